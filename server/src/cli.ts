@@ -1,0 +1,117 @@
+// `kl-lens`: evaluate and check KL documents from the command line (spec:
+// eval, check, lsp; --json; exit 0 all good, 1 a failed check or an error
+// diagnostic, 2 a usage or I/O error, always as one line on stderr).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, DEFAULT_OPTIONS } from './language/analysis';
+import type { UnitName } from './language/ast';
+import { collectFiles, documentKindOf, UsageError } from './cli/files';
+import { jsonReport, reportOf, type FileReport } from './cli/report';
+import { diagnosticLines, failureLines, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
+
+const VERSION = '0.1.0';
+
+const HELP = `kl-lens ${VERSION}: entropy, KL divergence and cross-entropy, checked.
+
+Usage:
+  kl-lens eval FILE|FOLDER... [--json] [--units bits|nats|bans]
+      Evaluate .kl files and the \`kl\` blocks of .md notes; print every statement's value.
+  kl-lens check FILE|FOLDER... [--json] [--units bits|nats|bans]
+      The same, printing only failed checks, diagnostics and a summary (for CI).
+  kl-lens lsp --stdio
+      Run the language server over standard input and output.
+
+Options:
+  --json            print one JSON document (see docs/cli.md)
+  --units U         units before any \`units\` directive: bits, nats (default) or bans
+  --no-color        no colours (also when NO_COLOR is set or output is not a terminal)
+  -h, --help        this help
+  -v, --version     the version
+
+Exit status: 0 every check passed and no errors; 1 a check failed or an error
+was reported; 2 a usage or I/O error.`;
+
+interface Options {
+  command: 'eval' | 'check';
+  files: string[];
+  json: boolean;
+  units: UnitName;
+  colour: boolean;
+}
+
+function parseArguments(argv: readonly string[]): Options | 'help' | 'version' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  if (argv.includes('--version') || argv.includes('-v')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'eval' && command !== 'check') {
+    throw new UsageError(command === undefined ? 'missing command: eval, check or lsp (see --help)' : `unknown command '${command}' (see --help)`);
+  }
+  const options: Options = { command, files: [], json: false, units: 'nats', colour: !process.env.NO_COLOR && process.stdout.isTTY === true };
+  for (let i = 0; i < rest.length; i++) {
+    const argument = rest[i];
+    if (argument === '--json') options.json = true;
+    else if (argument === '--no-color' || argument === '--no-colour') options.colour = false;
+    else if (argument === '--units' || argument.startsWith('--units=')) {
+      const units = argument.includes('=') ? argument.slice('--units='.length) : rest[++i];
+      if (units !== 'bits' && units !== 'nats' && units !== 'bans') throw new UsageError(`--units takes bits, nats or bans, not '${units ?? ''}'`);
+      options.units = units;
+    } else if (argument.startsWith('-') && argument !== '-') throw new UsageError(`unknown option '${argument}' (see --help)`);
+    else options.files.push(argument);
+  }
+  if (options.files.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
+  return options;
+}
+
+function run(options: Options): number {
+  const reports: FileReport[] = [];
+  for (const file of collectFiles(options.files)) {
+    const kind = documentKindOf(file);
+    if (!kind) throw new UsageError(`'${file}' is not a .kl or .md file`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (reason) {
+      throw new UsageError(`cannot read '${file}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units })));
+  }
+  const totals = totalsOf(reports);
+  if (options.json) {
+    process.stdout.write(`${jsonReport(reports)}\n`);
+  } else {
+    const style = styleFor(options.colour);
+    const lines: string[] = [];
+    for (const report of reports) {
+      if (options.command === 'eval') lines.push(...statementLines(report, style));
+      else lines.push(...failureLines(report, style));
+      lines.push(...diagnosticLines(report, style));
+    }
+    lines.push(summaryLine(totals, reports.length, style));
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return totals.failed > 0 || totals.errors > 0 ? 1 : 0;
+}
+
+function main(argv: readonly string[]): void {
+  if (argv[0] === 'lsp') {
+    if (!argv.includes('--stdio')) {
+      process.stderr.write('kl-lens: lsp needs --stdio\n');
+      process.exit(2);
+    }
+    // The server bundle sits next to this one and reads --stdio from process.argv.
+    require(join(__dirname, 'server.js'));
+    return;
+  }
+  try {
+    const options = parseArguments(argv);
+    if (options === 'help') process.stdout.write(`${HELP}\n`);
+    else if (options === 'version') process.stdout.write(`${VERSION}\n`);
+    else process.exitCode = run(options);
+  } catch (reason) {
+    const message = reason instanceof UsageError ? reason.message : `internal error: ${(reason as Error).message ?? String(reason)}`;
+    process.stderr.write(`kl-lens: ${message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,105 @@
+// The human output: one line per statement (line, source, value, unit, ✓/✗),
+// then `file:line:col: severity: message` lines, then a summary.
+import type { FileReport, StatementRecord } from './report';
+import type { JsonValue } from './jsonValue';
+
+export interface Style {
+  green(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+}
+
+export function styleFor(colour: boolean): Style {
+  const paint = (code: number) => (text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return { green: paint(32), red: paint(31), yellow: paint(33), dim: paint(2) };
+}
+
+const MAX_SOURCE_WIDTH = 44;
+const MAX_ENTRIES_SHOWN = 8;
+
+export function statementLines(report: FileReport, style: Style): string[] {
+  const lines = [report.file];
+  for (const record of report.statements) {
+    const source = oneLine(record.source);
+    const shown = source.length > MAX_SOURCE_WIDTH ? `${source.slice(0, MAX_SOURCE_WIDTH - 1)}…` : source.padEnd(MAX_SOURCE_WIDTH);
+    lines.push(`${style.dim(String(record.line).padStart(5))}  ${shown}  ${outcome(record, style)}`);
+  }
+  return lines;
+}
+
+function outcome(record: StatementRecord, style: Style): string {
+  const unit = record.unit ? ` ${record.unit}` : '';
+  if (record.kind === 'directive') return style.dim(`(${record.source.trim()})`);
+  if (record.kind === 'check') {
+    if (record.value === null) return style.red('✗ not evaluated');
+    const mark = record.pass ? style.green('✓') : style.red('✗');
+    const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;
+    return `${mark} ${writeValue(record.value)}${unit}  ${style.dim(`(expected ${writeValue(record.expected ?? null)}${tolerance})`)}`;
+  }
+  if (record.value === null) return style.red('— no value');
+  const precise = record.precise ? style.dim(`  [${record.precise}]`) : '';
+  return `= ${writeValue(record.value)}${unit}${precise}`;
+}
+
+export function writeValue(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value === 'Infinity' ? '∞' : value === '-Infinity' ? '-∞' : value;
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, MAX_ENTRIES_SHOWN).map(writeValue);
+    if (value.length > MAX_ENTRIES_SHOWN) shown.push(`… ${value.length - MAX_ENTRIES_SHOWN} more`);
+    return `[${shown.join(', ')}]`;
+  }
+  const entries = Object.entries(value);
+  const shown = entries.slice(0, MAX_ENTRIES_SHOWN).map(([label, x]) => `${label}: ${writeValue(x)}`);
+  if (entries.length > MAX_ENTRIES_SHOWN) shown.push(`… ${entries.length - MAX_ENTRIES_SHOWN} more`);
+  return `{${shown.join(', ')}}`;
+}
+
+export function diagnosticLines(report: FileReport, style: Style): string[] {
+  return report.diagnostics.map((d) => {
+    const severity = d.severity === 'error' ? style.red('error') : d.severity === 'warning' ? style.yellow('warning') : d.severity;
+    return `${report.file}:${d.line}:${d.column}: ${severity}: ${d.message} ${style.dim(`[${d.code}]`)}`;
+  });
+}
+
+/** The failed checks, as `file:line: ✗ …` lines (for `check`, which prints only failures). */
+export function failureLines(report: FileReport, style: Style): string[] {
+  return report.statements
+    .filter((record) => record.kind === 'check' && !record.pass)
+    .map((record) => `${report.file}:${record.line}: ${style.red('✗')} ${oneLine(record.source).trim()}  ${style.dim(`(got ${writeValue(record.value)}${record.unit ? ` ${record.unit}` : ''})`)}`);
+}
+
+export interface Totals {
+  passed: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+}
+
+export function totalsOf(reports: readonly FileReport[]): Totals {
+  const totals: Totals = { passed: 0, failed: 0, errors: 0, warnings: 0 };
+  for (const report of reports) {
+    for (const record of report.statements) {
+      if (record.kind === 'check') record.pass ? totals.passed++ : totals.failed++;
+    }
+    for (const d of report.diagnostics) {
+      if (d.severity === 'error') totals.errors++;
+      else if (d.severity === 'warning') totals.warnings++;
+    }
+  }
+  return totals;
+}
+
+export function summaryLine(totals: Totals, files: number, style: Style): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const checks = `${plural(totals.passed, 'check')} passed, ${totals.failed} failed`;
+  const problems = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}`;
+  const text = `${checks}; ${problems} in ${plural(files, 'file')}`;
+  return totals.failed > 0 || totals.errors > 0 ? style.red(text) : style.green(text);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

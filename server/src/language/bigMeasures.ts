@@ -1,0 +1,54 @@
+// The discrete measures at `precision N`: the same sums as measures.ts, in
+// mathjs BigNumber at N significant digits. Inputs are the doubles' shortest
+// decimal forms, which are the literals as the user wrote them.
+import type { UnitName } from './ast';
+import type { MeasureKind } from './measureDetail';
+import { bigNumberMath, type BigNumber } from './mathInstance';
+
+const BASE_OF: Record<UnitName, number> = { bits: 2, nats: 0, bans: 10 };
+
+/** The measure's value over the rows (their mean), as a decimal string; undefined when infinite. */
+export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64Array; q?: Float64Array }[], unit: UnitName, digits: number): string | undefined {
+  const math = bigNumberMath(digits);
+  const big = (x: number) => math.bignumber(x) as BigNumber;
+  const zero = big(0);
+  const lnBase = BASE_OF[unit] === 0 ? big(1) : big(BASE_OF[unit]).ln();
+  const half = big(0.5);
+  // p·ln(p/q), with 0·ln(0/q) = 0.
+  const klTerm = (p: BigNumber, q: BigNumber) => (p.isZero() ? zero : p.times(p.div(q).ln()));
+  let total = zero;
+  for (const { p, q } of rows) {
+    let sum = zero;
+    for (let i = 0; i < p.length; i++) {
+      const pi = big(p[i]);
+      const qi = q ? big(q[i]) : zero;
+      if (measure !== 'entropy' && measure !== 'perplexity' && measure !== 'js' && !pi.isZero() && qi.isZero()) return undefined;
+      switch (measure) {
+        case 'entropy':
+        case 'perplexity':
+          if (!pi.isZero()) sum = sum.minus(pi.times(pi.ln()));
+          break;
+        case 'crossEntropy':
+          if (!pi.isZero()) sum = sum.minus(pi.times(qi.ln()));
+          break;
+        case 'kl':
+          sum = sum.plus(klTerm(pi, qi));
+          break;
+        case 'js': {
+          const m = pi.plus(qi).times(half);
+          sum = sum.plus(half.times(klTerm(pi, m))).plus(half.times(klTerm(qi, m)));
+          break;
+        }
+        default:
+          return undefined;
+      }
+    }
+    total = total.plus(sum);
+  }
+  const mean = total.div(rows.length);
+  const value = measure === 'perplexity' ? mean.exp() : mean.div(lnBase);
+  return value.toSignificantDigits(digits).toString();
+}
+
+/** How much BigNumber work a `precision` directive may ask for in one measure: outcomes × digits. */
+export const PRECISE_WORK_LIMIT = 200_000;

@@ -1,0 +1,292 @@
+// Every function a document can call, with the documentation that completion,
+// signature help and hovers show. The evaluator finds functions only here, by
+// exact name in a Map: no property lookup on an object a document can steer.
+import type { CallExpression } from './ast';
+import { mapNumbers, withinLimit, type EvaluationContext } from './context';
+import { error } from './diagnostics';
+import { klMath } from './mathInstance';
+import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
+import { logSumExp, sigmoid, softmax } from './measures';
+import { compensatedSum } from './summation';
+import { describeKind, numberValue, type Value } from './values';
+
+export type BuiltinCategory = 'measure' | 'distribution' | 'math';
+
+export interface Builtin {
+  name: string;
+  aliases?: readonly string[];
+  category: BuiltinCategory;
+  /** How to call it, e.g. `KL(P || Q)`. */
+  signature: string;
+  parameters: readonly string[];
+  arity: readonly [number, number];
+  /** Whether `||` may separate the arguments. */
+  divergence?: boolean;
+  summary: string;
+  formula?: string;
+  example?: string;
+  call(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined;
+}
+
+const DEFINITIONS: Builtin[] = [
+  {
+    name: 'H', aliases: ['entropy'], category: 'measure', signature: 'H(P) or H(P, Q)', parameters: ['P', 'Q'], arity: [1, 2],
+    summary: 'Shannon entropy of P; with two arguments, the cross-entropy of Q relative to the truth P. Differential entropy for normal(mu, sigma).',
+    formula: 'H(P) = −Σ pᵢ log pᵢ;  H(P, Q) = −Σ pᵢ log qᵢ',
+    example: 'H([0.5, 0.5]) = 1 bit',
+    call: (args, call, context) => (args.length === 1 ? entropyMeasure(args[0], call, context) : pairMeasure('crossEntropy', args, call, context)),
+  },
+  {
+    name: 'CE', aliases: ['crossentropy'], category: 'measure', signature: 'CE(P, Q)', parameters: ['P', 'Q'], arity: [2, 2],
+    summary: 'Cross-entropy: the expected code length of outcomes from P (the truth) coded for Q (the prediction).',
+    formula: 'H(P, Q) = −Σ pᵢ log qᵢ = H(P) + KL(P ‖ Q)',
+    example: 'CE([1, 0, 0], [0.75, 0.2, 0.05]) = 0.415 bits',
+    call: (args, call, context) => pairMeasure('crossEntropy', args, call, context),
+  },
+  {
+    name: 'KL', aliases: ['D'], category: 'measure', signature: 'KL(P || Q)', parameters: ['P', 'Q'], arity: [2, 2], divergence: true,
+    summary: 'Kullback–Leibler divergence (relative entropy) of Q from P; not symmetric. Closed form for two normals.',
+    formula: 'KL(P ‖ Q) = Σ pᵢ log(pᵢ / qᵢ)',
+    example: 'KL([1, 0, 0] || [0.75, 0.2, 0.05]) = 0.41504 bits',
+    call: (args, call, context) => pairMeasure('kl', args, call, context),
+  },
+  {
+    name: 'JS', category: 'measure', signature: 'JS(P || Q)', parameters: ['P', 'Q'], arity: [2, 2], divergence: true,
+    summary: 'Jensen–Shannon divergence: symmetric, always finite, at most 1 bit (ln 2 nats).',
+    formula: 'JS(P ‖ Q) = ½ KL(P ‖ M) + ½ KL(Q ‖ M),  M = ½(P + Q)',
+    example: 'JS([1, 0] || [0, 1]) = 1 bit',
+    call: (args, call, context) => pairMeasure('js', args, call, context),
+  },
+  {
+    name: 'BCE', category: 'measure', signature: 'BCE(y, p)', parameters: ['y', 'p'], arity: [2, 2],
+    summary: 'Binary cross-entropy of a predicted probability p for a label y in [0, 1]; for vectors, the mean over entries.',
+    formula: 'BCE(y, p) = −(y log p + (1 − y) log(1 − p))',
+    example: 'BCE(1, 0.9) = 0.10536 nats',
+    call: (args, call, context) => binaryCrossEntropyMeasure(args, call, context),
+  },
+  {
+    name: 'perplexity', category: 'measure', signature: 'perplexity(P)', parameters: ['P'], arity: [1, 1],
+    summary: 'The effective number of equally likely outcomes: e to the entropy in nats (the same number in every unit).',
+    formula: 'perplexity(P) = e^{H(P) in nats} = 2^{H(P) in bits}',
+    example: 'perplexity(uniform(4)) = 4',
+    call: (args, call, context) => perplexityMeasure(args[0], call, context),
+  },
+  {
+    name: 'softmax', category: 'distribution', signature: 'softmax(z)', parameters: ['z'], arity: [1, 1],
+    summary: 'The categorical distribution of logits z, computed stably (the largest logit is subtracted first). A matrix: row by row.',
+    formula: 'softmax(z)ᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}',
+    example: 'softmax([2, 1, 0.1]) = [0.659, 0.2424, 0.09903]',
+    call: (args, call, context) => rowWise(args[0], call, context, 'softmax', softmax),
+  },
+  {
+    name: 'normalize', category: 'distribution', signature: 'normalize(w)', parameters: ['w'], arity: [1, 1],
+    summary: 'The categorical distribution proportional to non-negative weights or counts w. A matrix: row by row.',
+    formula: 'normalize(w)ᵢ = wᵢ / Σⱼ wⱼ',
+    example: 'normalize([3, 1]) = [0.75, 0.25]',
+    call: (args, call, context) => normalizeCall(args[0], call, context),
+  },
+  {
+    name: 'uniform', category: 'distribution', signature: 'uniform(n)', parameters: ['n'], arity: [1, 1],
+    summary: 'The categorical distribution with n equally likely outcomes.',
+    formula: 'uniform(n)ᵢ = 1/n',
+    example: 'H(uniform(8)) = 3 bits',
+    call: (args, call, context) => {
+      const n = countArgument(args[0], call, 0, context, 'n');
+      if (n === undefined || !withinLimit(n, call.span, context)) return undefined;
+      return { kind: 'vector', data: new Float64Array(n).fill(1 / n) };
+    },
+  },
+  {
+    name: 'onehot', category: 'distribution', signature: 'onehot(k, n)', parameters: ['k', 'n'], arity: [2, 2],
+    summary: 'The categorical distribution with all its mass on outcome k of n (k counts from 1, as in mathjs).',
+    formula: 'onehot(k, n)ᵢ = 1 if i = k, else 0',
+    example: 'onehot(1, 3) = [1, 0, 0]',
+    call: (args, call, context) => {
+      const n = countArgument(args[1], call, 1, context, 'n');
+      const k = countArgument(args[0], call, 0, context, 'k');
+      if (n === undefined || k === undefined) return undefined;
+      if (k > n) {
+        context.report(error('domain', call.args[0].span, `onehot(${k}, ${n}): k must be between 1 and n = ${n}.`));
+        return undefined;
+      }
+      if (!withinLimit(n, call.span, context)) return undefined;
+      const data = new Float64Array(n);
+      data[k - 1] = 1;
+      return { kind: 'vector', data };
+    },
+  },
+  {
+    name: 'bernoulli', category: 'distribution', signature: 'bernoulli(p)', parameters: ['p'], arity: [1, 1],
+    summary: 'The two-outcome distribution [1 − p, p].',
+    formula: 'bernoulli(p) = [1 − p, p]',
+    example: 'H(bernoulli(0.5)) = 1 bit',
+    call: (args, call, context) => {
+      const p = probabilityArgument(args[0], call, 0, context, 'p');
+      return p === undefined ? undefined : { kind: 'vector', data: Float64Array.of(1 - p, p) };
+    },
+  },
+  {
+    name: 'normal', category: 'distribution', signature: 'normal(mu, sigma)', parameters: ['mu', 'sigma'], arity: [2, 2],
+    summary: 'The Gaussian with mean mu and standard deviation sigma; H and KL use their closed forms.',
+    formula: 'H(N(μ, σ)) = ½ ln(2πeσ²);  KL(N₁ ‖ N₂) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½',
+    example: 'KL(normal(0, 1) || normal(1, 1)) = 0.5 nats',
+    call: (args, call, context) => {
+      const [mu, sigma] = args;
+      if (mu.kind !== 'number' || sigma.kind !== 'number' || !Number.isFinite(mu.value) || !Number.isFinite(sigma.value)) {
+        context.report(error('type-mismatch', call.span, 'normal(mu, sigma) takes two finite numbers.'));
+        return undefined;
+      }
+      if (!(sigma.value > 0)) {
+        context.report(error('domain', call.args[1].span, `The standard deviation must be positive, not ${sigma.value}.`));
+        return undefined;
+      }
+      return { kind: 'normal', mu: mu.value, sigma: sigma.value };
+    },
+  },
+  math('log', ['ln'], 'log(x) or log(x, base)', 'The natural logarithm, or the logarithm in the given base.', 'log(8, 2) = 3', [1, 2]),
+  math('log2', [], 'log2(x)', 'The base-2 logarithm.', 'log2(0.75) = −0.41504'),
+  math('log10', [], 'log10(x)', 'The base-10 logarithm.', 'log10(1000) = 3'),
+  math('exp', [], 'exp(x)', 'e to the power x.', 'exp(1) = 2.7183'),
+  math('sqrt', [], 'sqrt(x)', 'The square root.', 'sqrt(2) = 1.4142'),
+  math('abs', [], 'abs(x)', 'The absolute value.', 'abs(-0.5) = 0.5'),
+  math('sigmoid', [], 'sigmoid(x)', 'The logistic function 1 / (1 + e^{−x}), computed without overflow.', 'sigmoid(0) = 0.5'),
+  reduction('sum', 'sum(v)', 'The sum of the entries (compensated summation).', 'sum([0.75, 0.2, 0.05]) = 1', (data) => compensatedSum(data)),
+  reduction('min', 'min(v)', 'The smallest entry.', 'min([0.75, 0.2, 0.05]) = 0.05', (data) => data.reduce((a, b) => Math.min(a, b), Infinity)),
+  reduction('max', 'max(v)', 'The largest entry.', 'max([0.75, 0.2, 0.05]) = 0.75', (data) => data.reduce((a, b) => Math.max(a, b), -Infinity)),
+  reduction('logsumexp', 'logsumexp(z)', 'log Σ e^{zᵢ}, computed stably (the largest entry is taken out first).', 'logsumexp([1000, 1000]) = 1000.6931', logSumExp),
+];
+
+/** Elementwise elementary functions, evaluated by our mathjs instance. */
+function math(name: string, aliases: string[], signature: string, summary: string, example: string, arity: readonly [number, number] = [1, 1]): Builtin {
+  return {
+    name, aliases, category: 'math', signature, parameters: arity[1] === 2 ? ['x', 'base'] : ['x'], arity, summary, example,
+    call: (args, call, context) => {
+      let base: number | undefined;
+      if (args.length === 2) {
+        if (args[1].kind !== 'number' || !(args[1].value > 0) || args[1].value === 1) {
+          context.report(error('domain', call.args[1].span, 'The base of a logarithm must be a positive number other than 1.'));
+          return undefined;
+        }
+        base = args[1].value;
+      }
+      const f = elementaryFunction(name, base);
+      let outOfDomain: number | undefined;
+      const result = mapNumbers(args[0], (x) => {
+        const y = f(x);
+        if (Number.isNaN(y) && !Number.isNaN(x)) outOfDomain ??= x;
+        return y;
+      }, call.args[0].span, context);
+      if (outOfDomain !== undefined) {
+        context.report(error('domain', call.args[0].span, `${name}(${outOfDomain}) is not a real number.`));
+        return undefined;
+      }
+      return result;
+    },
+  };
+}
+
+function elementaryFunction(name: string, base: number | undefined): (x: number) => number {
+  const m = klMath();
+  // mathjs answers a negative argument with a complex number; the language is real, so that is NaN here.
+  const real = (f: (x: number) => unknown) => (x: number) => {
+    const y = f(x);
+    return typeof y === 'number' ? y : NaN;
+  };
+  switch (name) {
+    case 'log':
+      return base === undefined ? real((x) => m.log(x)) : real((x) => m.log(x, base));
+    case 'log2':
+      return real((x) => m.log2(x));
+    case 'log10':
+      return real((x) => m.log10(x));
+    case 'exp':
+      return (x) => m.exp(x);
+    case 'sqrt':
+      return real((x) => m.sqrt(x));
+    case 'abs':
+      return (x) => m.abs(x);
+    default:
+      return sigmoid;
+  }
+}
+
+function reduction(name: string, signature: string, summary: string, example: string, reduce: (data: Float64Array) => number): Builtin {
+  return {
+    name, category: 'math', signature, parameters: ['v'], arity: [1, 1], summary, example,
+    call: (args, call, context) => {
+      const [value] = args;
+      if (value.kind === 'number') return numberValue(reduce(Float64Array.of(value.value)), value.unit);
+      if (value.kind !== 'vector' && value.kind !== 'matrix') {
+        context.report(error('type-mismatch', call.args[0].span, `${name} takes a vector, not ${describeKind(value)}.`));
+        return undefined;
+      }
+      if (value.data.length === 0 && name !== 'sum') {
+        context.report(error('domain', call.args[0].span, `${name} of an empty vector has no value.`));
+        return undefined;
+      }
+      return numberValue(reduce(value.data), value.kind === 'vector' ? value.unit : undefined);
+    },
+  };
+}
+
+function rowWise(value: Value, call: CallExpression, context: EvaluationContext, name: string, f: (row: Float64Array) => Float64Array): Value | undefined {
+  if (value.kind === 'vector') {
+    if (value.data.length === 0) {
+      context.report(error('domain', call.args[0].span, `${name} of an empty vector has no value.`));
+      return undefined;
+    }
+    if (value.data.some((x) => Number.isNaN(x) || x === Infinity)) {
+      context.report(error('non-finite', call.args[0].span, `${name} needs finite entries (−∞ is allowed for a logit).`));
+      return undefined;
+    }
+    return { kind: 'vector', data: f(value.data), ...(value.labels ? { labels: value.labels } : {}) };
+  }
+  if (value.kind === 'matrix') {
+    const data = new Float64Array(value.data.length);
+    for (let r = 0; r < value.rows; r++) data.set(f(value.data.subarray(r * value.columns, (r + 1) * value.columns)), r * value.columns);
+    return { kind: 'matrix', rows: value.rows, columns: value.columns, data };
+  }
+  context.report(error('type-mismatch', call.args[0].span, `${name} takes a vector (or a matrix of rows), not ${describeKind(value)}.`));
+  return undefined;
+}
+
+function normalizeCall(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  let bad: string | undefined;
+  const result = rowWise(value, call, context, 'normalize', (row) => {
+    const total = compensatedSum(row);
+    if (row.some((x) => x < 0)) bad = 'has a negative weight';
+    else if (!(total > 0)) bad = 'sums to 0';
+    return row.map((x) => x / total);
+  });
+  if (result && bad) {
+    context.report(error('domain', call.args[0].span, `normalize needs non-negative weights with a positive sum; this ${bad}.`));
+    return undefined;
+  }
+  return result;
+}
+
+/** A whole number ≥ 1 (≥ 1 also for k), checked before anything is allocated. */
+function countArgument(value: Value, call: CallExpression, index: number, context: EvaluationContext, name: string): number | undefined {
+  if (value.kind !== 'number' || !Number.isInteger(value.value) || value.value < 1) {
+    context.report(error('domain', call.args[index].span, `${name} must be a whole number of at least 1${value.kind === 'number' ? `, not ${value.value}` : ''}.`));
+    return undefined;
+  }
+  return value.value;
+}
+
+function probabilityArgument(value: Value, call: CallExpression, index: number, context: EvaluationContext, name: string): number | undefined {
+  if (value.kind !== 'number' || !(value.value >= 0 && value.value <= 1)) {
+    context.report(error('domain', call.args[index].span, `${name} must be a probability between 0 and 1${value.kind === 'number' ? `, not ${value.value}` : ''}.`));
+    return undefined;
+  }
+  return value.value;
+}
+
+/** Every builtin under its name and each alias. */
+export const BUILTINS: ReadonlyMap<string, Builtin> = new Map(
+  DEFINITIONS.flatMap((builtin) => [builtin.name, ...(builtin.aliases ?? [])].map((name) => [name, builtin] as const)),
+);
+
+/** The builtins once each, for completion and documentation. */
+export const BUILTIN_LIST: readonly Builtin[] = DEFINITIONS;
+

@@ -1,0 +1,54 @@
+// What an expression is evaluated against: the units and precision in force,
+// the bindings above it, the limits, and where its diagnostics go.
+import type { UnitName } from './ast';
+import { error, type Diagnostic } from './diagnostics';
+import type { Span } from './span';
+import { describeKind, numberValue, type Value } from './values';
+
+export interface Limits {
+  /** Vectors and matrices larger than this are refused before they are allocated. */
+  maxElements: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxElements: 10_000_000 };
+
+export interface Binding {
+  name: string;
+  value: Value;
+  /** Changes whenever the bound value is computed afresh: what incremental analysis compares. */
+  version: number;
+  /** Where the name was assigned, in document offsets. */
+  definition: Span;
+}
+
+export interface EvaluationContext {
+  units: UnitName;
+  /** Significant digits for the discrete measures (`precision N`), or undefined for doubles. */
+  precision?: number;
+  limits: Limits;
+  lookup(name: string): Binding | undefined;
+  report(diagnostic: Diagnostic): void;
+}
+
+export function withinLimit(elements: number, span: Span, context: EvaluationContext): boolean {
+  if (elements <= context.limits.maxElements) return true;
+  context.report(error('too-large', span, `This would hold ${elements.toLocaleString('en-US')} numbers, over the limit of ${context.limits.maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`));
+  return false;
+}
+
+/** Applies `f` to every number of a number, vector or matrix. */
+export function mapNumbers(value: Value, f: (x: number) => number, span: Span, context: EvaluationContext): Value | undefined {
+  switch (value.kind) {
+    case 'number':
+      return numberValue(f(value.value), value.unit);
+    case 'vector':
+    case 'matrix': {
+      const data = new Float64Array(value.data.length);
+      for (let i = 0; i < data.length; i++) data[i] = f(value.data[i]);
+      return { ...value, data };
+    }
+    default:
+      context.report(error('type-mismatch', span, `This works on numbers, vectors and matrices, not on ${describeKind(value)}.`));
+      return undefined;
+  }
+}

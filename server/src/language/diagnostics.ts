@@ -1,0 +1,45 @@
+// Diagnostics are values in the engine: every stage returns them, none throws.
+import type { Span } from './span';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Stable codes: tests, quick fixes and `--json` consumers match on them. */
+export type DiagnosticCode =
+  | 'syntax'
+  | 'too-deep'
+  | 'unknown-name'
+  | 'unknown-function'
+  | 'argument-count'
+  | 'type-mismatch'
+  | 'length-mismatch'
+  | 'not-normalized'
+  | 'negative-probability'
+  | 'non-finite'
+  | 'not-a-number'
+  | 'infinite-divergence'
+  | 'check-failed'
+  | 'bad-directive'
+  | 'duplicate-label'
+  | 'too-large'
+  | 'domain';
+
+export interface RelatedInformation {
+  span: Span;
+  message: string;
+}
+
+export interface Diagnostic {
+  span: Span;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  related?: RelatedInformation[];
+}
+
+export function error(code: DiagnosticCode, span: Span, message: string): Diagnostic {
+  return { span, severity: 'error', code, message };
+}
+
+export function warning(code: DiagnosticCode, span: Span, message: string): Diagnostic {
+  return { span, severity: 'warning', code, message };
+}

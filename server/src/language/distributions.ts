@@ -1,0 +1,120 @@
+// Turning values into distributions for the measures: validation (spec: no
+// silent normalisation, a warning with the sum; negative or non-finite entries
+// are errors), alignment of labelled distributions, and batches (rows of a
+// matrix, paired row by row or each with one vector).
+import type { Expression } from './ast';
+import { error, warning, type Diagnostic } from './diagnostics';
+import type { Value } from './values';
+import { formatNumber } from './format';
+import { compensatedSum } from './summation';
+
+export const NORMALIZATION_TOLERANCE = 1e-9;
+
+/** A categorical distribution or a batch of them, checked. */
+export interface Categorical {
+  rows: Float64Array[];
+  /** Whether the value was a matrix (a batch), even of one row. */
+  batch: boolean;
+  labels?: readonly string[];
+}
+
+export interface Problems {
+  report(diagnostic: Diagnostic): void;
+}
+
+/** Checks that `value` can be a categorical distribution; reports what is wrong at `argument`. */
+export function asCategorical(value: Value, argument: Expression, problems: Problems, what: string): Categorical | undefined {
+  let rows: Float64Array[];
+  if (value.kind === 'vector') rows = [value.data];
+  else if (value.kind === 'matrix') rows = Array.from({ length: value.rows }, (_, r) => value.data.subarray(r * value.columns, (r + 1) * value.columns));
+  else {
+    problems.report(error('type-mismatch', argument.span, `${what} must be a distribution (a vector of probabilities, a labelled map or a matrix of rows), not ${value.kind === 'number' ? 'a number' : value.kind === 'normal' ? 'a normal distribution here' : 'a string'}.`));
+    return undefined;
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const where = rows.length > 1 || value.kind === 'matrix' ? ` (row ${r + 1})` : '';
+    if (row.length === 0) {
+      problems.report(error('type-mismatch', argument.span, `${what}${where} is empty: a distribution needs at least one outcome.`));
+      return undefined;
+    }
+    for (let i = 0; i < row.length; i++) {
+      const x = row[i];
+      if (!Number.isFinite(x)) {
+        problems.report(error('negative-probability', argument.span, `${what}${where} has a non-finite entry ${formatNumber(x)} at ${outcomeName(i, labelsOf(value))}: probabilities must be finite numbers from 0 to 1.`));
+        return undefined;
+      }
+      if (x < 0) {
+        problems.report(error('negative-probability', argument.span, `${what}${where} has a negative probability ${formatNumber(x)} at ${outcomeName(i, labelsOf(value))}. If these are logits, use softmax(...); if weights, they must be non-negative.`));
+        return undefined;
+      }
+    }
+    const sum = compensatedSum(row);
+    if (Math.abs(sum - 1) > NORMALIZATION_TOLERANCE) {
+      problems.report(warning('not-normalized', argument.span, `${what}${where} sums to ${formatNumber(sum)}, not 1; it is used as written. Wrap it in normalize(...) if it should be rescaled.`));
+    }
+  }
+  return { rows, batch: value.kind === 'matrix', labels: labelsOf(value) };
+}
+
+function labelsOf(value: Value): readonly string[] | undefined {
+  return value.kind === 'vector' ? value.labels : undefined;
+}
+
+export function outcomeName(index: number, labels: readonly string[] | undefined): string {
+  return labels ? `'${labels[index]}'` : `outcome ${index + 1}`;
+}
+
+export interface PairedRows {
+  pairs: { p: Float64Array; q: Float64Array }[];
+  labels?: readonly string[];
+}
+
+/**
+ * Pairs P and Q outcome by outcome: labelled distributions by label (a label
+ * missing on one side has probability 0 there), plain ones by position, and
+ * batches row by row (one vector pairs with every row of a matrix).
+ */
+export function pairCategoricals(p: Categorical, q: Categorical, call: { pSpan: Expression; qSpan: Expression }, problems: Problems): PairedRows | undefined {
+  if (p.labels || q.labels) {
+    if (!p.labels || !q.labels) {
+      const plain = p.labels ? call.qSpan : call.pSpan;
+      problems.report(error('type-mismatch', plain.span, 'A labelled distribution can only be compared with another labelled one: give this one labels too, e.g. {cat: 0.7, dog: 0.3}.'));
+      return undefined;
+    }
+    return alignByLabel(p.rows[0], p.labels, q.rows[0], q.labels);
+  }
+  if (p.batch && q.batch && p.rows.length !== q.rows.length) {
+    problems.report(error('length-mismatch', call.qSpan.span, `The batches have ${p.rows.length} and ${q.rows.length} rows; they must have the same number of rows.`));
+    return undefined;
+  }
+  const count = Math.max(p.rows.length, q.rows.length);
+  const pairs: { p: Float64Array; q: Float64Array }[] = [];
+  for (let r = 0; r < count; r++) {
+    const pRow = p.rows[p.rows.length === 1 ? 0 : r];
+    const qRow = q.rows[q.rows.length === 1 ? 0 : r];
+    if (pRow.length !== qRow.length) {
+      problems.report(error('length-mismatch', call.qSpan.span, `P has ${pRow.length} outcomes and Q has ${qRow.length}; they must have the same number of outcomes.`));
+      return undefined;
+    }
+    pairs.push({ p: pRow, q: qRow });
+  }
+  return { pairs };
+}
+
+function alignByLabel(p: Float64Array, pLabels: readonly string[], q: Float64Array, qLabels: readonly string[]): PairedRows {
+  const labels = [...pLabels];
+  const position = new Map<string, number>();
+  pLabels.forEach((label, i) => position.set(label, i));
+  for (const label of qLabels) {
+    if (!position.has(label)) {
+      position.set(label, labels.length);
+      labels.push(label);
+    }
+  }
+  const alignedP = new Float64Array(labels.length);
+  const alignedQ = new Float64Array(labels.length);
+  pLabels.forEach((label, i) => (alignedP[position.get(label) as number] = p[i]));
+  qLabels.forEach((label, i) => (alignedQ[position.get(label) as number] = q[i]));
+  return { pairs: [{ p: alignedP, q: alignedQ }], labels };
+}

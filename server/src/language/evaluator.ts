@@ -1,0 +1,220 @@
+// Evaluates one expression against the bindings above it. Errors are reported
+// as diagnostics and the value is `undefined`, which the callers propagate
+// without reporting again, so one mistake gives one diagnostic.
+import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
+import { BUILTINS } from './builtins';
+import { error } from './diagnostics';
+import { mapNumbers, withinLimit, type EvaluationContext } from './context';
+import { klMath } from './mathInstance';
+import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
+import type { Span } from './span';
+
+const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['π', Math.PI],
+  ['e', Math.E],
+]);
+
+export function evaluate(expression: Expression, context: EvaluationContext): Value | undefined {
+  switch (expression.type) {
+    case 'number':
+      return numberValue(expression.value);
+    case 'string':
+      return { kind: 'string', value: expression.value };
+    case 'missing':
+      return undefined;
+    case 'name':
+      return evaluateName(expression.name, expression.span, context);
+    case 'unary': {
+      const operand = evaluate(expression.operand, context);
+      if (!operand || expression.operator === '+') return operand;
+      return mapNumbers(operand, (x) => -x, expression.span, context);
+    }
+    case 'binary':
+      return evaluateBinary(expression, context);
+    case 'call':
+      return evaluateCall(expression, context);
+    case 'vector':
+      return evaluateVector(expression.elements, expression.span, context);
+    case 'map':
+      return evaluateMap(expression, context);
+  }
+}
+
+function evaluateName(name: string, span: Span, context: EvaluationContext): Value | undefined {
+  const binding = context.lookup(name);
+  if (binding) return binding.value;
+  const constant = CONSTANTS.get(name);
+  if (constant !== undefined) return numberValue(constant);
+  const hint = BUILTINS.has(name) ? ` '${name}' is a function: call it, e.g. ${BUILTINS.get(name)?.signature}.` : ' Define it above this line, e.g. P = [0.5, 0.5].';
+  context.report(error('unknown-name', span, `Unknown name '${name}'.${hint}`));
+  return undefined;
+}
+
+function evaluateCall(call: CallExpression, context: EvaluationContext): Value | undefined {
+  const builtin = BUILTINS.get(call.callee);
+  if (!builtin) {
+    context.report(error('unknown-function', call.calleeSpan, `Unknown function '${call.callee}'. Known measures: H, CE, KL, JS, BCE, perplexity; see the completion list for all functions.`));
+    return undefined;
+  }
+  const [min, max] = builtin.arity;
+  if (call.args.length < min || call.args.length > max) {
+    const expected = min === max ? `${min}` : `${min} to ${max}`;
+    context.report(error('argument-count', call.span, `${call.callee} takes ${expected} argument${max === 1 ? '' : 's'}, not ${call.args.length}: ${builtin.signature}.`));
+    return undefined;
+  }
+  if (call.divergenceBars && !builtin.divergence) {
+    context.report(error('syntax', call.span, `'||' separates the two distributions of a divergence (KL, D, JS); ${call.callee} takes its arguments separated by commas.`));
+    return undefined;
+  }
+  const args: Value[] = [];
+  for (const argument of call.args) {
+    const value = evaluate(argument, context);
+    if (!value) return undefined;
+    args.push(value);
+  }
+  return builtin.call(args, call, context);
+}
+
+function evaluateVector(elements: Expression[], span: Span, context: EvaluationContext): Value | undefined {
+  const values: Value[] = [];
+  for (const element of elements) {
+    const value = evaluate(element, context);
+    if (!value) return undefined;
+    values.push(value);
+  }
+  if (values.every((value) => value.kind === 'number')) {
+    return { kind: 'vector', data: Float64Array.from(values, (value) => (value as NumberValue).value) };
+  }
+  // A vector of equal-length vectors is a matrix (rows).
+  const first = values[0];
+  if (first.kind === 'vector' && values.every((value) => value.kind === 'vector' && !value.labels)) {
+    const columns = first.data.length;
+    const mismatch = values.findIndex((value) => (value as VectorValue).data.length !== columns);
+    if (mismatch >= 0) {
+      context.report(error('length-mismatch', elements[mismatch].span, `Row ${mismatch + 1} has ${(values[mismatch] as VectorValue).data.length} entries but row 1 has ${columns}: the rows of a matrix must have the same length.`));
+      return undefined;
+    }
+    if (!withinLimit(values.length * columns, span, context)) return undefined;
+    const data = new Float64Array(values.length * columns);
+    values.forEach((value, r) => data.set((value as VectorValue).data, r * columns));
+    return { kind: 'matrix', rows: values.length, columns, data };
+  }
+  const offending = values.findIndex((value) => value.kind !== 'number');
+  context.report(error('type-mismatch', elements[offending].span, `A vector holds numbers (or, for a matrix, rows of equal length); this entry is ${describeKind(values[offending])}.`));
+  return undefined;
+}
+
+function evaluateMap(expression: Extract<Expression, { type: 'map' }>, context: EvaluationContext): Value | undefined {
+  const labels: string[] = [];
+  const seen = new Map<string, Span>();
+  const data = new Float64Array(expression.entries.length);
+  for (let i = 0; i < expression.entries.length; i++) {
+    const entry = expression.entries[i];
+    const earlier = seen.get(entry.label);
+    if (earlier) {
+      context.report({ ...error('duplicate-label', entry.labelSpan, `The label '${entry.label}' appears twice; each outcome needs its own label.`), related: [{ span: earlier, message: 'first here' }] });
+      return undefined;
+    }
+    seen.set(entry.label, entry.labelSpan);
+    const value = evaluate(entry.value, context);
+    if (!value) return undefined;
+    if (value.kind !== 'number') {
+      context.report(error('type-mismatch', entry.value.span, `The probability of '${entry.label}' must be a number, not ${describeKind(value)}.`));
+      return undefined;
+    }
+    labels.push(entry.label);
+    data[i] = value.value;
+  }
+  return { kind: 'vector', data, labels };
+}
+
+const ARITHMETIC: Record<BinaryExpression['operator'], (a: number, b: number) => number> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '^': (a, b) => klMath().pow(a, b),
+};
+
+function evaluateBinary(expression: BinaryExpression, context: EvaluationContext): Value | undefined {
+  const left = evaluate(expression.left, context);
+  if (!left) return undefined;
+  const right = evaluate(expression.right, context);
+  if (!right) return undefined;
+  const operation = ARITHMETIC[expression.operator];
+  if (expression.operator === '^' && left.kind === 'number' && right.kind === 'number' && left.value < 0 && !Number.isInteger(right.value)) {
+    context.report(error('domain', expression.span, `A negative number to a fractional power, ${left.value}^${right.value}, is not a real number.`));
+    return undefined;
+  }
+  if (left.kind === 'number' && right.kind === 'number') {
+    return numberValue(operation(left.value, right.value), combinedUnit(expression.operator, left, right));
+  }
+  return elementwise(left, right, operation, expression, context);
+}
+
+/** The unit of `a op b`: kept by sums of equal units and by scaling with a plain number. */
+function combinedUnit(operator: string, a: NumberValue, b: NumberValue): UnitName | undefined {
+  if (operator === '+' || operator === '-') return a.unit === b.unit ? a.unit : undefined;
+  if (operator === '*') return a.unit && !b.unit ? a.unit : !a.unit && b.unit ? b.unit : undefined;
+  if (operator === '/') return a.unit && !b.unit ? a.unit : undefined;
+  return undefined;
+}
+
+/** Vector and matrix arithmetic, entry by entry; a number combines with every entry. */
+function elementwise(left: Value, right: Value, operation: (a: number, b: number) => number, expression: BinaryExpression, context: EvaluationContext): Value | undefined {
+  const shapeOf = (value: Value) => (value.kind === 'vector' || value.kind === 'matrix' || value.kind === 'number' ? value : undefined);
+  const a = shapeOf(left);
+  const b = shapeOf(right);
+  if (!a || !b) {
+    const offender = a ? right : left;
+    context.report(error('type-mismatch', (a ? expression.right : expression.left).span, `'${expression.operator}' works on numbers, vectors and matrices, not on ${describeKind(offender)}.`));
+    return undefined;
+  }
+  if (a.kind === 'number' || b.kind === 'number') {
+    const scalar = (a.kind === 'number' ? a : b) as NumberValue;
+    const array = (a.kind === 'number' ? b : a) as VectorValue | MatrixValue;
+    const data = new Float64Array(array.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = a.kind === 'number' ? operation(scalar.value, array.data[i]) : operation(array.data[i], scalar.value);
+    if (array.kind === 'matrix') return { kind: 'matrix', rows: array.rows, columns: array.columns, data };
+    return { kind: 'vector', data, ...(array.labels ? { labels: array.labels } : {}) };
+  }
+  if (a.kind === 'vector' && b.kind === 'vector') {
+    if (a.data.length !== b.data.length) {
+      context.report(error('length-mismatch', expression.operatorSpan, `The vectors have ${a.data.length} and ${b.data.length} entries; '${expression.operator}' needs the same length on both sides.`));
+      return undefined;
+    }
+    if ((a.labels || b.labels) && a.labels?.join('\u0000') !== b.labels?.join('\u0000')) {
+      context.report(error('type-mismatch', expression.operatorSpan, `'${expression.operator}' on labelled distributions needs the same labels in the same order on both sides.`));
+      return undefined;
+    }
+    const data = new Float64Array(a.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = operation(a.data[i], b.data[i]);
+    const unit = a.unit === b.unit ? a.unit : undefined;
+    return { kind: 'vector', data, ...(a.labels ? { labels: a.labels } : {}), ...(unit ? { unit } : {}) };
+  }
+  if (a.kind === 'matrix' && b.kind === 'matrix') {
+    if (a.rows !== b.rows || a.columns !== b.columns) {
+      context.report(error('length-mismatch', expression.operatorSpan, `The matrices are ${a.rows}×${a.columns} and ${b.rows}×${b.columns}; '${expression.operator}' needs the same shape.`));
+      return undefined;
+    }
+    const data = new Float64Array(a.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = operation(a.data[i], b.data[i]);
+    return { kind: 'matrix', rows: a.rows, columns: a.columns, data };
+  }
+  // A matrix and a vector: the vector combines with every row.
+  const matrix = (a.kind === 'matrix' ? a : b) as MatrixValue;
+  const vector = (a.kind === 'matrix' ? b : a) as VectorValue;
+  if (vector.data.length !== matrix.columns) {
+    context.report(error('length-mismatch', expression.operatorSpan, `The vector has ${vector.data.length} entries but the matrix rows have ${matrix.columns}.`));
+    return undefined;
+  }
+  const data = new Float64Array(matrix.data.length);
+  for (let r = 0; r < matrix.rows; r++) {
+    const row = matrixRow(matrix, r);
+    for (let c = 0; c < matrix.columns; c++) {
+      data[r * matrix.columns + c] = a.kind === 'matrix' ? operation(row[c], vector.data[c]) : operation(vector.data[c], row[c]);
+    }
+  }
+  return { kind: 'matrix', rows: matrix.rows, columns: matrix.columns, data };
+}

@@ -1,0 +1,37 @@
+// How numbers are written for people: messages use the shortest exact form,
+// hovers 17 significant digits (every double round-trips), lenses a few.
+
+/** The shortest text that reads back as the same double; `-0` is written `0`. */
+export function formatNumber(x: number): string {
+  if (Object.is(x, -0)) return '0';
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return '-∞';
+  return String(x);
+}
+
+/** 17 significant digits: the full precision of a double. */
+export function formatFull(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x);
+  return trimExponent(x.toPrecision(17));
+}
+
+/** `digits` significant digits, without trailing zeros beyond the first decimal. */
+export function formatShort(x: number, digits = 5): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x);
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-4 && magnitude < 1e6) {
+    return String(Number(x.toPrecision(digits)));
+  }
+  return trimExponent(x.toExponential(digits - 1).replace(/\.?0+e/, 'e'));
+}
+
+/** Rounds to `decimals` digits after the point, as a user would write it. */
+export function formatFixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return formatNumber(x);
+  const text = x.toFixed(Math.max(0, Math.min(100, decimals)));
+  return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+function trimExponent(text: string): string {
+  return text.replace(/e\+?(-?)0*(\d)/, 'e$1$2');
+}

@@ -1,0 +1,99 @@
+// The lexer of one statement's text. It never throws: characters it does not
+// know become `invalid` tokens that the parser reports with their exact place.
+import type { Span } from './span';
+
+export type TokenKind =
+  | 'number'
+  | 'name'
+  | 'string'
+  | 'operator'
+  | 'invalid'
+  | 'end';
+
+export interface Token {
+  kind: TokenKind;
+  /** The token's text as written (for `number`, including a trailing `%`). */
+  text: string;
+  span: Span;
+}
+
+// Longest first, so that `||` wins over `|` and `==` over `=`.
+const OPERATORS = ['||', '==', '~=', '+-', '≈', '±', '‖', '+', '-', '*', '·', '×', '/', '^', '(', ')', '[', ']', '{', '}', ',', ':', '=', ';'];
+
+/** Spellings that mean the same operator; the parser only sees the canonical one. */
+const CANONICAL: Record<string, string> = { '‖': '||', '~=': '≈', '+-': '±', '·': '*', '×': '*' };
+
+const NAME_START = /[\p{L}_]/u;
+const NAME_PART = /[\p{L}\p{M}\p{N}_]/u;
+
+/** Splits `text` into tokens; `#` comments and white space (also newlines) are skipped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\u00a0') {
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    const start = i;
+    if (isDigit(ch) || (ch === '.' && isDigit(text[i + 1]))) {
+      i = scanNumber(text, i);
+      tokens.push({ kind: 'number', text: text.slice(start, i), span: { start, end: i } });
+      continue;
+    }
+    const codePoint = text.codePointAt(i) ?? 0;
+    const char = String.fromCodePoint(codePoint);
+    if (NAME_START.test(char)) {
+      i += char.length;
+      while (i < text.length) {
+        const next = String.fromCodePoint(text.codePointAt(i) ?? 0);
+        if (!NAME_PART.test(next)) break;
+        i += next.length;
+      }
+      tokens.push({ kind: 'name', text: text.slice(start, i), span: { start, end: i } });
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      i++;
+      while (i < text.length && text[i] !== ch && text[i] !== '\n') i++;
+      const closed = text[i] === ch;
+      if (closed) i++;
+      tokens.push({ kind: closed ? 'string' : 'invalid', text: text.slice(start, i), span: { start, end: i } });
+      continue;
+    }
+    const operator = OPERATORS.find((op) => text.startsWith(op, i));
+    if (operator) {
+      i += operator.length;
+      tokens.push({ kind: 'operator', text: CANONICAL[operator] ?? operator, span: { start, end: i } });
+      continue;
+    }
+    i += char.length;
+    tokens.push({ kind: 'invalid', text: char, span: { start, end: i } });
+  }
+  tokens.push({ kind: 'end', text: '', span: { start: text.length, end: text.length } });
+  return tokens;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** `12`, `0.75`, `.5`, `1e-3`, `2.5E+4`, `75%`. Returns the index after the number. */
+function scanNumber(text: string, i: number): number {
+  while (isDigit(text[i])) i++;
+  if (text[i] === '.') {
+    i++;
+    while (isDigit(text[i])) i++;
+  }
+  if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1]) || ((text[i + 1] === '-' || text[i + 1] === '+') && isDigit(text[i + 2])))) {
+    i += 2;
+    while (isDigit(text[i])) i++;
+  }
+  if (text[i] === '%') i++;
+  return i;
+}

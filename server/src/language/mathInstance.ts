@@ -1,0 +1,116 @@
+// Our private mathjs instance: only the elementary functions the language has,
+// plus our own measures registered as typed functions. Document text never
+// reaches mathjs's expression parser: the evaluator calls these functions by
+// name from a fixed table, so `import`, `evaluate`, `parse`, `createUnit`…
+// are not reachable from a document (they are not even in the instance).
+import {
+  absDependencies,
+  addDependencies,
+  bignumberDependencies,
+  create,
+  divideDependencies,
+  expDependencies,
+  log10Dependencies,
+  log1pDependencies,
+  log2Dependencies,
+  logDependencies,
+  multiplyDependencies,
+  powDependencies,
+  sqrtDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+  type BigNumber,
+  type MathJsInstance,
+} from 'mathjs';
+import type { UnitName } from './ast';
+import {
+  binaryCrossEntropy,
+  crossEntropy,
+  entropy,
+  jensenShannon,
+  klDivergence,
+  type MeasureResult,
+} from './measures';
+
+const FACTORIES = {
+  absDependencies,
+  addDependencies,
+  bignumberDependencies,
+  divideDependencies,
+  expDependencies,
+  log10Dependencies,
+  log1pDependencies,
+  log2Dependencies,
+  logDependencies,
+  multiplyDependencies,
+  powDependencies,
+  sqrtDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+};
+
+type PairMeasure = (p: Float64Array, q: Float64Array, unit: UnitName) => MeasureResult;
+
+/** The instance with our measures, as the evaluator sees it. */
+export interface KlMath {
+  log(x: number): number;
+  log(x: number, base: number): number;
+  log2(x: number): number;
+  log10(x: number): number;
+  exp(x: number): number;
+  sqrt(x: number): number;
+  abs(x: number): number;
+  pow(x: number, y: number): number;
+  entropy(p: Float64Array, unit: UnitName): MeasureResult;
+  crossEntropy: PairMeasure;
+  klDivergence: PairMeasure;
+  jensenShannon: PairMeasure;
+  binaryCrossEntropy: PairMeasure;
+}
+
+function registerMeasures(math: MathJsInstance): void {
+  // typed-function's addType is there at run time but missing from mathjs's types.
+  (math.typed as unknown as { addType(type: { name: string; test(x: unknown): boolean }): void }).addType({ name: 'Float64Array', test: (x) => x instanceof Float64Array });
+  const pair = (name: string, measure: PairMeasure) =>
+    math.typed(name, { 'Float64Array, Float64Array, string': measure });
+  math.import(
+    {
+      entropy: math.typed('entropy', { 'Float64Array, string': entropy }),
+      crossEntropy: pair('crossEntropy', crossEntropy),
+      klDivergence: pair('klDivergence', klDivergence),
+      jensenShannon: pair('jensenShannon', jensenShannon),
+      binaryCrossEntropy: pair('binaryCrossEntropy', binaryCrossEntropy),
+    },
+    {},
+  );
+}
+
+let doubleInstance: KlMath | undefined;
+
+/** The double-precision instance, made on first use. */
+export function klMath(): KlMath {
+  if (!doubleInstance) {
+    const math = create(FACTORIES, { number: 'number' });
+    registerMeasures(math);
+    doubleInstance = math as unknown as KlMath;
+  }
+  return doubleInstance;
+}
+
+export type BigNumberMath = Pick<MathJsInstance, 'bignumber' | 'log' | 'add' | 'subtract' | 'multiply' | 'divide' | 'exp'> & {
+  config(): { precision: number };
+};
+
+const bigInstances = new Map<number, BigNumberMath>();
+
+/** An instance computing with BigNumber at `digits` significant digits, one per precision. */
+export function bigNumberMath(digits: number): BigNumberMath {
+  let math = bigInstances.get(digits);
+  if (!math) {
+    math = create(FACTORIES, { number: 'BigNumber', precision: digits }) as unknown as BigNumberMath;
+    bigInstances.set(digits, math);
+  }
+  return math;
+}
+
+export type { BigNumber };

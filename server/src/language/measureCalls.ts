@@ -1,0 +1,142 @@
+// The measure functions of the language: they check their arguments, pair
+// them (labels, batches), call the measures through our mathjs instance, and
+// keep what the value was computed from for the hovers.
+import type { CallExpression } from './ast';
+import type { EvaluationContext } from './context';
+import { error, warning } from './diagnostics';
+import { asCategorical, outcomeName, pairCategoricals, type Categorical } from './distributions';
+import { formatNumber } from './format';
+import { klMath } from './mathInstance';
+import { preciseMeasure, PRECISE_WORK_LIMIT } from './bigMeasures';
+import type { CategoricalDetail, MeasureKind } from './measureDetail';
+import { normalEntropy, normalKl } from './measures';
+import { compensatedSum } from './summation';
+import { describeKind, type NormalValue, type NumberValue, type Value } from './values';
+
+const MEASURE_NAMES: Record<MeasureKind, string> = {
+  entropy: 'H(P)',
+  crossEntropy: 'H(P, Q)',
+  kl: 'KL(P ‖ Q)',
+  js: 'JS(P ‖ Q)',
+  bce: 'BCE(y, p)',
+  perplexity: 'perplexity(P)',
+};
+
+type CategoricalMeasure = 'entropy' | 'crossEntropy' | 'kl' | 'js';
+
+export function entropyMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  if (value.kind === 'normal') {
+    return { kind: 'number', value: normalEntropy(value.sigma, context.units), unit: context.units, detail: { kind: 'normal', measure: 'entropy', unit: context.units, p: value } };
+  }
+  const p = asCategorical(value, call.args[0], context, 'P');
+  return p && categoricalMeasure('entropy', p.rows.map((row) => ({ p: row })), p.labels, call, context);
+}
+
+export function perplexityMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  const entropyInNats = entropyMeasure(value, call, { ...context, units: 'nats' }) as NumberValue | undefined;
+  if (!entropyInNats) return undefined;
+  const detail = entropyInNats.detail && { ...entropyInNats.detail, measure: 'perplexity' as const };
+  const result: NumberValue = { kind: 'number', value: Math.exp(entropyInNats.value), ...(detail ? { detail } : {}) };
+  if (context.precision !== undefined && detail?.kind === 'categorical') {
+    const precise = preciseMeasure('perplexity', detail.rows, 'nats', context.precision);
+    if (precise) result.precise = precise;
+  }
+  return result;
+}
+
+export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
+  const [P, Q] = args;
+  if (P.kind === 'normal' || Q.kind === 'normal') return normalPair(measure, P, Q, call, context);
+  const p = asCategorical(P, call.args[0], context, 'P');
+  const q = asCategorical(Q, call.args[1], context, 'Q');
+  if (!p || !q) return undefined;
+  const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1] }, context);
+  return paired && categoricalMeasure(measure, paired.pairs, paired.labels, call, context, isBatch(p, q));
+}
+
+function isBatch(p: Categorical, q?: Categorical): boolean {
+  return p.batch || (q?.batch ?? false);
+}
+
+function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Array; q?: Float64Array }[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
+  const math = klMath();
+  const rows: CategoricalDetail['rows'] = [];
+  const values: number[] = [];
+  for (const { p, q } of pairs) {
+    const result = measure === 'entropy' ? math.entropy(p, context.units)
+      : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units)
+      : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units)
+      : math.jensenShannon(p, q as Float64Array, context.units);
+    rows.push({ p, ...(q ? { q } : {}), value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) });
+    values.push(result.value);
+  }
+  const value = values.length === 1 ? values[0] : compensatedSum(values) / values.length;
+  const infinite = rows.findIndex((row) => row.infiniteAt !== undefined);
+  if (infinite >= 0) {
+    const row = rows[infinite];
+    const at = row.infiniteAt as number;
+    const where = batch ? `row ${infinite + 1}, ` : '';
+    context.report(warning('infinite-divergence', call.span, `${MEASURE_NAMES[measure]} is infinite: at ${where}${outcomeName(at, labels)}, P has probability ${formatNumber(row.p[at])} but Q has 0. Q must give every outcome P allows a positive probability.`));
+  }
+  const result: NumberValue = { kind: 'number', value, unit: context.units, detail: { kind: 'categorical', measure, unit: context.units, rows, ...(labels ? { labels } : {}) } };
+  if (context.precision !== undefined && Number.isFinite(value)) {
+    const work = pairs.reduce((total, pair) => total + pair.p.length, 0) * context.precision;
+    if (work > PRECISE_WORK_LIMIT) {
+      context.report({ ...warning('too-large', call.span, `precision ${context.precision} on ${work / context.precision} outcomes is over the work limit (outcomes × digits ≤ ${PRECISE_WORK_LIMIT.toLocaleString('en-US')}); this value is computed in double precision.`), severity: 'information' });
+    } else {
+      const precise = preciseMeasure(measure, pairs, context.units, context.precision);
+      if (precise) result.precise = precise;
+    }
+  }
+  return result;
+}
+
+function normalPair(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  if (P.kind !== 'normal' || Q.kind !== 'normal') {
+    const other = P.kind === 'normal' ? 1 : 0;
+    context.report(error('type-mismatch', call.args[other].span, `A normal distribution can only be compared with another normal, not with ${describeKind(other === 1 ? Q : P)}.`));
+    return undefined;
+  }
+  if (measure === 'js') {
+    context.report(error('domain', call.span, 'JS of two normals has no closed form; KL Lens does not approximate it. Use KL, or discretise both on a grid.'));
+    return undefined;
+  }
+  const kl = normalKl(P.mu, P.sigma, Q.mu, Q.sigma, context.units);
+  const value = measure === 'kl' ? kl : normalEntropy(P.sigma, context.units) + kl;
+  return { kind: 'number', value, unit: context.units, detail: { kind: 'normal', measure, unit: context.units, p: normalParameters(P), q: normalParameters(Q) } };
+}
+
+function normalParameters(value: NormalValue): { mu: number; sigma: number } {
+  return { mu: value.mu, sigma: value.sigma };
+}
+
+/** BCE(y, p) on numbers or equal-length vectors; y and p must be in [0, 1]. */
+export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
+  const arrays: Float64Array[] = [];
+  for (let i = 0; i < 2; i++) {
+    const value = args[i];
+    const data = value.kind === 'number' ? Float64Array.of(value.value) : value.kind === 'vector' || value.kind === 'matrix' ? value.data : undefined;
+    const name = i === 0 ? 'The label y' : 'The probability p';
+    if (!data) {
+      context.report(error('type-mismatch', call.args[i].span, `${name} must be a number or a vector, not ${describeKind(value)}.`));
+      return undefined;
+    }
+    const outside = data.findIndex((x) => !(x >= 0 && x <= 1));
+    if (outside >= 0) {
+      context.report(error('domain', call.args[i].span, `${name} must be between 0 and 1; entry ${outside + 1} is ${formatNumber(data[outside])}.${i === 1 ? ' If these are logits, use sigmoid(...).' : ''}`));
+      return undefined;
+    }
+    arrays.push(data);
+  }
+  const [y, p] = arrays;
+  if (y.length !== p.length) {
+    context.report(error('length-mismatch', call.args[1].span, `y has ${y.length} entries and p has ${p.length}; they must have the same length.`));
+    return undefined;
+  }
+  const result = klMath().binaryCrossEntropy(y, p, context.units);
+  if (result.infiniteAt !== undefined) {
+    const i = result.infiniteAt;
+    context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}.`));
+  }
+  return { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, value: result.value }] } };
+}

@@ -1,0 +1,194 @@
+// The information measures on plain Float64Arrays, in the unit's base.
+// Conventions (spec): 0·log 0 = 0; a term with p > 0 and q = 0 is +∞ and the
+// measure remembers the first such outcome; inputs are used as written.
+// Sums are compensated (Neumaier) so that long vectors keep their last digits.
+import type { UnitName } from './ast';
+import { logIn, UNIT_LN_BASE } from './units';
+
+export interface MeasureResult {
+  value: number;
+  /** The first outcome (0-based) with p > 0 and q = 0, when the value is +∞ for that reason. */
+  infiniteAt?: number;
+}
+
+/** −p·log p, the entropy term. */
+export function entropyTerm(p: number, log: (x: number) => number): number {
+  return p === 0 ? 0 : -p * log(p);
+}
+
+/** −p·log q, the cross-entropy term. */
+export function crossEntropyTerm(p: number, q: number, log: (x: number) => number): number {
+  if (p === 0) return 0;
+  if (q === 0) return Infinity;
+  return -p * log(q);
+}
+
+/**
+ * p·log(p/q), the relative-entropy term. Near p = q the ratio is taken through
+ * log1p, which keeps the digits that log(p/q) loses to rounding of p/q; when
+ * p/q over- or underflows (subnormal q), the logs are subtracted instead.
+ */
+export function klTerm(p: number, q: number, log: (x: number) => number, lnBase: number): number {
+  if (p === 0) return 0;
+  if (q === 0) return Infinity;
+  const difference = p - q;
+  if (Math.abs(difference) < 0.5 * q) return (p * Math.log1p(difference / q)) / lnBase;
+  const ratio = p / q;
+  if (ratio === Infinity || ratio === 0) return p * (log(p) - log(q));
+  return p * log(ratio);
+}
+
+export function entropy(p: Float64Array, unit: UnitName): MeasureResult {
+  const log = logIn(unit);
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < p.length; i++) {
+    const x = entropyTerm(p[i], log);
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { value: sum + compensation };
+}
+
+export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  const log = logIn(unit);
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < p.length; i++) {
+    const x = crossEntropyTerm(p[i], q[i], log);
+    if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { value: sum + compensation };
+}
+
+export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  const log = logIn(unit);
+  const lnBase = UNIT_LN_BASE[unit];
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < p.length; i++) {
+    const x = klTerm(p[i], q[i], log, lnBase);
+    if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { value: sum + compensation };
+}
+
+/** ½·KL(P‖M) + ½·KL(Q‖M) with M = (P+Q)/2: always finite, at most 1 bit. */
+export function jensenShannon(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  const log = logIn(unit);
+  const lnBase = UNIT_LN_BASE[unit];
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < p.length; i++) {
+    const m = 0.5 * p[i] + 0.5 * q[i];
+    const x = 0.5 * klTerm(p[i], m, log, lnBase) + 0.5 * klTerm(q[i], m, log, lnBase);
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { value: sum + compensation };
+}
+
+/**
+ * −(y·log p + (1−y)·log(1−p)), with log(1−p) taken as log1p(−p) so that p
+ * near 0 keeps its digits; a zero weight makes its term 0 even where the log
+ * is −∞.
+ */
+export function binaryCrossEntropyTerm(y: number, p: number, unit: UnitName): number {
+  const positive = y === 0 ? 0 : y * Math.log(p);
+  const negative = y === 1 ? 0 : (1 - y) * Math.log1p(-p);
+  return -(positive + negative) / UNIT_LN_BASE[unit];
+}
+
+/** The mean of the BCE terms over the entries. */
+export function binaryCrossEntropy(y: Float64Array, p: Float64Array, unit: UnitName): MeasureResult {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < y.length; i++) {
+    const x = binaryCrossEntropyTerm(y[i], p[i], unit);
+    if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { value: (sum + compensation) / y.length };
+}
+
+/** ½·ln(2πe·σ²), the differential entropy of a normal, in the unit. */
+export function normalEntropy(sigma: number, unit: UnitName): number {
+  return (0.5 * (Math.log(2 * Math.PI) + 1) + Math.log(sigma)) / UNIT_LN_BASE[unit];
+}
+
+/**
+ * KL(N(μ1,σ1) ‖ N(μ2,σ2)) = ln(σ2/σ1) + (σ1² + (μ1−μ2)²)/(2σ2²) − ½, written
+ * as ½·(r² − 1 − 2·ln r) + (μ1−μ2)²/(2σ2²) with r = σ1/σ2; the first part is
+ * ½·(expm1(2t) − 2t) for t = ln r, summed as a series when t is small, so
+ * that nearly equal normals do not lose their digits to cancellation.
+ */
+export function normalKl(mu1: number, sigma1: number, mu2: number, sigma2: number, unit: UnitName): number {
+  const t = Math.log(sigma1) - Math.log(sigma2);
+  let spread: number;
+  if (Math.abs(t) < 0.01) {
+    // expm1(2t) − 2t = Σ_{k≥2} (2t)^k / k!
+    let term = (2 * t * 2 * t) / 2;
+    spread = 0;
+    for (let k = 3; Math.abs(term) > 1e-300 && k < 30; k++) {
+      spread += term;
+      term *= (2 * t) / k;
+    }
+    spread *= 0.5;
+  } else {
+    spread = 0.5 * (Math.expm1(2 * t) - 2 * t);
+  }
+  const shift = (mu1 - mu2) / sigma2;
+  return (spread + 0.5 * shift * shift) / UNIT_LN_BASE[unit];
+}
+
+/** softmax(v)_i = exp(v_i − max v) / Σ_j exp(v_j − max v): no overflow for large logits. */
+export function softmax(logits: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
+  const result = new Float64Array(logits.length);
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const x = Math.exp(logits[i] - max);
+    result[i] = x;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  const total = sum + compensation;
+  for (let i = 0; i < result.length; i++) result[i] /= total;
+  return result;
+}
+
+/** log Σ exp(v_i), computed as max + log Σ exp(v_i − max). */
+export function logSumExp(values: Float64Array): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  if (max === -Infinity || max === Infinity) return max;
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = Math.exp(values[i] - max);
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return max + Math.log(sum + compensation);
+}
+
+export function sigmoid(x: number): number {
+  // Written so that neither branch overflows: e^{-|x|} ≤ 1.
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}

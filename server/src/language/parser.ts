@@ -1,0 +1,344 @@
+// A hand-written recursive-descent parser for one statement. It never throws:
+// what it cannot read becomes a `syntax` diagnostic and a `missing` node, and
+// the next statement is parsed afresh. Nesting is bounded so that no document
+// can drive the parser (or the evaluator after it) into a stack overflow.
+import type { BinaryOperator, Expression, MapEntry, Statement, UnitName } from './ast';
+import { error, type Diagnostic } from './diagnostics';
+import { tokenize, type Token } from './lexer';
+import type { Span } from './span';
+
+export interface ParsedStatement {
+  statement: Statement;
+  diagnostics: Diagnostic[];
+}
+
+/** Brackets, unary signs and powers nested deeper than this are refused. */
+export const MAX_NESTING = 200;
+/** Operator chains (`1 + 1 + …`) longer than this are refused: evaluating them recurses. */
+export const MAX_TREE_DEPTH = 1000;
+
+const UNIT_NAMES: Record<string, UnitName> = {
+  bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
+};
+const BASE_UNITS: Record<string, UnitName> = { '2': 'bits', e: 'nats', '10': 'bans' };
+export const MIN_PRECISION = 16;
+export const MAX_PRECISION = 1000;
+
+class Abandon {}
+
+export function parseStatement(text: string): ParsedStatement {
+  const parser = new StatementParser(tokenize(text));
+  return { statement: parser.parse(), diagnostics: parser.diagnostics };
+}
+
+class StatementParser {
+  readonly diagnostics: Diagnostic[] = [];
+  private index = 0;
+  private nesting = 0;
+  private readonly depthOf = new WeakMap<Expression, number>();
+
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): Statement {
+    if (this.peek().kind === 'end') return { kind: 'blank' };
+    const invalid = this.tokens.find((token) => token.kind === 'invalid');
+    if (invalid) {
+      const message = invalid.text.startsWith('"') || invalid.text.startsWith("'")
+        ? 'This string is not closed: add the closing quote on the same line.'
+        : `Unexpected character '${invalid.text}'.`;
+      this.diagnostics.push(error('syntax', invalid.span, message));
+      return this.abandoned();
+    }
+    try {
+      return this.parseStatementBody();
+    } catch (reason) {
+      if (reason instanceof Abandon) return this.abandoned();
+      throw reason;
+    }
+  }
+
+  /** What a statement that could not be read still says: the name it assigns, or that it is a check. */
+  private abandoned(): Statement {
+    const [first, second] = this.tokens;
+    const missing: Expression = { type: 'missing', span: { start: 0, end: 0 } };
+    if (first.kind === 'name' && second?.kind === 'operator' && second.text === '=') {
+      return { kind: 'assignment', name: first.text, nameSpan: first.span, expression: missing };
+    }
+    const relation = this.tokens.find((token) => token.kind === 'operator' && (token.text === '≈' || token.text === '=='));
+    if (relation) return { kind: 'check', operator: relation.text as '≈' | '==', operatorSpan: relation.span, left: missing, right: missing };
+    return { kind: 'expression', expression: missing };
+  }
+
+  private parseStatementBody(): Statement {
+    const first = this.peek();
+    const second = this.tokens[this.index + 1];
+    if (first.kind === 'name' && (first.text === 'units' || first.text === 'base' || first.text === 'precision') && second.kind !== 'operator') {
+      return this.parseDirective();
+    }
+    if (first.kind === 'name' && second.kind === 'operator' && second.text === '=') {
+      this.index += 2;
+      const expression = this.parseExpression();
+      this.expectEnd();
+      return { kind: 'assignment', name: first.text, nameSpan: first.span, expression };
+    }
+    const left = this.parseExpression();
+    const operator = this.peek();
+    if (operator.kind === 'operator' && (operator.text === '≈' || operator.text === '==')) {
+      this.index++;
+      const right = this.parseExpression();
+      let tolerance: Expression | undefined;
+      if (this.peek().kind === 'operator' && this.peek().text === '±') {
+        this.index++;
+        tolerance = this.parseExpression();
+      }
+      this.expectEnd();
+      return { kind: 'check', operator: operator.text, operatorSpan: operator.span, left, right, tolerance };
+    }
+    if (operator.kind === 'operator' && operator.text === '=') {
+      this.fail(operator.span, left.type === 'name'
+        ? `'=' assigns a name at the start of a line; to compare, write '≈' or '=='.`
+        : `Only a name can be assigned; to compare two values write '≈' or '=='.`);
+    }
+    this.expectEnd();
+    return { kind: 'expression', expression: left };
+  }
+
+  private parseDirective(): Statement {
+    const keyword = this.next();
+    const argument = this.next();
+    const span = argument.kind === 'end' ? keyword.span : argument.span;
+    if (keyword.text === 'precision') {
+      const digits = Number(argument.text);
+      if (argument.kind !== 'number' || !Number.isInteger(digits) || digits < MIN_PRECISION || digits > MAX_PRECISION) {
+        this.fail(span, `'precision' takes a whole number of significant digits from ${MIN_PRECISION} to ${MAX_PRECISION}, e.g. 'precision 50'.`, 'bad-directive');
+      }
+      this.expectEnd();
+      return { kind: 'directive', directive: 'precision', digits, keywordSpan: keyword.span, argumentSpan: argument.span };
+    }
+    const units = keyword.text === 'units' ? UNIT_NAMES[argument.text] : BASE_UNITS[argument.text];
+    if (!units) {
+      this.fail(span, keyword.text === 'units'
+        ? `Unknown units '${argument.text}': write 'units bits', 'units nats' or 'units bans'.`
+        : `Unknown base '${argument.text}': write 'base 2', 'base e' or 'base 10'.`, 'bad-directive');
+    }
+    this.expectEnd();
+    return { kind: 'directive', directive: 'units', units, keywordSpan: keyword.span, argumentSpan: argument.span };
+  }
+
+  private parseExpression(): Expression {
+    return this.parseAdditive();
+  }
+
+  private parseAdditive(): Expression {
+    let left = this.parseMultiplicative();
+    for (;;) {
+      const token = this.peek();
+      if (token.kind !== 'operator' || (token.text !== '+' && token.text !== '-')) return left;
+      this.index++;
+      left = this.binary(token.text, token.span, left, this.parseMultiplicative());
+    }
+  }
+
+  private parseMultiplicative(): Expression {
+    let left = this.parseUnary();
+    for (;;) {
+      const token = this.peek();
+      if (token.kind !== 'operator' || (token.text !== '*' && token.text !== '/')) return left;
+      this.index++;
+      left = this.binary(token.text, token.span, left, this.parseUnary());
+    }
+  }
+
+  // `^` binds tighter than unary minus: `-2^2` is `-(2^2)`; its right side may be signed: `2^-1`.
+  private parseUnary(): Expression {
+    const token = this.peek();
+    if (token.kind === 'operator' && (token.text === '-' || token.text === '+')) {
+      this.index++;
+      this.enter(token.span);
+      const operand = this.parseUnary();
+      this.nesting--;
+      return this.node({ type: 'unary', operator: token.text, operand, span: { start: token.span.start, end: operand.span.end } }, [operand]);
+    }
+    return this.parsePower();
+  }
+
+  private parsePower(): Expression {
+    const base = this.parsePrimary();
+    const token = this.peek();
+    if (token.kind !== 'operator' || token.text !== '^') return base;
+    this.index++;
+    this.enter(token.span);
+    const exponent = this.parseUnary();
+    this.nesting--;
+    return this.binary('^', token.span, base, exponent);
+  }
+
+  private parsePrimary(): Expression {
+    const token = this.peek();
+    switch (token.kind) {
+      case 'number':
+        this.index++;
+        return { type: 'number', value: numberValue(token.text), text: token.text, span: token.span };
+      case 'string':
+        this.index++;
+        return { type: 'string', value: token.text.slice(1, -1), span: token.span };
+      case 'name': {
+        this.index++;
+        const open = this.peek();
+        if (open.kind === 'operator' && open.text === '(') return this.parseCall(token);
+        return { type: 'name', name: token.text, span: token.span };
+      }
+      case 'operator':
+        if (token.text === '(') return this.parseParenthesized();
+        if (token.text === '[') return this.parseVector();
+        if (token.text === '{') return this.parseMap();
+        break;
+      default:
+        break;
+    }
+    const what = token.kind === 'end' ? 'the end of the line' : `'${token.text}'`;
+    return this.fail(token.kind === 'end' ? { start: token.span.start, end: token.span.start } : token.span, `Expected a value (a number, a name, a call or a vector) but found ${what}.`);
+  }
+
+  private parseParenthesized(): Expression {
+    const open = this.next();
+    this.enter(open.span);
+    const inner = this.parseExpression();
+    this.close(')', open);
+    this.nesting--;
+    return inner;
+  }
+
+  private parseCall(callee: Token): Expression {
+    const open = this.next();
+    this.enter(open.span);
+    const args: Expression[] = [];
+    let divergenceBars = false;
+    if (!this.atOperator(')')) {
+      for (;;) {
+        args.push(this.parseExpression());
+        if (this.atOperator(',')) {
+          this.index++;
+        } else if (this.atOperator('||')) {
+          divergenceBars = true;
+          this.index++;
+        } else {
+          break;
+        }
+      }
+    }
+    const close = this.close(')', open);
+    this.nesting--;
+    const node: Expression = { type: 'call', callee: callee.text, calleeSpan: callee.span, args, divergenceBars, span: { start: callee.span.start, end: close.end } };
+    return this.node(node, args);
+  }
+
+  private parseVector(): Expression {
+    const open = this.next();
+    this.enter(open.span);
+    const elements: Expression[] = [];
+    if (!this.atOperator(']')) {
+      for (;;) {
+        elements.push(this.parseExpression());
+        if (!this.atOperator(',')) break;
+        this.index++;
+        if (this.atOperator(']')) break; // a trailing comma is fine
+      }
+    }
+    const close = this.close(']', open);
+    this.nesting--;
+    return this.node({ type: 'vector', elements, span: { start: open.span.start, end: close.end } }, elements);
+  }
+
+  private parseMap(): Expression {
+    const open = this.next();
+    this.enter(open.span);
+    const entries: MapEntry[] = [];
+    if (!this.atOperator('}')) {
+      for (;;) {
+        const label = this.next();
+        if (label.kind !== 'name' && label.kind !== 'string' && label.kind !== 'number') {
+          this.fail(label.span, `Expected a label (a name or a quoted string) but found ${label.kind === 'end' ? 'the end of the line' : `'${label.text}'`}.`);
+        }
+        if (!this.atOperator(':')) this.fail(this.peek().span, `Expected ':' after the label '${label.text}', as in {cat: 0.7, dog: 0.3}.`);
+        this.index++;
+        const value = this.parseExpression();
+        entries.push({ label: label.kind === 'string' ? label.text.slice(1, -1) : label.text, labelSpan: label.span, value });
+        if (!this.atOperator(',')) break;
+        this.index++;
+        if (this.atOperator('}')) break;
+      }
+    }
+    const close = this.close('}', open);
+    this.nesting--;
+    return this.node({ type: 'map', entries, span: { start: open.span.start, end: close.end } }, entries.map((entry) => entry.value));
+  }
+
+  private binary(operator: string, operatorSpan: Span, left: Expression, right: Expression): Expression {
+    const node: Expression = { type: 'binary', operator: operator as BinaryOperator, left, right, operatorSpan, span: { start: left.span.start, end: right.span.end } };
+    return this.node(node, [left, right]);
+  }
+
+  /** Records the tree depth of `node`; a chain deeper than the limit abandons the statement. */
+  private node(node: Expression, children: Expression[]): Expression {
+    let depth = 0;
+    for (const child of children) depth = Math.max(depth, this.depthOf.get(child) ?? 0);
+    if (depth + 1 > MAX_TREE_DEPTH) {
+      this.fail(node.span, `This expression is nested more than ${MAX_TREE_DEPTH} levels deep; split it over several statements.`, 'too-deep');
+    }
+    if (depth > 0) this.depthOf.set(node, depth + 1);
+    else if (children.length > 0) this.depthOf.set(node, 1);
+    return node;
+  }
+
+  private enter(span: Span): void {
+    this.nesting++;
+    if (this.nesting > MAX_NESTING) {
+      this.fail(span, `Brackets and signs are nested more than ${MAX_NESTING} deep here; KL Lens stops reading this statement.`, 'too-deep');
+    }
+  }
+
+  private close(closer: string, open: Token): Span {
+    const token = this.peek();
+    if (token.kind === 'operator' && token.text === closer) {
+      this.index++;
+      return token.span;
+    }
+    const found = token.kind === 'end' ? 'the end of the statement' : `'${token.text}'`;
+    this.fail(token.kind === 'end' ? open.span : token.span, `Expected '${closer}' to close the '${open.text}' opened here, but found ${found}.`);
+  }
+
+  private expectEnd(): void {
+    const token = this.peek();
+    if (token.kind === 'end') return;
+    if (token.kind === 'operator' && (token.text === ')' || token.text === ']' || token.text === '}')) {
+      this.fail(token.span, `Unmatched '${token.text}'.`);
+    }
+    this.fail(token.span, `Unexpected '${token.text}' after a complete statement: one statement per line.`);
+  }
+
+  private fail(span: Span, message: string, code: 'syntax' | 'too-deep' | 'bad-directive' = 'syntax'): never {
+    this.diagnostics.push(error(code, span, message));
+    throw new Abandon();
+  }
+
+  private atOperator(text: string): boolean {
+    const token = this.peek();
+    return token.kind === 'operator' && token.text === text;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index];
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.index];
+    if (token.kind !== 'end') this.index++;
+    return token;
+  }
+}
+
+/** `75%` is 0.75; everything else is JavaScript's own reading of the decimal. */
+export function numberValue(text: string): number {
+  return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+}

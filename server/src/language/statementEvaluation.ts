@@ -1,0 +1,127 @@
+// Evaluates one parsed statement: its value, or its check verdict, with the
+// diagnostics it raised (spans relative to the statement's text).
+import type { Check, Expression, Statement, UnitName } from './ast';
+import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, literalTolerance, withinTolerance, type Tolerance } from './checks';
+import type { EvaluationContext } from './context';
+import { error, warning, type Diagnostic } from './diagnostics';
+import { evaluate } from './evaluator';
+import { formatFull, formatNumber } from './format';
+import { describeKind, someNumber, type Value } from './values';
+
+export interface CheckResult {
+  pass: boolean;
+  /** The left side's value. */
+  actual: Value;
+  /** The right side's value. */
+  expected: Value;
+  /** One tolerance per compared number (one for scalars). */
+  tolerances: Tolerance[];
+  /** The largest absolute difference between the sides. */
+  difference: number;
+  /** The entries (0-based) that are out of tolerance, for vectors. */
+  failedEntries: number[];
+}
+
+export interface StatementResult {
+  value?: Value;
+  check?: CheckResult;
+  units: UnitName;
+  precision?: number;
+  diagnostics: Diagnostic[];
+}
+
+export function evaluateStatement(statement: Statement, context: EvaluationContext, diagnostics: Diagnostic[]): Pick<StatementResult, 'value' | 'check'> {
+  switch (statement.kind) {
+    case 'assignment':
+    case 'expression':
+      return { value: finished(evaluate(statement.expression, context), statement.expression, diagnostics) };
+    case 'check':
+      return evaluateCheck(statement, context, diagnostics);
+    default:
+      return {};
+  }
+}
+
+/** Refuses NaN (never shown as a result) and explains an infinity nobody explained yet. */
+function finished(value: Value | undefined, expression: Expression, diagnostics: Diagnostic[]): Value | undefined {
+  if (!value) return undefined;
+  if (someNumber(value, Number.isNaN)) {
+    diagnostics.push(error('not-a-number', expression.span, 'The result is not a number (NaN): an undefined operation such as 0/0, ∞ − ∞ or 0·∞ happened inside this expression.'));
+    return undefined;
+  }
+  if (diagnostics.length === 0 && someNumber(value, (x) => !Number.isFinite(x))) {
+    diagnostics.push(warning('non-finite', expression.span, 'The result is infinite: a number overflowed (beyond ±1.8e308) or a logarithm of 0 was taken.'));
+  }
+  return value;
+}
+
+function evaluateCheck(check: Check, context: EvaluationContext, diagnostics: Diagnostic[]): Pick<StatementResult, 'value' | 'check'> {
+  const actual = finished(evaluate(check.left, context), check.left, diagnostics);
+  const expected = finished(evaluate(check.right, context), check.right, diagnostics);
+  let explicit: number | undefined;
+  if (check.tolerance) {
+    const tolerance = evaluate(check.tolerance, context);
+    if (tolerance && (tolerance.kind !== 'number' || !(tolerance.value >= 0))) {
+      diagnostics.push(error('type-mismatch', check.tolerance.span, 'The tolerance after ± must be a non-negative number.'));
+      return { value: actual };
+    }
+    if (!tolerance) return { value: actual };
+    explicit = tolerance.value;
+  }
+  if (!actual || !expected) return { value: actual };
+  const left = numbersOf(actual);
+  const right = numbersOf(expected);
+  if (!left || !right || (left.length !== right.length && right.length !== 1)) {
+    const reason = !left || !right
+      ? `${describeKind(!left ? actual : expected)} cannot be compared`
+      : `the left side has ${left.length} numbers and the right side ${right.length}`;
+    diagnostics.push(error('type-mismatch', check.operatorSpan, `This check cannot compare its sides: ${reason}.`));
+    return { value: actual };
+  }
+  const rightElements = check.right.type === 'vector' ? check.right.elements : undefined;
+  const tolerances = Array.from(left, (_, i): Tolerance => {
+    if (explicit !== undefined) return { kind: 'absolute', value: explicit, source: 'explicit' };
+    const written = literalTolerance(rightElements?.[i] ?? check.right);
+    if (written !== undefined) return { kind: 'absolute', value: written, source: 'digits' };
+    return { kind: 'relative', value: check.operator === '==' ? EXACT_RELATIVE : APPROXIMATE_RELATIVE };
+  });
+  const failedEntries: number[] = [];
+  let difference = 0;
+  left.forEach((a, i) => {
+    const b = right.length === 1 ? right[0] : right[i];
+    const gap = Math.abs(a - b);
+    if (!(gap <= difference)) difference = gap;
+    if (!withinTolerance(a, b, tolerances[i])) failedEntries.push(i);
+  });
+  const result: CheckResult = { pass: failedEntries.length === 0, actual, expected, tolerances, difference, failedEntries };
+  if (!result.pass) diagnostics.push(error('check-failed', { start: check.left.span.start, end: (check.tolerance ?? check.right).span.end }, failureMessage(result, left, right)));
+  return { value: actual, check: result };
+}
+
+function failureMessage(result: CheckResult, left: Float64Array, right: Float64Array): string {
+  const unit = result.actual.kind === 'number' && result.actual.unit ? ` ${result.actual.unit}` : '';
+  const describe = (t: Tolerance) => (t.kind === 'absolute' ? `±${formatNumber(t.value)}` : `relative ${formatNumber(t.value)}`);
+  if (left.length === 1) {
+    return `Check failed: the left side is ${formatFull(left[0])}${unit}, the right side ${formatFull(right[0])}; they differ by ${formatNumber(result.difference)}, more than the tolerance ${describe(result.tolerances[0])}.`;
+  }
+  const shown = result.failedEntries.slice(0, 5).map((i) => {
+    const b = right.length === 1 ? right[0] : right[i];
+    return `entry ${i + 1}: ${formatFull(left[i])} vs ${formatFull(b)} (${describe(result.tolerances[i])})`;
+  });
+  const more = result.failedEntries.length > 5 ? `, and ${result.failedEntries.length - 5} more` : '';
+  return `Check failed on ${result.failedEntries.length} of ${left.length} entries: ${shown.join('; ')}${more}. Largest difference ${formatNumber(result.difference)}.`;
+}
+
+function numbersOf(value: Value): Float64Array | undefined {
+  switch (value.kind) {
+    case 'number':
+      return Float64Array.of(value.value);
+    case 'vector':
+    case 'matrix':
+      return value.data;
+    default:
+      return undefined;
+  }
+}
+
+export type { EvaluationContext };

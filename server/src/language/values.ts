@@ -1,0 +1,88 @@
+// The values a KL document computes with. Vectors and matrices live in
+// Float64Arrays so that the measures run in tight loops on large data.
+import type { UnitName } from './ast';
+import type { MeasureDetail } from './measureDetail';
+
+export interface NumberValue {
+  kind: 'number';
+  value: number;
+  /** The information unit, for the value of an information measure. */
+  unit?: UnitName;
+  /** The same value at `precision N` digits, as a decimal string. */
+  precise?: string;
+  /** How it was computed, for hovers that write the sum out. */
+  detail?: MeasureDetail;
+}
+
+export interface VectorValue {
+  kind: 'vector';
+  data: Float64Array;
+  /** Labels of a labelled distribution, one per entry, all distinct. */
+  labels?: readonly string[];
+  /** The information unit, for a gradient of an information measure. */
+  unit?: UnitName;
+}
+
+/** Rows of equal length, stored row after row. */
+export interface MatrixValue {
+  kind: 'matrix';
+  rows: number;
+  columns: number;
+  data: Float64Array;
+}
+
+export interface NormalValue {
+  kind: 'normal';
+  mu: number;
+  sigma: number;
+}
+
+export interface StringValue {
+  kind: 'string';
+  value: string;
+}
+
+export type Value = NumberValue | VectorValue | MatrixValue | NormalValue | StringValue;
+
+export function numberValue(value: number, unit?: UnitName): NumberValue {
+  return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
+}
+
+export function vectorValue(data: Float64Array, labels?: readonly string[]): VectorValue {
+  return labels ? { kind: 'vector', data, labels } : { kind: 'vector', data };
+}
+
+export function matrixRow(matrix: MatrixValue, row: number): Float64Array {
+  return matrix.data.subarray(row * matrix.columns, (row + 1) * matrix.columns);
+}
+
+/** What a value is, in the words a diagnostic uses. */
+export function describeKind(value: Value): string {
+  switch (value.kind) {
+    case 'number':
+      return 'a number';
+    case 'vector':
+      return value.labels ? `a labelled distribution of ${value.data.length} outcomes` : `a vector of ${value.data.length} entries`;
+    case 'matrix':
+      return `a ${value.rows}×${value.columns} matrix`;
+    case 'normal':
+      return 'a normal distribution';
+    case 'string':
+      return 'a string';
+  }
+}
+
+/** Whether any number the value holds passes `test`. */
+export function someNumber(value: Value, test: (x: number) => boolean): boolean {
+  switch (value.kind) {
+    case 'number':
+      return test(value.value);
+    case 'vector':
+    case 'matrix':
+      return value.data.some(test);
+    case 'normal':
+      return test(value.mu) || test(value.sigma);
+    case 'string':
+      return false;
+  }
+}

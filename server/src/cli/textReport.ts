@@ -100,6 +100,27 @@ export function summaryLine(totals: Totals, files: number, style: Style): string
   return totals.failed > 0 || totals.errors > 0 ? style.red(text) : style.green(text);
 }
 
+/** The statement on one line, without its comments. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return text
+    .split('\n')
+    .map(withoutComment)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function withoutComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '#') {
+      return line.slice(0, i);
+    }
+  }
+  return line;
 }

@@ -112,7 +112,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     const key = `${units}|${precision ?? ''}|${[...parsed.reads].map((name) => `${name}:${inputs.get(name)?.version ?? 0}`).join(',')}|${source.text}`;
     let cached = reuse.results.get(key) ?? oldResults.get(key);
     if (!cached) {
-      cached = evaluateSource(parsed, units, precision, options.limits, inputs);
+      cached = evaluateSource(source.text, parsed, units, precision, options.limits, inputs);
     }
     reuse.results.set(key, cached);
 
@@ -148,7 +148,7 @@ function namesRead(statement: Statement): string[] {
   return [...names];
 }
 
-function evaluateSource(parsed: ParsedSource, units: UnitName, precision: number | undefined, limits: Limits, inputs: ReadonlyMap<string, Binding>): { result: StatementResult; version?: number } {
+function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, precision: number | undefined, limits: Limits, inputs: ReadonlyMap<string, Binding>): { result: StatementResult; version?: number } {
   const diagnostics: Diagnostic[] = [];
   const context: EvaluationContext = {
     units,
@@ -156,6 +156,7 @@ function evaluateSource(parsed: ParsedSource, units: UnitName, precision: number
     limits,
     lookup: (name) => inputs.get(name),
     report: (diagnostic) => diagnostics.push(diagnostic),
+    textOf: (span) => text.slice(span.start, span.end),
   };
   const outcome = parsed.diagnostics.length > 0 ? {} : evaluateStatement(parsed.statement, context, diagnostics);
   const result: StatementResult = { ...outcome, units, ...(precision !== undefined ? { precision } : {}), diagnostics };

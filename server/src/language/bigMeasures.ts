@@ -22,7 +22,7 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64
     for (let i = 0; i < p.length; i++) {
       const pi = big(p[i]);
       const qi = q ? big(q[i]) : zero;
-      if (measure !== 'entropy' && measure !== 'perplexity' && measure !== 'js' && !pi.isZero() && qi.isZero()) return undefined;
+      if ((measure === 'crossEntropy' || measure === 'kl') && !pi.isZero() && qi.isZero()) return undefined;
       switch (measure) {
         case 'entropy':
         case 'perplexity':
@@ -34,6 +34,13 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64
         case 'kl':
           sum = sum.plus(klTerm(pi, qi));
           break;
+        case 'bce': {
+          // −(y·ln p + (1−y)·ln(1−p)), the row's value is the mean over its entries.
+          const one = big(1);
+          if (!pi.isZero()) sum = sum.minus(pi.times(qi.ln()));
+          if (!pi.eq(one)) sum = sum.minus(one.minus(pi).times(one.minus(qi).ln()));
+          break;
+        }
         case 'js': {
           const m = pi.plus(qi).times(half);
           sum = sum.plus(half.times(klTerm(pi, m))).plus(half.times(klTerm(qi, m)));
@@ -43,7 +50,7 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64
           return undefined;
       }
     }
-    total = total.plus(sum);
+    total = total.plus(measure === 'bce' ? sum.div(p.length) : sum);
   }
   const mean = total.div(rows.length);
   const value = measure === 'perplexity' ? mean.exp() : mean.div(lnBase);

@@ -150,9 +150,9 @@ const DEFINITIONS: Builtin[] = [
   math('sqrt', [], 'sqrt(x)', 'The square root.', 'sqrt(2) = 1.4142'),
   math('abs', [], 'abs(x)', 'The absolute value.', 'abs(-0.5) = 0.5'),
   math('sigmoid', [], 'sigmoid(x)', 'The logistic function 1 / (1 + e^{−x}), computed without overflow.', 'sigmoid(0) = 0.5'),
-  reduction('sum', 'sum(v)', 'The sum of the entries (compensated summation).', 'sum([0.75, 0.2, 0.05]) = 1', (data) => compensatedSum(data)),
-  reduction('min', 'min(v)', 'The smallest entry.', 'min([0.75, 0.2, 0.05]) = 0.05', (data) => data.reduce((a, b) => Math.min(a, b), Infinity)),
-  reduction('max', 'max(v)', 'The largest entry.', 'max([0.75, 0.2, 0.05]) = 0.75', (data) => data.reduce((a, b) => Math.max(a, b), -Infinity)),
+  reduction('sum', 'sum(v) or sum(a, b, …)', 'The sum of the entries (compensated summation).', 'sum([0.75, 0.2, 0.05]) = 1', (data) => compensatedSum(data)),
+  reduction('min', 'min(v) or min(a, b, …)', 'The smallest entry.', 'min([0.75, 0.2, 0.05]) = 0.05', (data) => data.reduce((a, b) => Math.min(a, b), Infinity)),
+  reduction('max', 'max(v) or max(a, b, …)', 'The largest entry.', 'max([0.75, 0.2, 0.05]) = 0.75', (data) => data.reduce((a, b) => Math.max(a, b), -Infinity)),
   reduction('logsumexp', 'logsumexp(z)', 'log Σ e^{zᵢ}, computed stably (the largest entry is taken out first).', 'logsumexp([1000, 1000]) = 1000.6931', logSumExp),
 ];
 
@@ -212,8 +212,17 @@ function elementaryFunction(name: string, base: number | undefined): (x: number)
 
 function reduction(name: string, signature: string, summary: string, example: string, reduce: (data: Float64Array) => number): Builtin {
   return {
-    name, category: 'math', signature, parameters: ['v'], arity: [1, 1], summary, example,
+    name, category: 'math', signature, parameters: ['v'], arity: [1, Infinity], summary, example,
     call: (args, call, context) => {
+      // Several arguments, as mathjs allows (`max(0.2, 0.7)`), are the entries of one vector.
+      if (args.length > 1) {
+        const offending = args.findIndex((arg) => arg.kind !== 'number');
+        if (offending >= 0) {
+          context.report(error('type-mismatch', call.args[offending].span, `${name} of several arguments takes numbers, not ${describeKind(args[offending])}.`));
+          return undefined;
+        }
+        return numberValue(reduce(Float64Array.from(args, (arg) => (arg.kind === 'number' ? arg.value : NaN))));
+      }
       const [value] = args;
       if (value.kind === 'number') return numberValue(reduce(Float64Array.of(value.value)), value.unit);
       if (value.kind !== 'vector' && value.kind !== 'matrix') {

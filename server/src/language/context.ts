@@ -28,6 +28,8 @@ export interface EvaluationContext {
   limits: Limits;
   lookup(name: string): Binding | undefined;
   report(diagnostic: Diagnostic): void;
+  /** The statement's source at a span, to name an argument as the user wrote it. */
+  textOf(span: Span): string;
 }
 
 export function withinLimit(elements: number, span: Span, context: EvaluationContext): boolean {

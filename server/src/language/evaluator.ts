@@ -59,7 +59,7 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
   }
   const [min, max] = builtin.arity;
   if (call.args.length < min || call.args.length > max) {
-    const expected = min === max ? `${min}` : `${min} to ${max}`;
+    const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
     context.report(error('argument-count', call.span, `${call.callee} takes ${expected} argument${max === 1 ? '' : 's'}, not ${call.args.length}: ${builtin.signature}.`));
     return undefined;
   }

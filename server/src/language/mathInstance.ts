@@ -85,6 +85,22 @@ function registerMeasures(math: MathJsInstance): void {
   );
 }
 
+/**
+ * A frozen, prototype-less object holding only `names` of `math`: the engine
+ * never sees the instance's own `import`, `config`, `create`, `typed`, `expression`.
+ */
+function onlyFunctions<T>(math: MathJsInstance, names: Record<keyof T & string, true>): T {
+  const functions = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(names)) functions[name] = (math as unknown as Record<string, unknown>)[name];
+  return Object.freeze(functions) as T;
+}
+
+// Records rather than lists, so that the compiler insists on every function of the interface.
+const KL_MATH_FUNCTIONS: Record<keyof KlMath, true> = {
+  log: true, log2: true, log10: true, exp: true, sqrt: true, abs: true, pow: true,
+  entropy: true, crossEntropy: true, klDivergence: true, jensenShannon: true, binaryCrossEntropy: true,
+};
+
 let doubleInstance: KlMath | undefined;
 
 /** The double-precision instance, made on first use. */
@@ -92,14 +108,14 @@ export function klMath(): KlMath {
   if (!doubleInstance) {
     const math = create(FACTORIES, { number: 'number' });
     registerMeasures(math);
-    doubleInstance = math as unknown as KlMath;
+    doubleInstance = onlyFunctions<KlMath>(math, KL_MATH_FUNCTIONS);
   }
   return doubleInstance;
 }
 
-export type BigNumberMath = Pick<MathJsInstance, 'bignumber' | 'log' | 'add' | 'subtract' | 'multiply' | 'divide' | 'exp'> & {
-  config(): { precision: number };
-};
+export type BigNumberMath = Pick<MathJsInstance, 'bignumber' | 'log' | 'add' | 'subtract' | 'multiply' | 'divide' | 'exp'>;
+
+const BIG_NUMBER_FUNCTIONS: Record<keyof BigNumberMath, true> = { bignumber: true, log: true, add: true, subtract: true, multiply: true, divide: true, exp: true };
 
 const bigInstances = new Map<number, BigNumberMath>();
 
@@ -107,7 +123,7 @@ const bigInstances = new Map<number, BigNumberMath>();
 export function bigNumberMath(digits: number): BigNumberMath {
   let math = bigInstances.get(digits);
   if (!math) {
-    math = create(FACTORIES, { number: 'BigNumber', precision: digits }) as unknown as BigNumberMath;
+    math = onlyFunctions<BigNumberMath>(create(FACTORIES, { number: 'BigNumber', precision: digits }), BIG_NUMBER_FUNCTIONS);
     bigInstances.set(digits, math);
   }
   return math;

@@ -8,19 +8,16 @@ import { asCategorical, outcomeName, pairCategoricals, type Categorical } from '
 import { formatNumber } from './format';
 import { klMath } from './mathInstance';
 import { preciseMeasure, PRECISE_WORK_LIMIT } from './bigMeasures';
-import type { CategoricalDetail, MeasureKind } from './measureDetail';
+import type { CategoricalDetail } from './measureDetail';
 import { normalEntropy, normalKl } from './measures';
 import { compensatedSum } from './summation';
 import { describeKind, type NormalValue, type NumberValue, type Value } from './values';
 
-const MEASURE_NAMES: Record<MeasureKind, string> = {
-  entropy: 'H(P)',
-  crossEntropy: 'H(P, Q)',
-  kl: 'KL(P ‖ Q)',
-  js: 'JS(P ‖ Q)',
-  bce: 'BCE(y, p)',
-  perplexity: 'perplexity(P)',
-};
+/** How a diagnostic names an argument: as written, when that is short. */
+function argumentName(call: CallExpression, index: number, context: EvaluationContext): string {
+  const text = context.textOf(call.args[index].span).replace(/\s+/g, ' ');
+  return text.length <= 24 ? text : index === 0 ? 'P' : 'Q';
+}
 
 type CategoricalMeasure = 'entropy' | 'crossEntropy' | 'kl' | 'js';
 
@@ -76,7 +73,8 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Arra
     const row = rows[infinite];
     const at = row.infiniteAt as number;
     const where = batch ? `row ${infinite + 1}, ` : '';
-    context.report(warning('infinite-divergence', call.span, `${MEASURE_NAMES[measure]} is infinite: at ${where}${outcomeName(at, labels)}, P has probability ${formatNumber(row.p[at])} but Q has 0. Q must give every outcome P allows a positive probability.`));
+    const [p, q] = [argumentName(call, 0, context), argumentName(call, 1, context)];
+    context.report(warning('infinite-divergence', call.span, `${call.callee}(${p}${call.divergenceBars ? ' ‖ ' : ', '}${q}) is infinite: at ${where}${outcomeName(at, labels)}, ${p} has probability ${formatNumber(row.p[at])} but ${q} has 0. ${q} must give every outcome that ${p} allows a positive probability.`));
   }
   const result: NumberValue = { kind: 'number', value, unit: context.units, detail: { kind: 'categorical', measure, unit: context.units, rows, ...(labels ? { labels } : {}) } };
   if (context.precision !== undefined && Number.isFinite(value)) {
@@ -138,5 +136,10 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
     const i = result.infiniteAt;
     context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}.`));
   }
-  return { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, value: result.value }] } };
+  const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, value: result.value }] } };
+  if (context.precision !== undefined && Number.isFinite(result.value) && y.length * context.precision <= PRECISE_WORK_LIMIT) {
+    const precise = preciseMeasure('bce', [{ p: y, q: p }], context.units, context.precision);
+    if (precise) value.precise = precise;
+  }
+  return value;
 }

@@ -17,10 +17,11 @@ export const MAX_NESTING = 200;
 /** Operator chains (`1 + 1 + …`) longer than this are refused: evaluating them recurses. */
 export const MAX_TREE_DEPTH = 1000;
 
-const UNIT_NAMES: Record<string, UnitName> = {
+// Maps, not object literals: a document's `units constructor` must not find Object.prototype's.
+const UNIT_NAMES: ReadonlyMap<string, UnitName> = new Map(Object.entries({
   bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
-};
-const BASE_UNITS: Record<string, UnitName> = { '2': 'bits', e: 'nats', '10': 'bans' };
+} as const));
+const BASE_UNITS: ReadonlyMap<string, UnitName> = new Map(Object.entries({ '2': 'bits', e: 'nats', '10': 'bans' } as const));
 export const MIN_PRECISION = 16;
 export const MAX_PRECISION = 1000;
 
@@ -115,7 +116,7 @@ class StatementParser {
       this.expectEnd();
       return { kind: 'directive', directive: 'precision', digits, keywordSpan: keyword.span, argumentSpan: argument.span };
     }
-    const units = keyword.text === 'units' ? UNIT_NAMES[argument.text] : BASE_UNITS[argument.text];
+    const units = (keyword.text === 'units' ? UNIT_NAMES : BASE_UNITS).get(argument.text);
     if (!units) {
       this.fail(span, keyword.text === 'units'
         ? `Unknown units '${argument.text}': write 'units bits', 'units nats' or 'units bans'.`

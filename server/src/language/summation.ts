@@ -13,7 +13,8 @@ export class CompensatedSum {
   }
 
   get value(): number {
-    return this.sum + this.compensation;
+    // Past an infinity the compensation is ∞ − ∞ = NaN; the sum itself is the answer.
+    return Number.isFinite(this.sum) ? this.sum + this.compensation : this.sum;
   }
 }
 
@@ -27,5 +28,5 @@ export function compensatedSum(values: ArrayLike<number>): number {
     else compensation += x - t + sum;
     sum = t;
   }
-  return sum + compensation;
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }

@@ -1,0 +1,21 @@
+// The commands behind code lenses (`kl.copyValue`) and hover links
+// (`kl.copyAsPython`): the server sends the text, the client puts it on the clipboard.
+import * as vscode from 'vscode';
+
+const STATUS_MESSAGE_MS = 3000;
+
+export function registerCopyCommands(): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('kl.copyValue', (value: unknown) => copy(value, 'kl.copyValue', `Copied ${String(value)}`)),
+    vscode.commands.registerCommand('kl.copyAsPython', (code: unknown) => copy(code, 'kl.copyAsPython', 'Copied Python code')),
+  );
+}
+
+async function copy(text: unknown, command: string, message: string): Promise<void> {
+  if (typeof text !== 'string') {
+    void vscode.window.showErrorMessage(`KL Lens: ${command} expects the text to copy, got ${typeof text}.`);
+    return;
+  }
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) ${message}`, STATUS_MESSAGE_MS);
+}

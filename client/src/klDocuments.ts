@@ -1,0 +1,23 @@
+// Which open documents need the language server. Activation on Markdown is
+// unavoidable (VS Code has no content-based activation event), so the client
+// starts the server only once a `.kl` file or a note with a `kl` fence is open.
+import type { TextDocument } from 'vscode';
+
+/** Schemes the server is registered for: files on disk and unsaved editors. */
+export const SERVED_SCHEMES = ['file', 'untitled'] as const;
+
+// The same rule as the engine's `hasKlBlock` (server/src/language/markdown.ts),
+// duplicated so the client bundle does not pull engine code; a test keeps them equal.
+const KL_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*kl\b/im;
+
+/** Whether a Markdown text has at least one ```` ```kl ```` or `~~~kl` fence. */
+export function hasKlFence(markdown: string): boolean {
+  return KL_FENCE.test(markdown);
+}
+
+/** Whether this document is one the server must run for. */
+export function needsServer(document: Pick<TextDocument, 'languageId' | 'uri' | 'getText'>, markdownEnabled: boolean): boolean {
+  if (!(SERVED_SCHEMES as readonly string[]).includes(document.uri.scheme)) return false;
+  if (document.languageId === 'kl') return true;
+  return markdownEnabled && document.languageId === 'markdown' && hasKlFence(document.getText());
+}

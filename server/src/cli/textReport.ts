@@ -82,7 +82,8 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
   const totals: Totals = { passed: 0, failed: 0, errors: 0, warnings: 0 };
   for (const report of reports) {
     for (const record of report.statements) {
-      if (record.kind === 'check') record.pass ? totals.passed++ : totals.failed++;
+      if (record.kind === 'check' && record.pass) totals.passed++;
+      else if (record.kind === 'check') totals.failed++;
     }
     for (const d of report.diagnostics) {
       if (d.severity === 'error') totals.errors++;

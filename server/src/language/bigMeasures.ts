@@ -6,10 +6,12 @@ import type { MeasureKind } from './measureDetail';
 import { bigNumberMath, type BigNumber } from './mathInstance';
 
 const BASE_OF: Record<UnitName, number> = { bits: 2, nats: 0, bans: 10 };
+const GUARD_DIGITS = 10;
 
 /** The measure's value over the rows (their mean), as a decimal string; undefined when infinite. */
 export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64Array; q?: Float64Array }[], unit: UnitName, digits: number): string | undefined {
-  const math = bigNumberMath(digits);
+  // Guard digits: the logs and divisions round at every step; the result is rounded to `digits` at the end.
+  const math = bigNumberMath(digits + GUARD_DIGITS);
   const big = (x: number) => math.bignumber(x) as BigNumber;
   const zero = big(0);
   const lnBase = BASE_OF[unit] === 0 ? big(1) : big(BASE_OF[unit]).ln();

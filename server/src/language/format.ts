@@ -9,10 +9,12 @@ export function formatNumber(x: number): string {
   return String(x);
 }
 
-/** 17 significant digits: the full precision of a double. */
+/** 17 significant digits, the full precision of a double (trailing zeros dropped: 0.5, not 0.50000000000000000). */
 export function formatFull(x: number): string {
   if (!Number.isFinite(x) || x === 0) return formatNumber(x);
-  return trimExponent(x.toPrecision(17));
+  const [mantissa, exponent] = x.toPrecision(17).split('e');
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  return trimExponent(exponent === undefined ? trimmed : `${trimmed}e${exponent}`);
 }
 
 /** `digits` significant digits, without trailing zeros beyond the first decimal. */

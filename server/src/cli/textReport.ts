@@ -52,7 +52,8 @@ export function writeValue(value: JsonValue): string {
     return `[${shown.join(', ')}]`;
   }
   const entries = Object.entries(value);
-  const shown = entries.slice(0, MAX_ENTRIES_SHOWN).map(([label, x]) => `${label}: ${writeValue(x)}`);
+  const labelText = (label: string) => (/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(label) ? label : JSON.stringify(label));
+  const shown = entries.slice(0, MAX_ENTRIES_SHOWN).map(([label, x]) => `${labelText(label)}: ${writeValue(x)}`);
   if (entries.length > MAX_ENTRIES_SHOWN) shown.push(`… ${entries.length - MAX_ENTRIES_SHOWN} more`);
   return `{${shown.join(', ')}}`;
 }

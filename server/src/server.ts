@@ -1,1 +1,229 @@
-// Placeholder replaced by the language server (issue 3).
+// The KL Lens language server: the connection, the open documents (incremental
+// sync), one shared analysis per document version, the `kl` settings, and the
+// features, each in its own file under features/. Every handler is guarded.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type Position,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './language/analysis';
+import { codeActions } from './features/codeActions';
+import { CodeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { lspDiagnostics } from './features/diagnostics';
+import { documentHighlights } from './features/documentHighlights';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { formatDocument } from './features/formatting';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { signatureHelp } from './features/signatureHelp';
+import { AnalysisStore, documentKind } from './lsp/analysisStore';
+import { describe, guardNotification, guardRequest } from './lsp/guard';
+import { offsetOf } from './lsp/ranges';
+import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const lenses = new CodeLenses();
+
+let settings: Settings = DEFAULT_SETTINGS;
+let pullsConfiguration = false;
+let refreshesLenses = false;
+let refreshesInlayHints = false;
+let settingsLoaded: Promise<void> = Promise.resolve();
+
+const store = new AnalysisStore((uri) => documents.get(uri), () => settings, (uri, analysis, version) => {
+  if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: lspDiagnostics(uri, analysis) });
+});
+
+// A bug in a timer or a promise must not end the process: log it and go on.
+process.on('uncaughtException', (reason) => connection.console.error(`uncaught: ${describe(reason)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${describe(reason)}`));
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  pullsConfiguration = capabilities.workspace?.configuration === true;
+  refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+  refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+  settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: [] },
+      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: ['|'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentHighlightProvider: true,
+      documentSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+    },
+    serverInfo: { name: 'kl-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(guardNotification(connection, 'initialized', async () => {
+  if (!pullsConfiguration) return;
+  settingsLoaded = pullSettings();
+  await settingsLoaded;
+  await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kl' });
+}));
+
+async function pullSettings(): Promise<void> {
+  try {
+    const [section] = await connection.workspace.getConfiguration([{ section: 'kl' }]);
+    applySettings(readSettings(section));
+  } catch (reason) {
+    connection.console.error(`could not read the kl settings: ${describe(reason)}`);
+  }
+}
+
+connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', async (change) => {
+  if (pullsConfiguration) {
+    settingsLoaded = pullSettings();
+    await settingsLoaded;
+  } else {
+    applySettings(readSettings((change.settings as { kl?: unknown } | undefined)?.kl));
+  }
+}));
+
+/** Applies new settings live: diagnostics again where the analysis changes, then lenses and hints redrawn. */
+function applySettings(next: Settings): void {
+  const before = settings;
+  settings = next;
+  if (changesAnalysis(before, next)) {
+    for (const document of documents.all()) {
+      if (store.serves(document)) void store.analysis(document.uri);
+      else if (documentKind(document.languageId) === 'markdown') void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    }
+  }
+  if (refreshesLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  if (refreshesInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+}
+
+documents.onDidChangeContent(guardNotification(connection, 'didChange', async (change) => {
+  await settingsLoaded;
+  await store.analysis(change.document.uri);
+}));
+
+documents.onDidClose(guardNotification(connection, 'didClose', (event) => {
+  const uri = event.document.uri;
+  store.close(uri);
+  lenses.forget(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}));
+
+/** The analysis of a request's document for its current version, after the settings are known. */
+async function analysisOf(document: TextDocumentIdentifier): Promise<Analysis | undefined> {
+  await settingsLoaded;
+  return store.analysis(document.uri);
+}
+
+/** The analysis and the offset of a request's position; undefined when either is missing. */
+async function at(document: TextDocumentIdentifier, position: Position): Promise<{ analysis: Analysis; offset: number } | undefined> {
+  const analysis = await analysisOf(document);
+  const offset = analysis && offsetOf(analysis, position);
+  return analysis && offset !== undefined ? { analysis, offset } : undefined;
+}
+
+connection.onHover(guardRequest(connection, 'hover', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? hover(found.analysis, found.offset) : null;
+}));
+
+connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis && showsLenses(settings) ? lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits) : [];
+}));
+
+connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis && showsInlayHints(settings) ? inlayHints(analysis, params.range, settings.significantDigits) : [];
+}));
+
+connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? codeActions(params.textDocument.uri, analysis, params, settings.units) : [];
+}));
+
+connection.onCompletion(guardRequest(connection, 'completion', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? completion(found.analysis, found.offset, settings.significantDigits) : null;
+}));
+
+connection.onSignatureHelp(guardRequest(connection, 'signatureHelp', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? signatureHelp(found.analysis, found.offset) : null;
+}));
+
+connection.onDefinition(guardRequest(connection, 'definition', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? definition(params.textDocument.uri, found.analysis, found.offset) : null;
+}));
+
+connection.onReferences(guardRequest(connection, 'references', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? references(params.textDocument.uri, found.analysis, found.offset, params.context.includeDeclaration) : [];
+}));
+
+connection.onDocumentHighlight(guardRequest(connection, 'documentHighlight', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? documentHighlights(found.analysis, found.offset) : [];
+}));
+
+connection.onPrepareRename(guardRequest(connection, 'prepareRename', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? prepareRename(found.analysis, found.offset) : null;
+}));
+
+connection.onRenameRequest(guardRequest(connection, 'rename', async (params) => {
+  const found = await at(params.textDocument, params.position);
+  return found ? rename(params.textDocument.uri, found.analysis, found.offset, params.newName) : null;
+}));
+
+connection.onDocumentSymbol(guardRequest(connection, 'documentSymbol', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? documentSymbols(analysis, settings.significantDigits) : [];
+}));
+
+connection.languages.semanticTokens.on(guardRequest(connection, 'semanticTokens', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? semanticTokens(analysis) : { data: [] };
+}));
+
+connection.onFoldingRanges(guardRequest(connection, 'foldingRanges', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? foldingRanges(analysis) : [];
+}));
+
+connection.onDocumentFormatting(guardRequest(connection, 'formatting', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? formatDocument(analysis) : [];
+}));
+
+connection.onDocumentRangeFormatting(guardRequest(connection, 'rangeFormatting', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? formatDocument(analysis, params.range) : [];
+}));
+
+documents.listen(connection);
+connection.listen();

@@ -8,7 +8,7 @@
 // handed to the engine so that unchanged statements are reused.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSteps, type Analysis, type DocumentKind } from '../language/analysis';
-import type { Settings } from './settings';
+import { changesAnalysis, type Settings } from './settings';
 
 interface Run {
   version: number;
@@ -17,7 +17,6 @@ interface Run {
 }
 
 interface Entry {
-  document: TextDocument;
   /** The latest finished analysis, whatever its version. */
   latest?: { analysis: Analysis; version: number; settings: Settings };
   running?: Run;
@@ -32,6 +31,7 @@ export class AnalysisStore {
 
   /** `onAnalyzed` hears of every analysis that finished for its document's current version. */
   constructor(
+    private readonly documentOf: (uri: string) => TextDocument | undefined,
     private readonly currentSettings: () => Settings,
     private readonly onAnalyzed: (uri: string, analysis: Analysis, version: number) => void,
   ) {}
@@ -42,47 +42,31 @@ export class AnalysisStore {
     return kind === 'kl' || (kind === 'markdown' && this.currentSettings().markdownEnabled);
   }
 
-  /** Records the document's new version and starts analysing it. */
-  update(document: TextDocument): void {
-    const entry = this.entries.get(document.uri);
-    if (entry) entry.document = document;
-    else this.entries.set(document.uri, { document });
-    void this.analysis(document.uri);
-  }
-
   close(uri: string): void {
     this.entries.delete(uri);
   }
 
-  uris(): string[] {
-    return [...this.entries.keys()];
-  }
-
-  document(uri: string): TextDocument | undefined {
-    return this.entries.get(uri)?.document;
-  }
-
   /** The analysis of the document's current version (undefined: unknown, closed, or not served). */
   analysis(uri: string): Promise<Analysis | undefined> {
-    const entry = this.entries.get(uri);
-    if (!entry || !this.serves(entry.document)) return Promise.resolve(undefined);
+    const document = this.documentOf(uri);
+    if (!document || !this.serves(document)) return Promise.resolve(undefined);
+    let entry = this.entries.get(uri);
+    if (!entry) {
+      entry = {};
+      this.entries.set(uri, entry);
+    }
     const settings = this.currentSettings();
-    const version = entry.document.version;
-    if (entry.latest && entry.latest.version === version && entry.latest.settings === settings) return Promise.resolve(entry.latest.analysis);
-    if (entry.running && entry.running.version === version && entry.running.settings === settings) return entry.running.result;
+    const version = document.version;
+    const current = (done: { version: number; settings: Settings } | undefined) => done !== undefined && done.version === version && !changesAnalysis(done.settings, settings);
+    if (entry.latest && current(entry.latest)) return Promise.resolve(entry.latest.analysis);
+    if (entry.running && current(entry.running)) return entry.running.result;
     const run: Run = { version, settings, result: Promise.resolve(undefined) };
     entry.running = run;
-    run.result = this.run(uri, entry, run);
+    run.result = this.run(uri, document, entry, run);
     return run.result;
   }
 
-  /** The latest finished analysis without waiting (possibly of an older version). */
-  latest(uri: string): Analysis | undefined {
-    return this.entries.get(uri)?.latest?.analysis;
-  }
-
-  private async run(uri: string, entry: Entry, run: Run): Promise<Analysis | undefined> {
-    const document = entry.document;
+  private async run(uri: string, document: TextDocument, entry: Entry, run: Run): Promise<Analysis | undefined> {
     const kind = documentKind(document.languageId) as DocumentKind;
     const options = { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements } };
     const steps = analyzeSteps(document.getText(), kind, options, entry.latest?.analysis);
@@ -95,11 +79,9 @@ export class AnalysisStore {
         return step.value;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.isStale(uri, entry, run)) return this.analysis(uri);
+      if (this.entries.get(uri) !== entry || entry.running !== run || this.documentOf(uri)?.version !== run.version || changesAnalysis(run.settings, this.currentSettings())) {
+        return this.analysis(uri);
+      }
     }
-  }
-
-  private isStale(uri: string, entry: Entry, run: Run): boolean {
-    return this.entries.get(uri) !== entry || entry.document.version !== run.version || this.currentSettings() !== run.settings || entry.running !== run;
   }
 }

@@ -1,0 +1,88 @@
+// Small SVG charts for hovers, as data URIs. Colours are mid-tones with enough
+// contrast on both light and dark editor backgrounds (no transparency, no
+// theme variables: a hover image cannot read the theme).
+const P_COLOUR = '#3b7dd8';
+const Q_COLOUR = '#e8871e';
+const AXIS_COLOUR = '#8c8c8c';
+const WIDTH = 320;
+const HEIGHT = 120;
+const TOP = 16;
+const BOTTOM = 18;
+const LEFT = 4;
+
+export interface Series {
+  name: string;
+  values: ArrayLike<number>;
+}
+
+/** Bars of P (and Q) side by side for each outcome, on one scale. */
+export function barChart(series: readonly Series[], outcomeLabels: readonly string[], caption: string): string {
+  return svgUri(barParts(series, outcomeLabels, caption));
+}
+
+function barParts(series: readonly Series[], outcomeLabels: readonly string[], caption: string): string[] {
+  const count = series[0].values.length;
+  let max = 0;
+  for (const each of series) for (let i = 0; i < each.values.length; i++) if (Number.isFinite(each.values[i])) max = Math.max(max, each.values[i]);
+  if (max <= 0) max = 1;
+  const plotHeight = HEIGHT - TOP - BOTTOM;
+  const slot = (WIDTH - LEFT * 2) / count;
+  const barWidth = Math.max(1, (slot * 0.8) / series.length);
+  const parts: string[] = [];
+  const colours = [P_COLOUR, Q_COLOUR];
+  for (let i = 0; i < count; i++) {
+    series.forEach((each, s) => {
+      const value = each.values[i];
+      const height = Number.isFinite(value) && value > 0 ? (value / max) * plotHeight : 0;
+      const x = LEFT + i * slot + slot * 0.1 + s * barWidth;
+      parts.push(`<rect x="${x.toFixed(1)}" y="${(TOP + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${colours[s]}"/>`);
+    });
+    if (count <= 12) {
+      const label = outcomeLabels[i].length > 6 ? `${outcomeLabels[i].slice(0, 5)}…` : outcomeLabels[i];
+      parts.push(`<text x="${(LEFT + (i + 0.5) * slot).toFixed(1)}" y="${HEIGHT - 5}" text-anchor="middle">${escapeXml(label)}</text>`);
+    }
+  }
+  const legend = series.map((each, s) => `<rect x="${WIDTH - 70 + s * 34}" y="3" width="9" height="9" fill="${colours[s]}"/><text x="${WIDTH - 58 + s * 34}" y="11">${escapeXml(each.name)}</text>`).join('');
+  return [
+    `<text x="${LEFT}" y="11">${escapeXml(caption)}</text>`,
+    legend,
+    `<line x1="${LEFT}" y1="${TOP + plotHeight + 0.5}" x2="${WIDTH - LEFT}" y2="${TOP + plotHeight + 0.5}" stroke="${AXIS_COLOUR}"/>`,
+    ...parts,
+  ];
+}
+
+/** How the entries of a long vector are spread: counts in equal-width bins from min to max. */
+export function histogram(values: ArrayLike<number>, caption: string, bins = 24): string {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!Number.isFinite(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const counts = new Float64Array(bins);
+  const width = max > min ? (max - min) / bins : 1;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isFinite(x)) counts[Math.min(bins - 1, Math.floor((x - min) / width))]++;
+  }
+  return svgUri([
+    ...barParts([{ name: 'count', values: counts }], [], caption),
+    `<text x="${LEFT}" y="${HEIGHT - 5}">${escapeXml(formatEdge(min))}</text>`,
+    `<text x="${WIDTH - LEFT}" y="${HEIGHT - 5}" text-anchor="end">${escapeXml(formatEdge(max))}</text>`,
+  ]);
+}
+
+function formatEdge(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(3))) : '';
+}
+
+function svgUri(parts: string[]): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="10" fill="${AXIS_COLOUR}">${parts.join('')}</svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

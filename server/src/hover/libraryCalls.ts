@@ -1,0 +1,164 @@
+// What the libraries users check against return for the same measure, and how
+// to write the call there. The values are computed here the way each library
+// computes them: scipy.stats.entropy normalises its inputs first; torch works
+// in nats, takes log-probabilities for kl_div, and gives nan where 0·log 0
+// meets a log of 0 (kl_div, cross_entropy with probability targets).
+import type { UnitName } from '../language/ast';
+import { formatNumber } from '../language/format';
+import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, normalKl } from '../language/measures';
+import { compensatedSum } from '../language/summation';
+import { UNIT_LN_BASE } from '../language/units';
+
+export interface LibraryCall {
+  library: 'scipy' | 'torch';
+  /** The call, with `p` and `q` standing for the arrays. */
+  call: string;
+  value: number;
+  /** Why the library's value may differ from KL Lens's. */
+  note?: string;
+  /** A whole Python program that prints the value. */
+  program: string;
+}
+
+/** Beyond this, the arrays are not pasted into the program. */
+const PASTE_LIMIT = 1000;
+
+export function libraryCalls(detail: MeasureDetail): LibraryCall[] {
+  return detail.kind === 'normal' ? normalCalls(detail) : categoricalCalls(detail);
+}
+
+function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
+  const { unit, rows } = detail;
+  const batch = rows.length > 1;
+  const p = rows.map((row) => row.p);
+  const q = rows.map((row) => row.q).filter((row): row is Float64Array => row !== undefined);
+  const base = scipyBase(unit);
+  const axis = batch ? ', axis=1' : '';
+  const mean = batch ? '.mean()' : '';
+  const normalisedNote = p.some(notNormalised) || q.some(notNormalised) ? `scipy normalises ${q.length > 0 ? 'p and q' : 'p'} first` : undefined;
+  const scipyMean = (f: (p: Float64Array, q: Float64Array) => number) => meanOf(rows.map((row, r) => f(normalised(p[r]), row.q ? normalised(row.q) : row.p)));
+  const calls: LibraryCall[] = [];
+  const scipy = (call: string, value: number, imports = 'import scipy.stats') => calls.push({ library: 'scipy', call, value, ...(normalisedNote ? { note: normalisedNote } : {}), program: scipyProgram(imports, detail, call) });
+  const torch = (call: string, value: number, note?: string) => calls.push({ library: 'torch', call: `${call}${torchToUnit(unit)}`, value: value / UNIT_LN_BASE[unit], ...(note ? { note } : {}), program: torchProgram(detail, `${call}${torchToUnit(unit)}`) });
+  switch (detail.measure) {
+    case 'entropy':
+      scipy(`scipy.stats.entropy(p${base}${axis})${mean}`, scipyMean((pRow) => entropy(pRow, unit).value));
+      torch(`torch.distributions.Categorical(probs=p).entropy()${mean}`, meanOf(p.map((row) => entropy(normalised(row), 'nats').value)));
+      break;
+    case 'perplexity':
+      scipy(`numpy.exp(scipy.stats.entropy(p${axis}))${mean}`, scipyMean((pRow) => Math.exp(entropy(pRow, 'nats').value)), 'import numpy\nimport scipy.stats');
+      calls.push({ library: 'torch', call: `torch.distributions.Categorical(probs=p).perplexity()${mean}`, value: meanOf(p.map((row) => Math.exp(entropy(normalised(row), 'nats').value))), program: torchProgram(detail, `torch.distributions.Categorical(probs=p).perplexity()${mean}`) });
+      break;
+    case 'kl':
+      scipy(`scipy.stats.entropy(p, q${base}${axis})${mean}`, scipyMean((pRow, qRow) => klDivergence(pRow, qRow, unit).value));
+      torch(`torch.nn.functional.kl_div(q.log(), p, reduction='${batch ? 'batchmean' : 'sum'}')`, meanOf(rows.map((row) => torchKl(row.p, row.q as Float64Array))));
+      break;
+    case 'crossEntropy':
+      scipy(batch ? `(scipy.stats.entropy(p${base}${axis}) + scipy.stats.entropy(p, q${base}${axis}))${mean}` : `scipy.stats.entropy(p${base}) + scipy.stats.entropy(p, q${base})`, scipyMean((pRow, qRow) => crossEntropy(pRow, qRow, unit).value));
+      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, meanOf(rows.map((row) => torchCrossEntropy(row.p, row.q as Float64Array))), 'torch normalises q (log_softmax) but not p');
+      break;
+    case 'js':
+      scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyMean((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');
+      break;
+    case 'bce': {
+      const [{ p: y, q: probabilities }] = rows;
+      torch('torch.nn.functional.binary_cross_entropy(q, p)', torchBce(y, probabilities as Float64Array), 'torch clamps each log at −100');
+      break;
+    }
+  }
+  return calls;
+}
+
+function normalCalls(detail: Extract<MeasureDetail, { kind: 'normal' }>): LibraryCall[] {
+  const { unit, p, q } = detail;
+  const normal = (x: { mu: number; sigma: number }) => `Normal(${formatNumber(x.mu)}, ${formatNumber(x.sigma)})`;
+  const program = (imports: string, call: string) => `${imports}\n\nprint(float(${call}))\n`;
+  if (detail.measure === 'entropy') {
+    const scipyCall = `scipy.stats.norm(${formatNumber(p.mu)}, ${formatNumber(p.sigma)}).entropy()${torchToUnit(unit)}`;
+    const torchCall = `torch.distributions.${normal(p)}.entropy()${torchToUnit(unit)}`;
+    const value = normalEntropy(p.sigma, unit);
+    return [
+      { library: 'scipy', call: scipyCall, value, program: program('import math\nimport scipy.stats', scipyCall) },
+      { library: 'torch', call: torchCall, value, program: program('import math\nimport torch', torchCall) },
+    ];
+  }
+  if (detail.measure === 'kl' && q) {
+    const call = `torch.distributions.kl_divergence(torch.distributions.${normal(p)}, torch.distributions.${normal(q)})${torchToUnit(unit)}`;
+    return [{ library: 'torch', call, value: normalKl(p.mu, p.sigma, q.mu, q.sigma, unit), program: program('import math\nimport torch', call) }];
+  }
+  return [];
+}
+
+/** Σ xlogy(p, p) − p·log q, as torch.nn.functional.kl_div computes it (nats). */
+function torchKl(p: Float64Array, q: Float64Array): number {
+  const terms = Array.from(p, (x, i) => (x === 0 ? (q[i] === 0 ? NaN : 0) : x * Math.log(x) - x * Math.log(q[i])));
+  return compensatedSum(terms);
+}
+
+/** −Σ p·log_softmax(log q): q normalised, p as given; 0·(−∞) is nan (nats). */
+function torchCrossEntropy(p: Float64Array, q: Float64Array): number {
+  const total = compensatedSum(q);
+  const terms = Array.from(p, (x, i) => -x * Math.log(q[i] / total));
+  return compensatedSum(terms);
+}
+
+/** The mean of −(y·log p + (1 − y)·log(1 − p)) with each log clamped at −100 (nats). */
+function torchBce(y: Float64Array, p: Float64Array): number {
+  const terms = Array.from(y, (label, i) => -(label * Math.max(Math.log(p[i]), -100) + (1 - label) * Math.max(Math.log1p(-p[i]), -100)));
+  return compensatedSum(terms) / terms.length;
+}
+
+function normalised(row: Float64Array): Float64Array {
+  const total = compensatedSum(row);
+  return row.map((x) => x / total);
+}
+
+function notNormalised(row: Float64Array): boolean {
+  return Math.abs(compensatedSum(row) - 1) > 1e-9;
+}
+
+function meanOf(values: number[]): number {
+  return values.length === 1 ? values[0] : compensatedSum(values) / values.length;
+}
+
+function scipyBase(unit: UnitName): string {
+  return unit === 'bits' ? ', base=2' : unit === 'bans' ? ', base=10' : '';
+}
+
+function torchToUnit(unit: UnitName): string {
+  return unit === 'bits' ? ' / math.log(2)' : unit === 'bans' ? ' / math.log(10)' : '';
+}
+
+function arrays(detail: CategoricalDetail, constructor: (values: string) => string): string {
+  const names = detail.measure === 'bce' ? ['y', 'p'] : ['P', 'Q'];
+  const columns: [string, (Float64Array | undefined)[]][] = [['p', detail.rows.map((row) => row.p)], ['q', detail.rows.map((row) => row.q)]];
+  const lines: string[] = [];
+  if (detail.labels) lines.push(`# outcomes: ${detail.labels.join(', ')}`);
+  columns.forEach(([variable, rows], i) => {
+    if (rows.some((row) => row === undefined)) return;
+    const present = rows as Float64Array[];
+    const size = present.reduce((total, row) => total + row.length, 0);
+    if (size > PASTE_LIMIT) {
+      lines.push(`${variable} = ${constructor(`numpy.loadtxt('${variable}.txt')`)}  # ${names[i]} has ${size} numbers: too many to paste here`);
+      return;
+    }
+    const literal = present.length === 1 && detail.rows.length === 1 ? list(present[0]) : `[${present.map(list).join(', ')}]`;
+    lines.push(`${variable} = ${constructor(literal)}`);
+  });
+  return lines.join('\n');
+}
+
+function list(row: Float64Array): string {
+  return `[${Array.from(row, formatNumber).join(', ')}]`;
+}
+
+function scipyProgram(imports: string, detail: CategoricalDetail, call: string): string {
+  return `import numpy\n${imports.replace('import numpy\n', '')}\n\n${arrays(detail, (values) => `numpy.array(${values})`)}\nprint(float(${call}))\n`;
+}
+
+function torchProgram(detail: CategoricalDetail, call: string): string {
+  const needsNumpy = arrays(detail, (values) => values).includes('numpy.');
+  const imports = `${detail.unit === 'nats' ? '' : 'import math\n'}${needsNumpy ? 'import numpy\n' : ''}import torch`;
+  return `${imports}\n\n${arrays(detail, (values) => `torch.tensor(${values}, dtype=torch.float64)`)}\nprint(float(${call}))\n`;
+}

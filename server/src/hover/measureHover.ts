@@ -1,0 +1,75 @@
+// The hover of a measure: the value at full precision with its unit and in the
+// other units, the formula, the sum written term by term, a chart of P and Q,
+// and what scipy and torch return for the same call.
+import { formatFull, formatShort } from '../language/format';
+import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { convertUnits, UNIT_NAMES } from '../language/units';
+import type { NumberValue } from '../language/values';
+import { barChart } from './charts';
+import { libraryCalls } from './libraryCalls';
+import { formulaOf, termByTerm, type Names } from './termByTerm';
+import { TABLE_LIMIT, topIndices } from './valueTable';
+
+export const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
+
+/** The value line: `0.41503749927884381 bits` and the same in the other units. */
+export function valueLines(value: NumberValue, written?: string): string[] {
+  const lines = [`${written ? `\`${written}\` = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
+  if (value.precise) lines.push(`at ${value.precise.replace(/^-/, '').replace(/[^0-9]/g, '').length}-digit precision: \`${value.precise}\``);
+  const unit = value.unit;
+  if (unit && Number.isFinite(value.value)) {
+    lines.push(UNIT_NAMES.filter((other) => other !== unit).map((other) => `= ${formatFull(convertUnits(value.value, unit, other))} ${other}`).join(' '));
+  }
+  return lines;
+}
+
+const sectionsCache = new WeakMap<MeasureDetail, Map<string, string[]>>();
+
+/** Cached per value: a measure of long vectors costs a pass over every term to write out. */
+export function measureSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
+  const key = `${names.p}\u0000${names.q}`;
+  const cached = sectionsCache.get(value.detail)?.get(key);
+  if (cached) return cached;
+  const sections = writeSections(value, names);
+  const byNames = sectionsCache.get(value.detail) ?? new Map<string, string[]>();
+  byNames.set(key, sections);
+  sectionsCache.set(value.detail, byNames);
+  return sections;
+}
+
+function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
+  const detail = value.detail;
+  const sections = [`\`${formulaOf(detail, names)}\``, termByTerm(detail, value.value, names).map((line) => `\`${line}\``).join('  \n')];
+  if (detail.kind === 'categorical') sections.push(chartOf(detail, names));
+  sections.push(...librarySection(detail));
+  return sections;
+}
+
+function chartOf(detail: CategoricalDetail, names: Names): string {
+  const row = detail.rows[0];
+  const single = detail.measure === 'entropy' || detail.measure === 'perplexity' || !row.q;
+  const series = single ? [{ name: names.p, values: row.p }] : [{ name: names.p, values: row.p }, { name: names.q, values: row.q as Float64Array }];
+  let outcomes = Array.from(row.p, (_, i) => i);
+  let caption = detail.rows.length > 1 ? `row 1 of ${detail.rows.length}` : '';
+  if (row.p.length > TABLE_LIMIT) {
+    outcomes = topIndices(row.p, TABLE_LIMIT).sort((a, b) => a - b);
+    caption = `${caption ? `${caption}, ` : ''}top ${TABLE_LIMIT} of ${row.p.length} outcomes by ${names.p}`;
+  }
+  const picked = series.map((each) => ({ name: each.name, values: outcomes.map((i) => each.values[i]) }));
+  const labels = outcomes.map((i) => (detail.labels ? detail.labels[i] : String(i + 1)));
+  return `![${series.map((each) => each.name).join(' and ')}](${barChart(picked, labels, caption)})`;
+}
+
+function librarySection(detail: MeasureDetail): string[] {
+  const calls = libraryCalls(detail);
+  if (calls.length === 0) return [];
+  const lines = calls.map((call) => {
+    const link = `[Copy as Python](command:${COPY_AS_PYTHON_COMMAND}?${encodeURIComponent(JSON.stringify([call.program]))})`;
+    return `in ${call.library}: \`${call.call}\` → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
+  });
+  return ['---', lines.join('  \n')];
+}
+
+function formatLibraryValue(x: number): string {
+  return Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : formatShort(x, 12);
+}

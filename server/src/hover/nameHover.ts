@@ -1,0 +1,32 @@
+// The hover of a name: its value (a table, or a summary when large), its sum
+// and entropy, where it was defined, and for a measure the written-out sum.
+import type { Analysis } from '../language/analysis';
+import type { UnitName } from '../language/ast';
+import type { Binding } from '../language/context';
+import { formatFull } from '../language/format';
+import type { NumberValue } from '../language/values';
+import { measureSections, valueLines } from './measureHover';
+import { valueMarkdown } from './valueTable';
+
+const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['π', Math.PI],
+  ['e', Math.E],
+]);
+
+export function bindingMarkdown(analysis: Analysis, binding: Binding, units: UnitName): string[] {
+  const line = analysis.lineIndex.positionAt(binding.definition.start).line + 1;
+  const value = binding.value;
+  const header = `\`${binding.name}\` — defined at line ${line}`;
+  if (value.kind === 'number') {
+    const sections = [header, ...valueLines(value)];
+    if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, { p: 'P', q: 'Q' }));
+    return sections;
+  }
+  return [header, ...valueMarkdown(binding.name, value, units)];
+}
+
+export function constantMarkdown(name: string): string[] | undefined {
+  const value = CONSTANTS.get(name);
+  return value === undefined ? undefined : [`\`${name}\` = ${formatFull(value)} (constant)`];
+}

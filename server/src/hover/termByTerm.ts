@@ -1,0 +1,215 @@
+// A measure's sum written out as a person writes it by hand:
+//   D_KL(P‖Q) = 1·log2(1/0.75) + 0 + 0 = 0.41503749927884381 bits
+// Terms with p = 0 are written 0. A long sum shows its largest terms, in
+// order, and says how many terms were left out and what they add up to.
+import type { UnitName } from '../language/ast';
+import { formatFull, formatShort } from '../language/format';
+import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { binaryCrossEntropyTerm, crossEntropyTerm, entropyTerm, klTerm } from '../language/measures';
+import { compensatedSum } from '../language/summation';
+import { logIn, UNIT_LN_BASE, UNIT_LOG_NAME } from '../language/units';
+
+/** Up to this many terms are all written; beyond, only the largest. */
+const ALL_TERMS = 8;
+const LARGEST_TERMS = 5;
+/** Batches: the first rows are written out, then the mean. */
+const ROWS_WRITTEN = 3;
+
+export interface Names {
+  p: string;
+  q: string;
+}
+
+interface Term {
+  /** `+` or `−` before the body. */
+  sign: '+' | '−';
+  body: string;
+}
+
+/** Inputs are written with six significant digits: enough to recognise them, short enough to read. */
+function n(x: number): string {
+  return formatShort(x, 6);
+}
+
+/** The formula of the measure, in the unit's logarithm. */
+export function formulaOf(detail: MeasureDetail, names: Names): string {
+  const log = UNIT_LOG_NAME[detail.unit];
+  const { p, q } = names;
+  if (detail.kind === 'normal') {
+    switch (detail.measure) {
+      case 'entropy':
+        return `H(${p}) = ½·${log}(2πe·σ²)`;
+      case 'kl':
+        return `D_KL(${p}‖${q}) = (ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½)${detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`}`;
+      default:
+        return `H(${p}, ${q}) = H(${p}) + D_KL(${p}‖${q})`;
+    }
+  }
+  switch (detail.measure) {
+    case 'entropy':
+      return `H(${p}) = −Σᵢ pᵢ·${log}(pᵢ)`;
+    case 'crossEntropy':
+      return `H(${p}, ${q}) = −Σᵢ pᵢ·${log}(qᵢ)`;
+    case 'kl':
+      return `D_KL(${p}‖${q}) = Σᵢ pᵢ·${log}(pᵢ/qᵢ)`;
+    case 'js':
+      return `JS(${p}‖${q}) = ½·D_KL(${p}‖M) + ½·D_KL(${q}‖M),  M = ½(${p} + ${q})`;
+    case 'bce':
+      return `BCE(${p}, ${q}) = −(1/n)·Σᵢ (yᵢ·${log}(pᵢ) + (1 − yᵢ)·${log}(1 − pᵢ))`;
+    case 'perplexity':
+      return `perplexity(${p}) = e^H(${p}),  H in nats`;
+  }
+}
+
+/** The lines of the written-out computation, ending with the value. */
+export function termByTerm(detail: MeasureDetail, value: number, names: Names): string[] {
+  const unit = detail.measure === 'perplexity' ? '' : ` ${detail.unit}`;
+  if (detail.kind === 'normal') return [normalLine(detail, value, names)];
+  const rows = detail.rows;
+  if (rows.length === 1) {
+    const line = `${symbol(detail, names)} = ${rowSum(detail, rows[0])} = ${formatFull(value)}${unit}`;
+    return detail.measure === 'js' ? [`M = ½(${names.p} + ${names.q}) = [${shortList(midpoint(rows[0].p, rows[0].q))}]`, line] : [line];
+  }
+  const lines = rows.slice(0, ROWS_WRITTEN).map((row, r) => `row ${r + 1}: ${rowSum(detail, row)} = ${formatFull(row.value)}${unit}`);
+  if (rows.length > ROWS_WRITTEN) lines.push(`… and ${rows.length - ROWS_WRITTEN} more rows`);
+  lines.push(`${symbol(detail, names)} = mean over ${rows.length} rows = ${formatFull(value)}${unit}`);
+  return lines;
+}
+
+function symbol(detail: CategoricalDetail, names: Names): string {
+  const { p, q } = names;
+  switch (detail.measure) {
+    case 'entropy':
+      return `H(${p})`;
+    case 'crossEntropy':
+      return `H(${p}, ${q})`;
+    case 'kl':
+      return `D_KL(${p}‖${q})`;
+    case 'js':
+      return `JS(${p}‖${q})`;
+    case 'bce':
+      return `BCE(${p}, ${q})`;
+    case 'perplexity':
+      return `perplexity(${p})`;
+  }
+}
+
+const sums = new WeakMap<object, string>();
+
+/** One row's sum, written; cached per row because long rows cost a pass over every term. */
+function rowSum(detail: CategoricalDetail, row: CategoricalDetail['rows'][number]): string {
+  const cached = sums.get(row);
+  if (cached !== undefined) return cached;
+  const written = writeRow(detail, row);
+  sums.set(row, written);
+  return written;
+}
+
+function writeRow(detail: CategoricalDetail, row: CategoricalDetail['rows'][number]): string {
+  const { p, q } = row;
+  const unit = detail.unit;
+  const logName = UNIT_LOG_NAME[unit];
+  switch (detail.measure) {
+    case 'entropy': {
+      const log = logIn(unit);
+      return joinTerms(termsOf(p.length, (i) => entropyTerm(p[i], log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(p[i])})` })));
+    }
+    case 'perplexity': {
+      const terms = termsOf(p.length, (i) => entropyTerm(p[i], Math.log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·ln(${n(p[i])})` }));
+      return `e^(${joinTerms(terms)})`;
+    }
+    case 'crossEntropy': {
+      const log = logIn(unit);
+      return joinTerms(termsOf(p.length, (i) => crossEntropyTerm(p[i], pick(q, i), log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(pick(q, i))})` })));
+    }
+    case 'kl':
+      return joinTerms(klTerms(p, q as Float64Array, unit));
+    case 'js': {
+      const m = midpoint(p, q);
+      return `½·(${joinTerms(klTerms(p, m, unit))}) + ½·(${joinTerms(klTerms(q as Float64Array, m, unit))})`;
+    }
+    case 'bce': {
+      const y = p;
+      const probabilities = q as Float64Array;
+      const terms = termsOf(y.length, (i) => binaryCrossEntropyTerm(y[i], probabilities[i], unit), (i) => ({ sign: '−', body: bceBody(y[i], probabilities[i], logName) }));
+      return y.length === 1 ? joinTerms(terms) : `(1/${y.length})·(${joinTerms(terms)})`;
+    }
+  }
+}
+
+/** `(y·log(p) + (1 − y)·log(1 − p))`, leaving out a part whose weight is 0. */
+function bceBody(y: number, p: number, logName: string): string {
+  const parts: string[] = [];
+  if (y !== 0) parts.push(`${n(y)}·${logName}(${n(p)})`);
+  if (y !== 1) parts.push(`${n(1 - y)}·${logName}(${n(1 - p)})`);
+  return parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
+}
+
+function klTerms(p: Float64Array, q: Float64Array, unit: UnitName): Term[] {
+  const logName = UNIT_LOG_NAME[unit];
+  const log = logIn(unit);
+  const lnBase = UNIT_LN_BASE[unit];
+  return termsOf(p.length, (i) => klTerm(p[i], q[i], log, lnBase), (i) => (p[i] === 0 ? zero() : { sign: '+', body: `${n(p[i])}·${logName}(${n(p[i])}/${n(q[i])})` }));
+}
+
+function midpoint(p: Float64Array, q: Float64Array | undefined): Float64Array {
+  return p.map((x, i) => 0.5 * (x + pick(q, i)));
+}
+
+function pick(q: Float64Array | undefined, i: number): number {
+  return q ? q[i] : NaN;
+}
+
+function zero(): Term {
+  return { sign: '+', body: '0' };
+}
+
+/** All terms of a short sum; for a long one, the largest in order, then the rest as one count. */
+function termsOf(count: number, valueAt: (i: number) => number, term: (i: number) => Term): Term[] {
+  if (count <= ALL_TERMS) return Array.from({ length: count }, (_, i) => term(i));
+  const values = new Float64Array(count);
+  for (let i = 0; i < count; i++) values[i] = valueAt(i);
+  const largest = largestIndices(values, LARGEST_TERMS);
+  const chosen = new Set(largest);
+  const rest: number[] = [];
+  for (let i = 0; i < count; i++) if (!chosen.has(i)) rest.push(values[i]);
+  const restSum = compensatedSum(rest);
+  const shown = [...largest].sort((a, b) => a - b).map(term);
+  shown.push({ sign: '+', body: `… (${rest.length} more terms, together ${formatShort(restSum, 6)})` });
+  return shown;
+}
+
+/** The indices of the k largest |values|, without sorting all of them. */
+function largestIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const magnitude = Math.abs(values[i]);
+    if (top.length === k && !(magnitude > Math.abs(values[top[k - 1]]))) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && Math.abs(values[top[at - 1]]) < magnitude) at--;
+    top.splice(at, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+function joinTerms(terms: Term[]): string {
+  return terms.map((term, i) => (i === 0 ? (term.sign === '−' ? `−${term.body}` : term.body) : ` ${term.sign} ${term.body}`)).join('');
+}
+
+function shortList(values: Float64Array): string {
+  const shown = Array.from(values.subarray(0, ALL_TERMS), n);
+  return values.length > ALL_TERMS ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+function normalLine(detail: Extract<MeasureDetail, { kind: 'normal' }>, value: number, names: Names): string {
+  const { p, q } = names;
+  const unit = ` ${detail.unit}`;
+  const toUnit = detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`;
+  const { mu: mu1, sigma: sigma1 } = detail.p;
+  if (detail.measure === 'entropy') return `H(${p}) = ½·ln(2πe·${n(sigma1)}²)${toUnit} = ${formatFull(value)}${unit}`;
+  const { mu: mu2, sigma: sigma2 } = detail.q as { mu: number; sigma: number };
+  const kl = `ln(${n(sigma2)}/${n(sigma1)}) + (${n(sigma1)}² + (${n(mu1)} − ${n(mu2)})²)/(2·${n(sigma2)}²) − ½`;
+  if (detail.measure === 'kl') return `D_KL(${p}‖${q}) = (${kl})${toUnit} = ${formatFull(value)}${unit}`;
+  return `H(${p}, ${q}) = (½·ln(2πe·${n(sigma1)}²) + ${kl})${toUnit} = ${formatFull(value)}${unit}`;
+}

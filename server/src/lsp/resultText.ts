@@ -1,0 +1,54 @@
+// What a statement's result looks like in one line: the title of its code lens
+// and the text of its inlay hint, and the full-precision value a click copies.
+import type { AnalyzedStatement } from '../language/analysis';
+import type { Expression } from '../language/ast';
+import { formatShort } from '../language/format';
+import type { Value } from '../language/values';
+import { fullValue, MEASURE_LABEL, shortValue } from './valueText';
+
+export interface ResultText {
+  /** `KL = 0.41504 bits`, `✓ 0.415 (0.41504)`, `✗ expected 0.5, got 0.41504`. */
+  title: string;
+  /** `= 0.41504 bits`, `= 0.41504 bits ✓`: the inlay hint at the end of the statement. */
+  hint: string;
+  /** The value at full precision, for the clipboard. */
+  copy: string;
+}
+
+const WRITTEN_LIMIT = 24;
+
+/** The result line of an expression, a check, or an assignment of a measure; undefined when it has none. */
+export function resultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
+  const statement = analyzed.parsed.statement;
+  const { value, check } = analyzed.result;
+  if (!value) return undefined;
+  const short = shortValue(value, digits);
+  switch (statement.kind) {
+    case 'expression':
+      return { title: `${labelOf(value)}= ${short}`, hint: `= ${short}`, copy: fullValue(value) };
+    case 'assignment':
+      if (value.kind !== 'number' || (!value.unit && !value.detail)) return undefined;
+      return { title: `${statement.name} = ${short}`, hint: `= ${short}`, copy: fullValue(value) };
+    case 'check': {
+      if (!check) return undefined;
+      const actual = value.kind === 'number' ? formatShort(value.value, digits) : shortValue(value, digits);
+      const written = writtenText(analyzed.source.text, statement.right, statement.tolerance);
+      return check.pass
+        ? { title: `✓ ${written} (${actual})`, hint: `= ${short} ✓`, copy: fullValue(value) }
+        : { title: `✗ expected ${written}, got ${actual}`, hint: `= ${short} ✗`, copy: fullValue(value) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `KL `, `H `…: the measure a value came from, when it is the statement's own value. */
+function labelOf(value: Value): string {
+  return value.kind === 'number' && value.detail ? `${MEASURE_LABEL[value.detail.measure]} ` : '';
+}
+
+/** The right side of a check as the user wrote it (with its `± t`), shortened if long. */
+function writtenText(text: string, right: Expression, tolerance: Expression | undefined): string {
+  const written = text.slice(right.span.start, (tolerance ?? right).span.end).replace(/\s+/g, ' ');
+  return written.length > WRITTEN_LIMIT ? `${written.slice(0, WRITTEN_LIMIT - 1)}…` : written;
+}

@@ -1,0 +1,182 @@
+// A language client for the tests: spawns the built server and talks to it
+// over stdio with vscode-languageserver-protocol, as an editor would. It keeps
+// the text of each open document, applies edits to it, answers the server's
+// requests (settings, refreshes) and records what the server publishes.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SERVER = path.join(ROOT, 'server/out/server.js');
+
+export interface SessionOptions {
+  /** The command line; default: node server/out/server.js --stdio. */
+  command?: string[];
+  /** The `kl` settings section the client answers with. */
+  settings?: Record<string, unknown>;
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    rename: { prepareSupport: true },
+  },
+};
+
+export class LspSession {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: string[] = [];
+  refreshes = { codeLens: 0, inlayHint: 0 };
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly waiters: (() => void)[] = [];
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly process: ChildProcessWithoutNullStreams,
+    public settings: Record<string, unknown>,
+  ) {}
+
+  static async start(options: SessionOptions = {}): Promise<LspSession> {
+    const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const session = new LspSession(connection, child, options.settings ?? {});
+    connection.onRequest('workspace/configuration', () => [session.settings]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      session.refreshes.codeLens++;
+      return null;
+    });
+    connection.onRequest('workspace/inlayHint/refresh', () => {
+      session.refreshes.inlayHint++;
+      return null;
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      session.logs.push(params.message);
+    });
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      session.published.push(params);
+      for (const wake of session.waiters.splice(0)) wake();
+    });
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+    connection.sendNotification('initialized', {});
+    return session;
+  }
+
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  open(uri: string, text: string, languageId = uri.endsWith('.md') ? 'markdown' : 'kl'): void {
+    this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends incremental edits (ranges in the current text) and applies them to the local copy. */
+  edit(uri: string, edits: { range: Range; text: string }[]): number {
+    const document = this.document(uri);
+    const version = document.version + 1;
+    this.documents.set(uri, TextDocument.update(document, edits, version));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: edits });
+    return version;
+  }
+
+  /** Types `text` at the position of the `occurrence`-th `needle`'s end. */
+  typeAfter(uri: string, needle: string, text: string): number {
+    const position = this.positionAfter(uri, needle);
+    return this.edit(uri, [{ range: { start: position, end: position }, text }]);
+  }
+
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`${uri} is not open`);
+    return document;
+  }
+
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  /** The position of the start of `needle` (the `occurrence`-th, from 1) in the document, plus `shift` characters. */
+  positionOf(uri: string, needle: string, shift = 0, occurrence = 1): Position {
+    const text = this.text(uri);
+    let at = -1;
+    for (let i = 0; i < occurrence; i++) {
+      at = text.indexOf(needle, at + 1);
+      if (at < 0) throw new Error(`'${needle}' (${occurrence}) not in ${uri}`);
+    }
+    return this.document(uri).positionAt(at + shift);
+  }
+
+  positionAfter(uri: string, needle: string, occurrence = 1): Position {
+    return this.positionOf(uri, needle, needle.length, occurrence);
+  }
+
+  /** The latest diagnostics for the document's current version, waiting for them if need be. */
+  async diagnostics(uri: string, timeout = 5000): Promise<Diagnostic[]> {
+    const version = this.document(uri).version;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = [...this.published].reverse().find((each) => each.uri === uri);
+      if (found && (found.version === undefined || found.version === version)) return found.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} version ${version}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kl: settings } });
+  }
+
+  async stop(): Promise<void> {
+    if (this.alive) {
+      await this.connection.sendRequest('shutdown').catch(() => undefined);
+      void this.connection.sendNotification('exit').catch(() => undefined);
+    }
+    await new Promise<void>((resolve) => {
+      if (!this.alive) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill();
+        resolve();
+      }, 2000);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
+
+/** Applies LSP text edits to a text (as an editor applies a workspace edit). */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'kl', 1, text), edits);
+}

@@ -1,8 +1,11 @@
 // The language server's life in the editor: started lazily, restarted on
 // request, told when the workspace becomes trusted. Crash restarts are
 // vscode-languageclient's own (its default error handler and limits).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+
+/** Sent when the user trusts the workspace, so the server can enable `load()`. */
+const TRUST_CHANGED_NOTIFICATION = 'kl/trustChanged';
 
 export class KlServer {
   private client: Promise<LanguageClient> | undefined;
@@ -42,7 +45,7 @@ export class KlServer {
   async notifyTrustGranted(): Promise<void> {
     const client = await this.client;
     // A server started later reads the trust from its initializationOptions instead.
-    if (client?.isRunning()) await client.sendNotification('kl/trustChanged', { trusted: true });
+    if (client?.isRunning()) await client.sendNotification(TRUST_CHANGED_NOTIFICATION, { trusted: true });
   }
 
   private async launch(): Promise<LanguageClient> {

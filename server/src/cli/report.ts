@@ -49,7 +49,7 @@ export function reportOf(file: string, analysis: Analysis): FileReport {
     };
     if (statement.kind === 'assignment') record.name = statement.name;
     const value = result.value;
-    const unit = value && (value.kind === 'number' || value.kind === 'vector') ? value.unit : undefined;
+    const unit = value && (value.kind === 'number' || value.kind === 'vector' || value.kind === 'matrix') ? value.unit : undefined;
     if (unit) record.unit = unit;
     if (value?.kind === 'number' && value.precise) record.precise = value.precise;
     const check = result.check;

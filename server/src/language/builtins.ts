@@ -9,10 +9,11 @@ import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasu
 import { logSumExp, sigmoid, softmax } from './measures';
 import { compensatedSum } from './summation';
 import { describeKind, numberValue, type Value } from './values';
+import { evaluateGrad } from './gradient/grad';
 
-export type BuiltinCategory = 'measure' | 'distribution' | 'math';
+export type BuiltinCategory = 'measure' | 'distribution' | 'math' | 'calculus';
 
-export interface Builtin {
+interface BuiltinDocumentation {
   name: string;
   aliases?: readonly string[];
   category: BuiltinCategory;
@@ -25,8 +26,21 @@ export interface Builtin {
   summary: string;
   formula?: string;
   example?: string;
-  call(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined;
 }
+
+/** A function: called with the values of its arguments. */
+export interface FunctionBuiltin extends BuiltinDocumentation {
+  call(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined;
+  form?: undefined;
+}
+
+/** A special form (grad): called with its arguments as written, unevaluated. */
+export interface FormBuiltin extends BuiltinDocumentation {
+  form(call: CallExpression, context: EvaluationContext): Value | undefined;
+  call?: undefined;
+}
+
+export type Builtin = FunctionBuiltin | FormBuiltin;
 
 const DEFINITIONS: Builtin[] = [
   {
@@ -154,6 +168,14 @@ const DEFINITIONS: Builtin[] = [
   reduction('min', 'min(v) or min(a, b, …)', 'The smallest entry.', 'min([0.75, 0.2, 0.05]) = 0.05', (data) => data.reduce((a, b) => Math.min(a, b), Infinity)),
   reduction('max', 'max(v) or max(a, b, …)', 'The largest entry.', 'max([0.75, 0.2, 0.05]) = 0.75', (data) => data.reduce((a, b) => Math.max(a, b), -Infinity)),
   reduction('logsumexp', 'logsumexp(z)', 'log Σ e^{zᵢ}, computed stably (the largest entry is taken out first).', 'logsumexp([1000, 1000]) = 1000.6931', logSumExp),
+  {
+    name: 'grad', category: 'calculus', signature: 'grad(expr, x)', parameters: ['expr', 'x'], arity: [2, 2],
+    summary: 'The gradient of a scalar expression (a loss) with respect to a name x assigned above, by automatic differentiation: shaped like x, in the expression\'s unit. Other names are constants inside it.',
+    formula: '∂/∂z H(y, softmax(z)) = softmax(z) − y;  ∂/∂x BCE(y, sigmoid(x)) = sigmoid(x) − y',
+    example: 'grad(CE(onehot(1, 3), softmax(z)), z) = softmax(z) - onehot(1, 3)',
+    // Called lazily: the gradient module evaluates through the evaluator, which imports this table.
+    form: (call, context) => evaluateGrad(call, context),
+  },
 ];
 
 /** Elementwise elementary functions, evaluated by our mathjs instance. */

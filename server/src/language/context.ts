@@ -47,7 +47,8 @@ export function mapNumbers(value: Value, f: (x: number) => number, span: Span, c
     case 'matrix': {
       const data = new Float64Array(value.data.length);
       for (let i = 0; i < data.length; i++) data[i] = f(value.data[i]);
-      return { ...value, data };
+      // What is computed from a gradient is no longer that gradient.
+      return { ...value, data, gradient: undefined };
     }
     default:
       context.report(error('type-mismatch', span, `This works on numbers, vectors and matrices, not on ${describeKind(value)}.`));

@@ -21,7 +21,9 @@ export type DiagnosticCode =
   | 'bad-directive'
   | 'duplicate-label'
   | 'too-large'
-  | 'domain';
+  | 'domain'
+  | 'not-differentiable'
+  | 'independent-of-variable';
 
 export interface RelatedInformation {
   span: Span;

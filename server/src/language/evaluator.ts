@@ -67,6 +67,8 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
     context.report(error('syntax', call.span, `'||' separates the two distributions of a divergence (KL, D, JS); ${call.callee} takes its arguments separated by commas.`));
     return undefined;
   }
+  // A special form (grad) reads its arguments as written.
+  if (builtin.form) return builtin.form(call, context);
   const args: Value[] = [];
   for (const argument of call.args) {
     const value = evaluate(argument, context);

@@ -1,6 +1,7 @@
 // The values a KL document computes with. Vectors and matrices live in
 // Float64Arrays so that the measures run in tight loops on large data.
 import type { UnitName } from './ast';
+import type { GradientDetail } from './gradient/gradientDetail';
 import type { MeasureDetail } from './measureDetail';
 
 export interface NumberValue {
@@ -12,6 +13,8 @@ export interface NumberValue {
   precise?: string;
   /** How it was computed, for hovers that write the sum out. */
   detail?: MeasureDetail;
+  /** What it is the derivative of, when it is the value of grad(expr, x) for a number x. */
+  gradient?: GradientDetail;
 }
 
 export interface VectorValue {
@@ -21,6 +24,8 @@ export interface VectorValue {
   labels?: readonly string[];
   /** The information unit, for a gradient of an information measure. */
   unit?: UnitName;
+  /** What it is the gradient of, when it is the value of grad(expr, x). */
+  gradient?: GradientDetail;
 }
 
 /** Rows of equal length, stored row after row. */
@@ -29,6 +34,10 @@ export interface MatrixValue {
   rows: number;
   columns: number;
   data: Float64Array;
+  /** The information unit, for a gradient of an information measure with respect to a matrix. */
+  unit?: UnitName;
+  /** What it is the gradient of, when it is the value of grad(expr, X). */
+  gradient?: GradientDetail;
 }
 
 export interface NormalValue {

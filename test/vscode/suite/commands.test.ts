@@ -6,8 +6,8 @@ import { EXTENSION_ID, lensOn, repositoryFile, show } from './editor';
 
 suite('commands', () => {
   test('clicking a lens copies the full-precision value', async () => {
-    await vscode.commands.executeCommand('kl.copyValue', '0.41503749927884376');
-    assert.equal(await vscode.env.clipboard.readText(), '0.41503749927884376');
+    await vscode.commands.executeCommand('kl.copyValue', '0.41503749927884381');
+    assert.equal(await vscode.env.clipboard.readText(), '0.41503749927884381');
   });
 
   test('Copy as Python puts the code on the clipboard', async () => {

@@ -1,0 +1,96 @@
+// grad(expr, x): the gradient of a scalar expression with respect to a name
+// assigned above, by reverse-mode differentiation of the engine's own
+// evaluation (trace.ts). A special form: its arguments are read as written,
+// not evaluated first. Names other than x are constants inside it.
+import type { CallExpression, Expression } from '../ast';
+import type { EvaluationContext } from '../context';
+import { error, warning, type Diagnostic } from '../diagnostics';
+import { evaluate } from '../evaluator';
+import { formatShort } from '../format';
+import { describeKind, type MatrixValue, type NumberValue, type Value, type VectorValue } from '../values';
+import { analyticForm } from './analyticForms';
+import type { GradientDetail } from './gradientDetail';
+import { entryName } from './layout';
+import { Tape, type Singularity } from './tape';
+import { nodesMentioning, trace } from './trace';
+
+const EXAMPLE = 'e.g. grad(CE(y, softmax(z)), z)';
+const ENTRIES_NAMED = 5;
+
+export function evaluateGrad(call: CallExpression, context: EvaluationContext): Value | undefined {
+  const [expression, target] = call.args;
+  if (target.type !== 'name') {
+    context.report(error('type-mismatch', target.span, `grad differentiates with respect to a name assigned above, ${EXAMPLE}; this is not a name.`));
+    return undefined;
+  }
+  const binding = context.lookup(target.name);
+  if (!binding) {
+    // Unknown names are reported by the evaluator, with its usual help; a constant such as pi is found there.
+    if (evaluate(target, context)) context.report(error('type-mismatch', target.span, `${target.name} is a constant; grad differentiates with respect to a name assigned above, ${EXAMPLE}.`));
+    return undefined;
+  }
+  const point = binding.value;
+  if (point.kind !== 'number' && point.kind !== 'vector' && point.kind !== 'matrix') {
+    context.report(error('type-mismatch', target.span, `grad differentiates with respect to a number, a vector or a matrix; ${target.name} is ${describeKind(point)}.`));
+    return undefined;
+  }
+
+  const tape = new Tape();
+  const leaf = tape.variable(point);
+  const mentioning = nodesMentioning(expression, target.name);
+  const traced = trace(expression, { tape, point: leaf, context, mentioning });
+  if (!traced) return undefined;
+  const result = traced.value;
+  if (result.kind !== 'number') {
+    context.report(error('type-mismatch', expression.span, `grad needs an expression whose value is one number (a loss); this one is ${describeKind(result)}. Differentiate a measure of it, or sum(...) its entries.`));
+    return undefined;
+  }
+  if (!mentioning.has(expression)) {
+    context.report(warning('independent-of-variable', expression.span, `This expression does not mention ${target.name}, so its gradient is 0. Inside grad, names assigned above are constants: write the expression out in terms of ${target.name}, ${EXAMPLE}.`));
+  }
+  const gradient = tape.gradient(traced, leaf);
+  if (!Number.isFinite(result.value) || gradient.some((x) => !Number.isFinite(x))) {
+    context.report(undefinedGradient(call, expression, target.name, point, result, gradient, tape.singularities, context));
+    return undefined;
+  }
+  const form = analyticForm(expression, target.name, point, result, mentioning, context);
+  const detail: GradientDetail = {
+    variable: target.name,
+    expression: context.textOf(expression.span),
+    value: result.value,
+    ...(result.unit ? { unit: result.unit } : {}),
+    ...(form ? { analyticForm: form } : {}),
+  };
+  return gradientValue(point, gradient, result, detail);
+}
+
+/** The gradient, shaped like the variable, in the expression's unit. */
+function gradientValue(point: NumberValue | VectorValue | MatrixValue, data: Float64Array, result: NumberValue, gradient: GradientDetail): Value {
+  const unit = result.unit ? { unit: result.unit } : {};
+  switch (point.kind) {
+    case 'number':
+      return { kind: 'number', value: data[0], ...unit, gradient };
+    case 'vector':
+      return { kind: 'vector', data, ...(point.labels ? { labels: point.labels } : {}), ...unit, gradient };
+    case 'matrix':
+      return { kind: 'matrix', rows: point.rows, columns: point.columns, data, ...unit, gradient };
+  }
+}
+
+/** Which entries have no derivative and why; the others, so the user still sees them. */
+function undefinedGradient(call: CallExpression, expression: Expression, variable: string, point: Value, result: NumberValue, gradient: Float64Array, singularities: readonly Singularity[], context: EvaluationContext): Diagnostic {
+  const everywhere = !Number.isFinite(result.value);
+  const missing: number[] = [];
+  for (let k = 0; k < gradient.length; k++) if (everywhere || !Number.isFinite(gradient[k])) missing.push(k);
+  const isMissing = new Set(missing);
+  const reasons = singularities.map((singularity) => singularity.message);
+  if (reasons.length === 0) reasons.push(`${context.textOf(expression.span)} is ${formatShort(result.value)} here`);
+  const where = point.kind === 'number'
+    ? `${variable} = ${formatShort(point.value)}`
+    : `${missing.slice(0, ENTRIES_NAMED).map((k) => entryName(point, k)).join(', ')}${missing.length > ENTRIES_NAMED ? ` and ${missing.length - ENTRIES_NAMED} more entries` : ''} of ${variable}`;
+  const defined = missing.length < gradient.length
+    ? ` The other entries are ${Array.from(gradient.entries()).filter(([k]) => !isMissing.has(k)).slice(0, ENTRIES_NAMED).map(([k, x]) => `${entryName(point, k)}: ${formatShort(x)}`).join(', ')}.`
+    : '';
+  const diagnostic = error('not-differentiable', call.span, `The gradient with respect to ${variable} is not defined at ${where}: ${reasons.join('; ')}.${defined}`);
+  return singularities.length === 0 ? diagnostic : { ...diagnostic, related: singularities.map((singularity) => ({ span: singularity.span, message: singularity.message })) };
+}

@@ -1,0 +1,94 @@
+// The forward pass of grad: evaluates an expression as the engine does, while
+// recording on the tape every value that depends on the variable together with
+// the rule that differentiates it. Sub-expressions that do not mention the
+// variable are evaluated by the engine directly and are constants here.
+import { walkExpression, type CallExpression, type Expression } from '../ast';
+import { BUILTINS } from '../builtins';
+import type { EvaluationContext } from '../context';
+import { error } from '../diagnostics';
+import { evaluate } from '../evaluator';
+import { binaryPullback, elementsPullback, negationPullback } from './arithmeticRules';
+import { DISTRIBUTION_PULLBACKS } from './distributionRules';
+import { elementaryPullback, REDUCTION_PULLBACKS } from './functionRules';
+import { measurePullback } from './measureRules';
+import { evaluateOverOperands, operandsOf } from './operandEvaluation';
+import type { Pullback, Tape, Traced } from './tape';
+
+const MEASURES = new Set(['H', 'CE', 'KL', 'JS', 'BCE', 'perplexity']);
+
+export interface Trace {
+  tape: Tape;
+  /** The variable's value, as the one leaf every mention of its name shares. */
+  point: Traced;
+  context: EvaluationContext;
+  /** The nodes that mention the variable, directly or below them. */
+  mentioning: ReadonlySet<Expression>;
+}
+
+/** The nodes of `expression` that mention `name`, found in one pass (children before parents). */
+export function nodesMentioning(expression: Expression, name: string): Set<Expression> {
+  const nodes: Expression[] = [];
+  walkExpression(expression, (node) => nodes.push(node));
+  const mentioning = new Set<Expression>();
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i];
+    if ((node.type === 'name' && node.name === name) || operandsOf(node).some((operand) => mentioning.has(operand))) mentioning.add(node);
+  }
+  return mentioning;
+}
+
+export function trace(expression: Expression, state: Trace): Traced | undefined {
+  if (!state.mentioning.has(expression)) {
+    const value = evaluate(expression, state.context);
+    return value && state.tape.constant(value);
+  }
+  switch (expression.type) {
+    case 'name':
+      return state.point;
+    case 'unary':
+      return expression.operator === '+' ? trace(expression.operand, state) : step(expression, negationPullback, state);
+    case 'binary':
+      return step(expression, binaryPullback(expression.operator), state);
+    case 'vector':
+    case 'map':
+      return step(expression, elementsPullback, state);
+    case 'call':
+      return traceCall(expression, state);
+    default:
+      return undefined;
+  }
+}
+
+/** Traces the operands left to right (stopping at the first that fails, as the evaluator does), then the node. */
+function step(node: Expression, pullback: Pullback, state: Trace): Traced | undefined {
+  const operands: Traced[] = [];
+  for (const operand of operandsOf(node)) {
+    const traced = trace(operand, state);
+    if (!traced) return undefined;
+    operands.push(traced);
+  }
+  const value = evaluateOverOperands(node, operands.map((operand) => operand.value), state.context);
+  return value && state.tape.record(value, operands, pullback, node.span);
+}
+
+function traceCall(call: CallExpression, state: Trace): Traced | undefined {
+  const builtin = BUILTINS.get(call.callee);
+  const [min, max] = builtin?.arity ?? [0, 0];
+  if (!builtin || call.args.length < min || call.args.length > max || (call.divergenceBars && !builtin.divergence)) {
+    // A call the engine refuses before evaluating its arguments: let it say why.
+    evaluate(call, state.context);
+    return undefined;
+  }
+  const pullback = pullbackOf(builtin.name, call, state.context);
+  if (!pullback) {
+    const why = builtin.name === 'grad' ? 'a gradient inside grad (a second derivative) is not supported; compute it in a statement of its own' : `grad cannot differentiate through ${call.callee}`;
+    state.context.report(error('not-differentiable', call.calleeSpan, `${why}.`));
+    return undefined;
+  }
+  return step(call, pullback, state);
+}
+
+function pullbackOf(name: string, call: CallExpression, context: EvaluationContext): Pullback | undefined {
+  if (MEASURES.has(name)) return measurePullback(call, context);
+  return elementaryPullback(name) ?? REDUCTION_PULLBACKS.get(name) ?? DISTRIBUTION_PULLBACKS.get(name);
+}

@@ -1,7 +1,6 @@
 // How a value's numbers are laid out for differentiation: a number is one
 // entry, a vector its entries, a matrix its entries row after row, a normal
 // distribution [mu, sigma]. An adjoint (∂ result / ∂ entry) has the same layout.
-import { formatShort } from '../format';
 import type { Value } from '../values';
 
 export function entriesOf(value: Value): Float64Array {
@@ -46,10 +45,3 @@ export function entryName(value: Value, index: number): string {
   }
 }
 
-/** `0.3`, `[0.2, 0.8]`: a value in a message, briefly. */
-export function briefly(value: Value): string {
-  const entries = Array.from(entriesOf(value).subarray(0, 6), (x) => formatShort(x, 4));
-  if (value.kind === 'number') return entries[0];
-  const more = sizeOf(value) > 6 ? ', …' : '';
-  return `[${entries.join(', ')}${more}]`;
-}

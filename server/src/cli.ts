@@ -2,9 +2,10 @@
 // eval, check, lsp; --json; exit 0 all good, 1 a failed check or an error
 // diagnostic, 2 a usage or I/O error, always as one line on stderr).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from './language/analysis';
 import type { UnitName } from './language/ast';
+import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, UsageError } from './cli/files';
 import { jsonReport, reportOf, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
@@ -73,7 +74,7 @@ function run(options: Options): number {
     } catch (reason) {
       throw new UsageError(`cannot read '${file}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
     }
-    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units })));
+    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) })));
   }
   const totals = totalsOf(reports);
   if (options.json) {

@@ -6,6 +6,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import {
   createProtocolConnection,
+  InitializeRequest,
+  type InitializeResult,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -41,6 +43,8 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   refreshes = { codeLens: 0, inlayHint: 0 };
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult | undefined;
   private readonly documents = new Map<string, TextDocument>();
   private readonly waiters: (() => void)[] = [];
 
@@ -73,7 +77,7 @@ export class LspSession {
       for (const wake of session.waiters.splice(0)) wake();
     });
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+    session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
     connection.sendNotification('initialized', {});
     return session;
   }

@@ -3,10 +3,15 @@
 import type { Analysis } from '../language/analysis';
 import type { Severity } from '../language/diagnostics';
 import { jsonNumber, jsonValue, type JsonValue } from './jsonValue';
+import { mathRecords } from './mathRecords';
 
 export interface StatementRecord {
   line: number;
-  kind: 'assignment' | 'expression' | 'check' | 'directive';
+  /** `math`: a relation of the LaTeX math of a note (see docs/math-checking.md). */
+  kind: 'assignment' | 'expression' | 'check' | 'directive' | 'math';
+  /** Math relations: where the relation starts (1-based) and which it is (`=`, `≈`, `<`…). */
+  column?: number;
+  relation?: string;
   name?: string;
   value: JsonValue;
   unit?: string;
@@ -16,7 +21,7 @@ export interface StatementRecord {
   tolerance?: number | string;
   relative?: boolean;
   pass?: boolean;
-  /** The statement as written (human output only; not in the JSON). */
+  /** The statement as written (human output only, except for math relations: their LaTeX is in the JSON). */
   source: string;
 }
 
@@ -64,6 +69,8 @@ export function reportOf(file: string, analysis: Analysis): FileReport {
     }
     statements.push(record);
   }
+  statements.push(...mathRecords(analysis));
+  statements.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   const diagnostics = analysis.diagnostics.map((diagnostic): DiagnosticRecord => {
     const start = analysis.lineIndex.positionAt(diagnostic.span.start);
     const end = analysis.lineIndex.positionAt(diagnostic.span.end);
@@ -87,7 +94,7 @@ export function jsonReport(reports: readonly FileReport[]): string {
     file: report.file,
     statements: report.statements.map((record) => {
       const { source: _source, ...rest } = record;
-      return rest;
+      return record.kind === 'math' ? record : rest;
     }),
     diagnostics: report.diagnostics,
   }));

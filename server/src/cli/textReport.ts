@@ -31,7 +31,7 @@ export function statementLines(report: FileReport, style: Style): string[] {
 function outcome(record: StatementRecord, style: Style): string {
   const unit = record.unit ? ` ${record.unit}` : '';
   if (record.kind === 'directive') return style.dim(`(${record.source.trim()})`);
-  if (record.kind === 'check') {
+  if (record.kind === 'check' || record.kind === 'math') {
     if (record.value === null) return style.red('✗ not evaluated');
     const mark = record.pass ? style.green('✓') : style.red('✗');
     const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;
@@ -65,11 +65,17 @@ export function diagnosticLines(report: FileReport, style: Style): string[] {
   });
 }
 
-/** The failed checks, as `file:line: ✗ …` lines (for `check`, which prints only failures). */
+/** The failed checks, as `file:line: ✗ …` lines (for `check`, which prints only failures); math relations as `file:line:col: ✗ …`. */
 export function failureLines(report: FileReport, style: Style): string[] {
   return report.statements
-    .filter((record) => record.kind === 'check' && !record.pass)
-    .map((record) => `${report.file}:${record.line}: ${style.red('✗')} ${oneLine(record.source).trim()}  ${style.dim(`(got ${writeValue(record.value)}${record.unit ? ` ${record.unit}` : ''})`)}`);
+    .filter((record) => (record.kind === 'check' || record.kind === 'math') && !record.pass)
+    .map((record) => {
+      const unit = record.unit ? ` ${record.unit}` : '';
+      if (record.kind === 'math') {
+        return `${report.file}:${record.line}:${record.column}: ${style.red('✗')} ${oneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
+      }
+      return `${report.file}:${record.line}: ${style.red('✗')} ${oneLine(record.source).trim()}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
+    });
 }
 
 export interface Totals {
@@ -83,8 +89,9 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
   const totals: Totals = { passed: 0, failed: 0, errors: 0, warnings: 0 };
   for (const report of reports) {
     for (const record of report.statements) {
-      if (record.kind === 'check' && record.pass) totals.passed++;
-      else if (record.kind === 'check') totals.failed++;
+      // A failed math relation is a warning in the editor, but a failed check all the same: it fails the run.
+      if ((record.kind === 'check' || record.kind === 'math') && record.pass) totals.passed++;
+      else if (record.kind === 'check' || record.kind === 'math') totals.failed++;
     }
     for (const d of report.diagnostics) {
       if (d.severity === 'error') totals.errors++;

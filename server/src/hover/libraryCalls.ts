@@ -21,6 +21,10 @@ export interface LibraryCall {
   program: string;
 }
 
+/** torch builds Normal(0, 1) in float32 unless told otherwise; the values here are float64's. */
+const TORCH_FLOAT64 = 'after torch.set_default_dtype(torch.float64)';
+const TORCH_IMPORTS = 'import math\nimport torch\n\ntorch.set_default_dtype(torch.float64)';
+
 /** Beyond this, the arrays are not pasted into the program. */
 const PASTE_LIMIT = 1000;
 
@@ -80,12 +84,12 @@ function normalCalls(detail: Extract<MeasureDetail, { kind: 'normal' }>): Librar
     const value = normalEntropy(p.sigma, unit);
     return [
       { library: 'scipy', call: scipyCall, value, program: program('import math\nimport scipy.stats', scipyCall) },
-      { library: 'torch', call: torchCall, value, program: program('import math\nimport torch', torchCall) },
+      { library: 'torch', call: torchCall, value, note: TORCH_FLOAT64, program: program(TORCH_IMPORTS, torchCall) },
     ];
   }
   if (detail.measure === 'kl' && q) {
     const call = `torch.distributions.kl_divergence(torch.distributions.${normal(p)}, torch.distributions.${normal(q)})${torchToUnit(unit)}`;
-    return [{ library: 'torch', call, value: normalKl(p.mu, p.sigma, q.mu, q.sigma, unit), program: program('import math\nimport torch', call) }];
+    return [{ library: 'torch', call, value: normalKl(p.mu, p.sigma, q.mu, q.sigma, unit), note: TORCH_FLOAT64, program: program(TORCH_IMPORTS, call) }];
   }
   return [];
 }

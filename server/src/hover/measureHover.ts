@@ -64,10 +64,15 @@ function librarySection(detail: MeasureDetail): string[] {
   const calls = libraryCalls(detail);
   if (calls.length === 0) return [];
   const lines = calls.map((call) => {
-    const link = `[Copy as Python](command:${COPY_AS_PYTHON_COMMAND}?${encodeURIComponent(JSON.stringify([call.program]))})`;
+    const link = `[Copy as Python](command:${COPY_AS_PYTHON_COMMAND}?${commandArguments([call.program])})`;
     return `in ${call.library}: \`${call.call}\` → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
   });
   return ['---', lines.join('  \n')];
+}
+
+/** Command-link arguments, with parentheses encoded too so that the Markdown link cannot end early. */
+function commandArguments(args: unknown[]): string {
+  return encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function formatLibraryValue(x: number): string {

@@ -8,9 +8,13 @@
 // so the server can answer other requests and drop a stale analysis.
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
-import type { Diagnostic } from './diagnostics';
+import { error, warning, type Diagnostic } from './diagnostics';
+import { newlyHeld } from './heldNumbers';
+import type { FileHost } from './load/fileHost';
+import { loadStamp, pathsLoadedBy } from './load/loadStamp';
+import { checkNoteMath, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
-import { parseStatement, type ParsedStatement } from './parser';
+import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
 import { shiftSpan, LineIndex, type Span } from './span';
 import { splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
@@ -21,6 +25,8 @@ export interface AnalysisOptions {
   /** The units before any `units` directive (the user's setting). */
   defaultUnits: UnitName;
   limits: Limits;
+  /** What `load()` may read (load/nodeFileHosts.ts builds one); absent: load() reports that files cannot be read. */
+  files?: FileHost;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { defaultUnits: 'nats', limits: DEFAULT_LIMITS };
@@ -28,6 +34,8 @@ export const DEFAULT_OPTIONS: AnalysisOptions = { defaultUnits: 'nats', limits: 
 /** A statement's parse, with the names it reads (what its value depends on). */
 export interface ParsedSource extends ParsedStatement {
   reads: readonly string[];
+  /** The paths given to `load()`: the statement also depends on these files. */
+  loads: readonly string[];
 }
 
 export interface AnalyzedStatement {
@@ -53,6 +61,8 @@ export interface Analysis {
   diagnostics: readonly Diagnostic[];
   /** Caches for the next analysis of the same document. */
   readonly reuse: AnalysisReuse;
+  /** The LaTeX math of a Markdown note, checked (its failed relations are also in `diagnostics`). */
+  math?: NoteMath;
 }
 
 interface AnalysisReuse {
@@ -73,6 +83,14 @@ export function analyze(text: string, kind: DocumentKind, options: AnalysisOptio
 /** Yield after about this much work, so a server stays responsive on huge documents. */
 const SLICE_MILLISECONDS = 10;
 
+/**
+ * A document is evaluated up to this many statements and this many characters
+ * of KL code; one warning says where it stopped. They bound the time and
+ * memory of any document (a 20 MB paste, a million lines).
+ */
+export const MAX_STATEMENTS = 100_000;
+export const MAX_CODE_LENGTH = 10_000_000;
+
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const sameOptions = previous !== undefined && previous.options.defaultUnits === options.defaultUnits && previous.options.limits.maxElements === options.limits.maxElements;
   const oldParses = previous?.reuse.parses ?? new Map<string, ParsedSource>();
@@ -87,14 +105,31 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   let units = options.defaultUnits;
   let precision: number | undefined;
   let sliceStart = performance.now();
+  // Reading the clock costs about as much as a cached statement: read it after real work, or every 64 statements.
+  let worked = false;
+  let codeLength = 0;
+  // The numbers the results hold, for the document-wide limit, and the buffers already counted.
+  let heldNumbers = 0;
+  const heldBuffers = new Set<ArrayBufferLike>();
 
   for (let index = 0; index < sources.length; index++) {
-    if ((index & 63) === 63 && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+    if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
       yield;
       sliceStart = performance.now();
     }
+    worked = false;
     const source = sources[index];
-    const parsed = reuse.parses.get(source.text) ?? oldParses.get(source.text) ?? parseSource(source.text);
+    // A statement too long to read costs nothing: the parser refuses it unread.
+    codeLength += source.text.length <= MAX_STATEMENT_LENGTH ? source.text.length : 0;
+    if (index >= MAX_STATEMENTS || codeLength > MAX_CODE_LENGTH) {
+      diagnostics.push(notEvaluated(text, sources, index));
+      break;
+    }
+    let parsed = reuse.parses.get(source.text) ?? oldParses.get(source.text);
+    if (!parsed) {
+      parsed = parseSource(source.text);
+      worked = true;
+    }
     reuse.parses.set(source.text, parsed);
     const statement = parsed.statement;
     if (statement.kind === 'directive') {
@@ -109,12 +144,22 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       const binding = scope.get(name);
       if (binding) inputs.set(name, binding);
     }
-    const key = `${units}|${precision ?? ''}|${[...parsed.reads].map((name) => `${name}:${inputs.get(name)?.version ?? 0}`).join(',')}|${source.text}`;
+    const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+    const key = `${units}|${precision ?? ''}|${[...parsed.reads].map((name) => `${name}:${inputs.get(name)?.version ?? 0}`).join(',')}|${files}|${source.text}`;
     let cached = reuse.results.get(key) ?? oldResults.get(key);
     if (!cached) {
-      cached = evaluateSource(source.text, parsed, units, precision, options.limits, inputs);
+      cached = evaluateSource(source.text, parsed, units, precision, options, inputs);
+      worked = true;
     }
-    reuse.results.set(key, cached);
+    const held = newlyHeld(cached.result, heldBuffers);
+    if (heldNumbers + held.numbers > options.limits.maxElements) {
+      // Not cached: whether it fits depends on the statements above.
+      cached = { result: overDocumentLimit(cached.result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements) };
+    } else {
+      heldNumbers += held.numbers;
+      for (const buffer of held.buffers) heldBuffers.add(buffer);
+      reuse.results.set(key, cached);
+    }
 
     const analyzed: AnalyzedStatement = { source, parsed, result: cached.result, inputs };
     if (statement.kind === 'assignment' && cached.result.value && cached.version !== undefined) {
@@ -130,12 +175,29 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       diagnostics.push(placed(diagnostic, source.offset, inputs));
     }
   }
-  return { text, kind, options, lineIndex: new LineIndex(text), regions, statements, diagnostics, reuse };
+  const math = kind === 'markdown' ? checkNoteMath(text, { statements, options }) : undefined;
+  if (math) diagnostics.push(...math.diagnostics);
+  return { text, kind, options, lineIndex: new LineIndex(text), regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
+}
+
+/** The warning where evaluation stops: on the first line of the first statement not evaluated. */
+function notEvaluated(text: string, sources: readonly SourceStatement[], index: number): Diagnostic {
+  const start = sources[index].offset;
+  const lineEnd = text.indexOf('\n', start);
+  const rest = sources.length - index;
+  const message = `KL Lens evaluates the first ${MAX_STATEMENTS.toLocaleString('en-US')} statements and ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters of a document; this statement and the ${(rest - 1).toLocaleString('en-US')} after it are not evaluated.`;
+  return warning('too-large', { start, end: lineEnd < 0 ? text.length : lineEnd }, message);
+}
+
+/** A result refused because the document would hold too many numbers with it. */
+function overDocumentLimit(result: StatementResult, total: number, length: number, maxElements: number): StatementResult {
+  const message = `With this value the document would hold ${total.toLocaleString('en-US')} numbers in all, over the limit of ${maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`;
+  return { units: result.units, ...(result.precision !== undefined ? { precision: result.precision } : {}), diagnostics: [error('too-large', { start: 0, end: length }, message)] };
 }
 
 function parseSource(text: string): ParsedSource {
   const parsed = parseStatement(text);
-  return { ...parsed, reads: namesRead(parsed.statement) };
+  return { ...parsed, reads: namesRead(parsed.statement), loads: pathsLoadedBy(parsed.statement) };
 }
 
 function namesRead(statement: Statement): string[] {
@@ -148,15 +210,17 @@ function namesRead(statement: Statement): string[] {
   return [...names];
 }
 
-function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, precision: number | undefined, limits: Limits, inputs: ReadonlyMap<string, Binding>): { result: StatementResult; version?: number } {
+function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, precision: number | undefined, options: AnalysisOptions, inputs: ReadonlyMap<string, Binding>): { result: StatementResult; version?: number } {
   const diagnostics: Diagnostic[] = [];
   const context: EvaluationContext = {
     units,
     precision,
-    limits,
+    limits: options.limits,
+    ...(options.files ? { files: options.files } : {}),
     lookup: (name) => inputs.get(name),
     report: (diagnostic) => diagnostics.push(diagnostic),
     textOf: (span) => text.slice(span.start, span.end),
+    work: { numbers: 0, refused: false },
   };
   const outcome = parsed.diagnostics.length > 0 ? {} : evaluateStatement(parsed.statement, context, diagnostics);
   const result: StatementResult = { ...outcome, units, ...(precision !== undefined ? { precision } : {}), diagnostics };

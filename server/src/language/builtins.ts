@@ -5,6 +5,7 @@ import type { CallExpression } from './ast';
 import { mapNumbers, withinLimit, type EvaluationContext } from './context';
 import { error } from './diagnostics';
 import { klMath } from './mathInstance';
+import { loadCall } from './load/loadCall';
 import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
 import { logSumExp, sigmoid, softmax } from './measures';
 import { compensatedSum } from './summation';
@@ -156,6 +157,12 @@ const DEFINITIONS: Builtin[] = [
       }
       return { kind: 'normal', mu: mu.value, sigma: sigma.value };
     },
+  },
+  {
+    name: 'load', category: 'distribution', signature: 'load("path")', parameters: ['path'], arity: [1, 1],
+    summary: 'A vector, labelled distribution or matrix (a batch of rows) read from a .npy (float64 or float32), .json, .csv or .tsv file, relative to the document and inside the workspace. Read again when the file changes. See docs/load.md.',
+    example: 'P = load("data/teacher.npy")',
+    call: (_args, call, context) => loadCall(call, context),
   },
   math('log', ['ln'], 'log(x) or log(x, base)', 'The natural logarithm, or the logarithm in the given base.', 'log(8, 2) = 3', [1, 2]),
   math('log2', [], 'log2(x)', 'The base-2 logarithm.', 'log2(0.75) = −0.41504'),

@@ -2,6 +2,7 @@
 // the bindings above it, the limits, and where its diagnostics go.
 import type { UnitName } from './ast';
 import { error, type Diagnostic } from './diagnostics';
+import type { FileHost } from './load/fileHost';
 import type { Span } from './span';
 import { describeKind, numberValue, type Value } from './values';
 
@@ -30,6 +31,37 @@ export interface EvaluationContext {
   report(diagnostic: Diagnostic): void;
   /** The statement's source at a span, to name an argument as the user wrote it. */
   textOf(span: Span): string;
+  /** What `load()` may read; absent: nothing. */
+  files?: FileHost;
+  /** The numbers the statement has computed so far; absent: not counted. */
+  work?: WorkMeter;
+}
+
+/** One statement's work: every value computed counts its numbers. */
+export interface WorkMeter {
+  numbers: number;
+  refused: boolean;
+}
+
+/**
+ * A statement may compute this many times `maxElements` numbers in all (every
+ * intermediate value counted), so that one line cannot hold the server for
+ * seconds: `uniform(n) + uniform(n) + …` a thousand times is refused.
+ */
+export const WORK_PER_STATEMENT = 10;
+
+/** Counts a computed value against the statement's budget; false, with one diagnostic, once it is spent. */
+export function withinWork(value: Value, span: Span, context: EvaluationContext): boolean {
+  const meter = context.work;
+  if (!meter) return true;
+  meter.numbers += value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  const budget = WORK_PER_STATEMENT * context.limits.maxElements;
+  if (meter.numbers <= budget && !meter.refused) return true;
+  if (!meter.refused) {
+    meter.refused = true;
+    context.report(error('too-large', span, `This statement computes more than ${budget.toLocaleString('en-US')} numbers in all (${WORK_PER_STATEMENT} × the limit of ${context.limits.maxElements.toLocaleString('en-US')}, setting kl.limits.maxElements); KL Lens stops evaluating it here. Split it over several statements.`));
+  }
+  return false;
 }
 
 export function withinLimit(elements: number, span: Span, context: EvaluationContext): boolean {

@@ -18,9 +18,13 @@ export type DiagnosticCode =
   | 'not-a-number'
   | 'infinite-divergence'
   | 'check-failed'
+  | 'math-check-failed'
   | 'bad-directive'
   | 'duplicate-label'
   | 'too-large'
+  | 'untrusted'
+  | 'load-refused'
+  | 'load-error'
   | 'domain'
   | 'not-differentiable'
   | 'independent-of-variable';

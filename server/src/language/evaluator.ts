@@ -4,7 +4,7 @@
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
 import { BUILTINS } from './builtins';
 import { error } from './diagnostics';
-import { mapNumbers, withinLimit, type EvaluationContext } from './context';
+import { mapNumbers, withinLimit, withinWork, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import type { Span } from './span';
@@ -16,6 +16,11 @@ const CONSTANTS: ReadonlyMap<string, number> = new Map([
 ]);
 
 export function evaluate(expression: Expression, context: EvaluationContext): Value | undefined {
+  const value = evaluateNode(expression, context);
+  return value && withinWork(value, expression.span, context) ? value : undefined;
+}
+
+function evaluateNode(expression: Expression, context: EvaluationContext): Value | undefined {
   switch (expression.type) {
     case 'number':
       return numberValue(expression.value);
@@ -80,9 +85,13 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
 
 function evaluateVector(elements: Expression[], span: Span, context: EvaluationContext): Value | undefined {
   const values: Value[] = [];
+  let held = 0;
   for (const element of elements) {
     const value = evaluate(element, context);
     if (!value) return undefined;
+    // The rows are all held until the matrix is built: refuse before the next one, not after the last.
+    held += value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+    if (!withinLimit(held, span, context)) return undefined;
     values.push(value);
   }
   if (values.every((value) => value.kind === 'number')) {

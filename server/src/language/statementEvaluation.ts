@@ -6,7 +6,7 @@ import type { EvaluationContext } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
 import { evaluate } from './evaluator';
 import { formatFull, formatNumber } from './format';
-import { describeKind, someNumber, type Value } from './values';
+import { describeKind, hasNaN, hasNonFinite, type Value } from './values';
 
 export interface CheckResult {
   pass: boolean;
@@ -44,12 +44,13 @@ export function evaluateStatement(statement: Statement, context: EvaluationConte
 
 /** Refuses NaN (never shown as a result) and explains an infinity nobody explained yet. */
 function finished(value: Value | undefined, expression: Expression, diagnostics: Diagnostic[]): Value | undefined {
-  if (!value) return undefined;
-  if (someNumber(value, Number.isNaN)) {
+  // One pass over the numbers in the usual case, where all are finite.
+  if (!value || !hasNonFinite(value)) return value;
+  if (hasNaN(value)) {
     diagnostics.push(error('not-a-number', expression.span, 'The result is not a number (NaN): an undefined operation such as 0/0, ∞ − ∞ or 0·∞ happened inside this expression.'));
     return undefined;
   }
-  if (diagnostics.length === 0 && someNumber(value, (x) => !Number.isFinite(x))) {
+  if (diagnostics.length === 0) {
     diagnostics.push(warning('non-finite', expression.span, 'The result is infinite: a number overflowed (beyond ±1.8e308) or a logarithm of 0 was taken.'));
   }
   return value;

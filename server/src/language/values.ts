@@ -81,7 +81,26 @@ export function describeKind(value: Value): string {
   }
 }
 
-/** Whether any number the value holds passes `test`. */
+/** Whether any number the value holds is NaN. */
+export function hasNaN(value: Value): boolean {
+  return value.kind === 'vector' || value.kind === 'matrix' ? anyEntry(value.data, true) : someNumber(value, Number.isNaN);
+}
+
+/** Whether any number the value holds is NaN or ±∞. */
+export function hasNonFinite(value: Value): boolean {
+  return value.kind === 'vector' || value.kind === 'matrix' ? anyEntry(value.data, false) : someNumber(value, (x) => !Number.isFinite(x));
+}
+
+// A loop, not `data.some(test)`: a callback per entry costs about 50 ns here, a second on 10^7 entries.
+function anyEntry(data: Float64Array, nanOnly: boolean): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i];
+    if (x !== x || (!nanOnly && (x === Infinity || x === -Infinity))) return true;
+  }
+  return false;
+}
+
+/** Whether any number the value holds passes `test` (slow on long vectors: a call per entry). */
 export function someNumber(value: Value, test: (x: number) => boolean): boolean {
   switch (value.kind) {
     case 'number':

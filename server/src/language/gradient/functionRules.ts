@@ -9,18 +9,19 @@ import { chainEntry, type Pullback, type PullbackInput } from './tape';
 interface Elementary {
   /** d f(x) / dx at one entry; `y` is f(x), `lnBase` the log of log's base. */
   derivative(x: number, y: number, lnBase: number): number;
-  why(x: number): string;
+  /** Why it has none where it has none. */
+  why: string;
 }
 
 const ELEMENTARY: ReadonlyMap<string, Elementary> = new Map<string, Elementary>([
-  ['log', { derivative: (x, _y, lnBase) => 1 / (x * lnBase), why: () => 'log has no derivative at 0 (its slope 1/x is infinite)' }],
-  ['log2', { derivative: (x) => 1 / (x * Math.LN2), why: () => 'log2 has no derivative at 0 (its slope is infinite)' }],
-  ['log10', { derivative: (x) => 1 / (x * Math.LN10), why: () => 'log10 has no derivative at 0 (its slope is infinite)' }],
-  ['exp', { derivative: (_x, y) => y, why: () => 'exp overflowed' }],
-  ['sqrt', { derivative: (_x, y) => 1 / (2 * y), why: () => 'sqrt has no derivative at 0 (its slope is infinite)' }],
-  ['abs', { derivative: (x) => (x > 0 ? 1 : x < 0 ? -1 : NaN), why: () => 'abs has no derivative at 0 (its corner)' }],
+  ['log', { derivative: (x, _y, lnBase) => 1 / (x * lnBase), why: 'the slope 1/x is infinite' }],
+  ['log2', { derivative: (x) => 1 / (x * Math.LN2), why: 'the slope 1/(x ln 2) is infinite' }],
+  ['log10', { derivative: (x) => 1 / (x * Math.LN10), why: 'the slope 1/(x ln 10) is infinite' }],
+  ['exp', { derivative: (_x, y) => y, why: 'it overflows' }],
+  ['sqrt', { derivative: (_x, y) => 1 / (2 * y), why: 'the slope 1/(2√x) is infinite' }],
+  ['abs', { derivative: (x) => (x > 0 ? 1 : x < 0 ? -1 : NaN), why: 'it has a corner there' }],
   // σ′(x) = σ(x)·σ(−x), which keeps its digits where 1 − σ(x) would lose them.
-  ['sigmoid', { derivative: (x) => sigmoid(x) * sigmoid(-x), why: () => 'sigmoid has no derivative here' }],
+  ['sigmoid', { derivative: (x) => sigmoid(x) * sigmoid(-x), why: 'its slope is not a number' }],
 ]);
 
 /** The elementary function `name` (log, exp, sigmoid, …), with log's optional base as a second operand. */
@@ -37,7 +38,8 @@ export function elementaryPullback(name: string): Pullback | undefined {
     if (input.dependent[0]) {
       ofArgument = new Float64Array(x.length);
       for (let k = 0; k < x.length; k++) {
-        ofArgument[k] = chainEntry(input.adjoint[k], f.derivative(x[k], y[k], lnBase), input, () => `${f.why(x[k])} (${entryName(argument, k)} is ${formatShort(x[k])})`);
+        const at = argument.kind === 'number' ? '' : ` at ${entryName(argument, k)}`;
+        ofArgument[k] = chainEntry(input.adjoint[k], f.derivative(x[k], y[k], lnBase), input, () => `${name}(${formatShort(x[k])})${at} has no derivative: ${f.why}`);
       }
     }
     let ofBase: Float64Array | undefined;
@@ -80,7 +82,8 @@ function extremePullback(name: 'min' | 'max'): Pullback {
     for (let k = 0; k < entries.length; k++) if (entries[k] === extreme) at.push(k);
     if (at.length === 1) perEntry[at[0]] = input.adjoint[0];
     else if (input.adjoint[0] !== 0) {
-      input.singular(`${name} has no derivative where entries tie (${at.map((k) => where(input, k)).join(', ')} are all ${formatShort(extreme)})`);
+      const tied = at.map((k) => where(input, k));
+      input.singular(`${name} has no derivative where entries tie: ${tied.slice(0, -1).join(', ')} and ${tied.at(-1)} are ${tied.length === 2 ? 'both' : 'all'} ${formatShort(extreme)}`);
       for (const k of at) perEntry[k] = NaN;
     }
     return toOperands(input, perEntry);

@@ -77,20 +77,22 @@ function gradientValue(point: NumberValue | VectorValue | MatrixValue, data: Flo
   }
 }
 
-/** Which entries have no derivative and why; the others, so the user still sees them. */
+/** Why there is no gradient: which entries have no derivative and why, and the others, so the user still sees them. */
 function undefinedGradient(call: CallExpression, expression: Expression, variable: string, point: Value, result: NumberValue, gradient: Float64Array, singularities: readonly Singularity[], context: EvaluationContext): Diagnostic {
-  const everywhere = !Number.isFinite(result.value);
-  const missing: number[] = [];
-  for (let k = 0; k < gradient.length; k++) if (everywhere || !Number.isFinite(gradient[k])) missing.push(k);
-  const isMissing = new Set(missing);
-  const reasons = singularities.map((singularity) => singularity.message);
-  if (reasons.length === 0) reasons.push(`${context.textOf(expression.span)} is ${formatShort(result.value)} here`);
-  const where = point.kind === 'number'
-    ? `${variable} = ${formatShort(point.value)}`
-    : `${missing.slice(0, ENTRIES_NAMED).map((k) => entryName(point, k)).join(', ')}${missing.length > ENTRIES_NAMED ? ` and ${missing.length - ENTRIES_NAMED} more entries` : ''} of ${variable}`;
-  const defined = missing.length < gradient.length
-    ? ` The other entries are ${Array.from(gradient.entries()).filter(([k]) => !isMissing.has(k)).slice(0, ENTRIES_NAMED).map(([k, x]) => `${entryName(point, k)}: ${formatShort(x)}`).join(', ')}.`
-    : '';
-  const diagnostic = error('not-differentiable', call.span, `The gradient with respect to ${variable} is not defined at ${where}: ${reasons.join('; ')}.${defined}`);
-  return singularities.length === 0 ? diagnostic : { ...diagnostic, related: singularities.map((singularity) => ({ span: singularity.span, message: singularity.message })) };
+  const reasons = singularities.map((singularity) => singularity.message).join('; ');
+  const related = singularities.map((singularity) => ({ span: singularity.span, message: singularity.message }));
+  const located = (message: string) => {
+    const diagnostic = error('not-differentiable', call.span, message);
+    return related.length === 0 ? diagnostic : { ...diagnostic, related };
+  };
+  if (!Number.isFinite(result.value)) {
+    return located(`The gradient with respect to ${variable} is not defined: ${context.textOf(expression.span)} is ${formatShort(result.value)} here${reasons ? `, and ${reasons}` : ''}.`);
+  }
+  const missing = new Set<number>();
+  for (let k = 0; k < gradient.length; k++) if (!Number.isFinite(gradient[k])) missing.add(k);
+  const named = (indices: number[]) => indices.slice(0, ENTRIES_NAMED).map((k) => entryName(point, k)).join(', ') + (indices.length > ENTRIES_NAMED ? ` and ${indices.length - ENTRIES_NAMED} more` : '');
+  const where = point.kind === 'number' ? `${variable} = ${formatShort(point.value)}` : `${named([...missing])} of ${variable}`;
+  const others = Array.from(gradient.keys()).filter((k) => !missing.has(k)).slice(0, ENTRIES_NAMED);
+  const defined = others.length > 0 ? ` The other entries are ${others.map((k) => `${entryName(point, k)}: ${formatShort(gradient[k])}`).join(', ')}.` : '';
+  return located(`The gradient with respect to ${variable} is not defined at ${where}: ${reasons || 'a derivative overflowed'}.${defined}`);
 }

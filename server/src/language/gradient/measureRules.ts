@@ -28,7 +28,8 @@ interface TermSlopes {
   why(side: Side, p: number, q: number, at: string, names: readonly [string, string]): string;
 }
 
-const infiniteTerm = (p: number, at: string, [P, Q]: readonly [string, string]) => `it is infinite at ${at}: ${Q} is 0 where ${P} is ${formatShort(p)}`;
+/** The term of outcome `at` is infinite: q = 0 < p. */
+const infiniteTerm = (measure: string, p: number, at: string, [P, Q]: readonly [string, string]) => `${measure} has no derivative in ${Q} at ${at}, where ${Q} is 0 and ${P} is ${formatShort(p)} (the term is infinite)`;
 
 const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
   entropy: {
@@ -43,12 +44,12 @@ const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
     slope: (side, p, q) => (side === 0 ? -Math.log(q) : p === 0 ? 0 : -p / q),
     why: (side, p, _q, at, names) => side === 0
       ? `CE has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (−log q is infinite)`
-      : `CE has no derivative in ${names[1]}: ${infiniteTerm(p, at, names)}`,
+      : infiniteTerm('CE', p, at, names),
   },
   kl: {
     slope: (side, p, q) => (side === 0 ? Math.log(p / q) + 1 : p === 0 ? 0 : -p / q),
     why: (side, p, q, at, names) => side === 1
-      ? `KL has no derivative in ${names[1]}: ${infiniteTerm(p, at, names)}`
+      ? infiniteTerm('KL', p, at, names)
       : q === 0
         ? `KL has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (log(p/q) is infinite)`
         : `KL has no derivative in ${names[0]} at ${at}, where ${names[0]} is 0 (the slope log(p/q) + 1 is −∞)`,

@@ -1,0 +1,182 @@
+// The LaTeX math of a Markdown note in the editor: a hover on a formula with
+// the value of each part and the verdict of each relation (and the units used,
+// and why), a lens above a checked formula and an inlay hint after each
+// checked chain (✓/✗), and the quick fix that rewrites a wrong hand-rounded
+// value with the computed one, to the same digits. All read `analysis.math`.
+import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, type CodeLens, type Hover, type InlayHint, type Range } from 'vscode-languageserver';
+import type { Analysis } from '../language/analysis';
+import { formatNumber, formatShort } from '../language/format';
+import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
+import { offsetOf, rangeOf } from '../lsp/ranges';
+import { fullValue } from '../lsp/valueText';
+
+const SOURCE_LIMIT = 60;
+
+/** The formula whose delimiters hold `offset`, if it has anything to show. */
+export function mathHover(analysis: Analysis, offset: number): Hover | null {
+  const formula = formulaAt(analysis, offset);
+  if (!formula) return null;
+  const several = formula.parts.length > 1;
+  if (!several && !formula.parts[0].value) return null;
+  const lines: string[] = [];
+  if (formula.relations.length > 0) lines.push(`**${verdictTitle(formula.relations)}**`, '');
+  for (const part of formula.parts) {
+    lines.push(part.value ? `- ${code(part.source)} = ${fullValue(part.value)}${part.unit ? ` ${part.unit}` : ''}` : `- ${code(part.source)}: not computed (${part.skipped})`);
+    for (const note of part.notes) lines.push(`  - ⚠ ${note}`);
+  }
+  if (formula.relations.length > 0) {
+    lines.push('');
+    for (const relation of formula.relations) lines.push(`- ${relationLine(formula, relation)}`);
+  }
+  if (formula.parts.some((part) => part.value?.kind === 'number' && part.value.unit)) lines.push('', unitsLine(analysis, formula));
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(analysis, formula.region.span) };
+}
+
+/** One lens above each formula with a checked relation. */
+export function mathCodeLenses(analysis: Analysis): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  for (const formula of analysis.math?.formulas ?? []) {
+    if (formula.relations.length === 0) continue;
+    const start = analysis.lineIndex.positionAt(formula.region.span.start);
+    lenses.push({ range: { start, end: start }, command: { title: verdictTitle(formula.relations), command: '' } });
+  }
+  return lenses;
+}
+
+/** `✓` or `✗ 0.41504 ≠ -1.2687` after the last part of each checked chain in `range`. */
+export function mathInlayHints(analysis: Analysis, range: Range, digits: number): InlayHint[] {
+  const start = offsetOf(analysis, range.start) ?? 0;
+  const end = offsetOf(analysis, range.end) ?? analysis.text.length;
+  const hints: InlayHint[] = [];
+  for (const formula of analysis.math?.formulas ?? []) {
+    if (formula.region.span.end < start || formula.region.span.start > end) continue;
+    const chains = new Map<number, MathRelation[]>();
+    for (const relation of formula.relations) {
+      const chain = formula.parts[relation.left].chain;
+      chains.set(chain, [...(chains.get(chain) ?? []), relation]);
+    }
+    for (const relations of chains.values()) {
+      const failed = relations.find((relation) => !relation.pass);
+      const after = relations[relations.length - 1].span.end;
+      hints.push({
+        position: analysis.lineIndex.positionAt(after),
+        label: failed ? ` ✗ ${shortNumbers(failed.leftNumbers, digits)} ${NEGATED[failed.kind]} ${shortNumbers(failed.rightNumbers, digits)}` : ' ✓',
+        tooltip: relations.map((relation) => relationText(formula, relation)).join('\n'),
+        paddingLeft: true,
+      });
+    }
+  }
+  return hints;
+}
+
+/** For each failed relation in the range with a hand-rounded side: replace it by the computed value, with the same digits. */
+export function mathCodeActions(uri: string, analysis: Analysis, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+  const start = offsetOf(analysis, params.range.start);
+  const end = offsetOf(analysis, params.range.end);
+  if (start === undefined || end === undefined) return [];
+  const actions: CodeAction[] = [];
+  for (const formula of analysis.math?.formulas ?? []) {
+    for (const relation of formula.relations) {
+      if (relation.pass || relation.fixes.length === 0 || relation.span.end < start || relation.span.start > end) continue;
+      const range = rangeOf(analysis, relation.span);
+      const reported = params.context.diagnostics.find((d) => d.code === 'math-check-failed' && sameRange(d.range, range));
+      const edits = relation.fixes.map((fix) => ({ range: rangeOf(analysis, fix.span), newText: fix.text }));
+      const title = edits.length === 1
+        ? `Replace ${analysis.text.slice(relation.fixes[0].span.start, relation.fixes[0].span.end)} with the computed ${edits[0].newText}`
+        : `Replace the ${edits.length} wrong entries with the computed values`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [uri]: edits } }, ...(reported ? { diagnostics: [reported] } : {}) });
+    }
+  }
+  return actions;
+}
+
+function formulaAt(analysis: Analysis, offset: number): MathFormula | undefined {
+  const formulas = analysis.math?.formulas ?? [];
+  let low = 0;
+  let high = formulas.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = formulas[mid].region.span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset > span.end) low = mid + 1;
+    else return formulas[mid];
+  }
+  return undefined;
+}
+
+function verdictTitle(relations: readonly MathRelation[]): string {
+  const failed = relations.filter((relation) => !relation.pass).length;
+  const plural = relations.length === 1 ? 'relation' : 'relations';
+  if (failed === 0) return `✓ math: ${relations.length === 1 ? 'the relation holds' : `${relations.length} ${plural} hold`}`;
+  return `✗ math: ${failed} of ${relations.length} ${plural} ${failed === 1 ? 'fails' : 'fail'}`;
+}
+
+function relationLine(formula: MathFormula, relation: MathRelation): string {
+  const left = formula.parts[relation.left];
+  const right = formula.parts[relation.right];
+  const unit = relation.unit ? ` ${relation.unit}` : '';
+  const values = `${numbersText(relation.leftNumbers)}${unit} vs ${numbersText(relation.rightNumbers)}${unit}`;
+  return `${relation.pass ? '✓' : '✗'} ${code(left.source)} ${relation.kind} ${code(right.source)}: ${values} (${toleranceText(relation)}${through(relation)})`;
+}
+
+function relationText(formula: MathFormula, relation: MathRelation): string {
+  const left = formula.parts[relation.left];
+  const right = formula.parts[relation.right];
+  return `${relation.pass ? '✓' : '✗'} ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}: ${numbersText(relation.leftNumbers)} vs ${numbersText(relation.rightNumbers)}`;
+}
+
+function toleranceText(relation: MathRelation): string {
+  if (relation.kind !== '=' && relation.kind !== '≈') return 'compared as computed';
+  const widest = relation.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
+  return widest.kind === 'absolute' ? `±${formatNumber(widest.value)}, from the digits written` : `relative ${formatNumber(widest.value)}`;
+}
+
+function through(relation: MathRelation): string {
+  const skipped = relation.operators.length - 1;
+  return skipped > 0 ? `; across ${skipped} part${skipped === 1 ? '' : 's'} that could not be computed` : '';
+}
+
+function unitsLine(analysis: Analysis, formula: MathFormula): string {
+  return `Measures in ${formula.units}: ${unitsReason(analysis, formula.unitsSource, formula.units)}.`;
+}
+
+function unitsReason(analysis: Analysis, source: UnitsSource, units: string): string {
+  switch (source.kind) {
+    case 'written':
+      return `the unit written in the formula`;
+    case 'directive':
+      return `\`${analysis.text.slice(source.span.start, source.span.end)}\` on line ${analysis.lineIndex.positionAt(source.span.start).line + 1}`;
+    case 'logarithm':
+      return `the formula's logarithms are in base ${units === 'bits' ? '2' : units === 'bans' ? '10' : 'e'} and no \`units\` directive is above it`;
+    case 'default':
+      return 'no `units` directive above, the default setting';
+  }
+}
+
+function numbersText(numbers: Float64Array): string {
+  return numbers.length === 1 ? formatNumber(numbers[0]) : `[${Array.from(numbers, formatNumber).join(', ')}]`;
+}
+
+function shortNumbers(numbers: Float64Array, digits: number): string {
+  return numbers.length === 1 ? formatShort(numbers[0], digits) : `[${Array.from(numbers, (x) => formatShort(x, Math.min(digits, 4))).join(', ')}]`;
+}
+
+const NEGATED: Record<MathRelation['kind'], string> = { '=': '≠', '≈': '≉', '≠': '=', '<': '≮', '≤': '≰', '>': '≯', '≥': '≱' };
+
+
+/** LaTeX as inline code, shortened; a source holding backticks gets a longer fence. */
+function code(source: string): string {
+  const text = shorten(source);
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function shorten(source: string): string {
+  const line = source.replace(/\s+/g, ' ').trim();
+  return line.length > SOURCE_LIMIT ? `${line.slice(0, SOURCE_LIMIT - 1)}…` : line;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

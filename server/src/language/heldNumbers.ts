@@ -1,0 +1,33 @@
+// The numbers a statement's result keeps alive while the document is open:
+// its value, what a measure was computed from (for the hover), a check's
+// expected side, a gradient's detail. The document-wide budget counts them.
+import type { StatementResult } from './statementEvaluation';
+
+/**
+ * The array buffers reachable from `result` that are not in `counted`, and how
+ * many numbers they hold. Buffers, not arrays: the rows of a matrix are views
+ * of one buffer, and a name used twice holds its numbers once.
+ */
+export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBufferLike>): { buffers: Set<ArrayBufferLike>; numbers: number } {
+  const buffers = new Set<ArrayBufferLike>();
+  let numbers = 0;
+  const visited = new Set<object>();
+  const pending: unknown[] = [result.value, result.check];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null || visited.has(item)) continue;
+    visited.add(item);
+    if (ArrayBuffer.isView(item)) {
+      if (!counted.has(item.buffer) && !buffers.has(item.buffer)) {
+        buffers.add(item.buffer);
+        numbers += item.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
+      }
+    } else if (Array.isArray(item)) {
+      // Labels are strings: a long list of them holds no arrays.
+      if (typeof item[0] === 'object') for (const element of item) pending.push(element);
+    } else if (!(item instanceof Map) && !(item instanceof Set)) {
+      for (const field of Object.values(item)) pending.push(field);
+    }
+  }
+  return { buffers, numbers };
+}

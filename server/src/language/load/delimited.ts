@@ -1,0 +1,188 @@
+// `.csv` and `.tsv` data, read line by line into a Float64Array. The shapes:
+//   - label, number on every line (as pandas writes a Series), recognised by
+//     a text first field on the second data line (or on the only one), with
+//     an optional header line: a labelled distribution;
+//   - otherwise numbers, the first line being a header when any of its fields
+//     is not a number: one column → a vector; one row → a vector (labelled by
+//     the header); several rows and columns → a matrix of rows (a header only
+//     names the columns: the rows of a batch are compared by position).
+// Lines starting with `#` are comments (numpy.savetxt writes its header so);
+// blank lines are skipped; fields may be quoted with "…" ("" for a quote).
+import { GrowingArray } from './growingArray';
+import { tooManyNumbers, type FormatError, type ReadResult } from './loadedValue';
+
+interface Row {
+  line: number;
+  fields: string[];
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITY = /^([+-]?)(?:inf|infinity)$/i;
+const NAN = /^[+-]?nan$/i;
+
+export function readDelimited(text: string, delimiter: ',' | '\t', maxElements: number): ReadResult {
+  const leading: Row[] = [];
+  for (const row of dataRows(text, delimiter)) {
+    if ('error' in row) return row;
+    leading.push(row);
+    if (leading.length === 2) break;
+  }
+  const [first, second] = leading;
+  if (!first) return { error: 'it holds no data (only blank or comment lines).' };
+  const shape = (second ?? first).fields.length === 2 && parseNumber((second ?? first).fields[0]) === undefined
+    ? labelledReader(parseNumber(first.fields[1]) === undefined ? first : undefined, maxElements)
+    : numberReader(first.fields.some((field) => parseNumber(field) === undefined) ? first : undefined, maxElements);
+  for (const row of dataRows(text, delimiter)) {
+    if ('error' in row) return row;
+    const problem = shape.add(row);
+    if (problem) return problem;
+  }
+  return shape.finished();
+}
+
+/** Takes the data lines one by one (the header too, which it skips) and builds the value. */
+interface ShapeReader {
+  add(row: Row): FormatError | undefined;
+  finished(): ReadResult;
+}
+
+function labelledReader(header: Row | undefined, maxElements: number): ShapeReader {
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  const numbers = new GrowingArray();
+  return {
+    add(row) {
+      if (row.line === header?.line) return undefined;
+      if (row.fields.length !== 2) return { error: `line ${row.line} has ${row.fields.length} fields; the lines above are label, number.` };
+      const label = row.fields[0];
+      if (label === '') return { error: `line ${row.line}: a label must not be empty.` };
+      if (parseNumber(label) !== undefined) return { error: `line ${row.line}: the label is a number (${label}); the lines above are label, number.` };
+      if (seen.has(label)) return { error: `line ${row.line}: the label ${JSON.stringify(label)} appears twice; each outcome needs its own label.` };
+      if (numbers.length >= maxElements) return tooManyNumbers(`more than ${maxElements.toLocaleString('en-US')}`, maxElements);
+      const value = numberAt(row, 1);
+      if (typeof value !== 'number') return value;
+      seen.add(label);
+      labels.push(label);
+      numbers.push(value);
+      return undefined;
+    },
+    finished() {
+      if (labels.length === 0) return { error: `line ${header?.line ?? 1} is a header with no labels and numbers below it.` };
+      return { kind: 'vector', data: numbers.finished(), labels };
+    },
+  };
+}
+
+function numberReader(header: Row | undefined, maxElements: number): ShapeReader {
+  const numbers = new GrowingArray();
+  let firstData: Row | undefined;
+  let rows = 0;
+  return {
+    add(row) {
+      if (row.line === header?.line) return undefined;
+      firstData ??= row;
+      const columns = firstData.fields.length;
+      if (header && header.fields.length !== columns) return { error: `the header (line ${header.line}) has ${header.fields.length} fields but line ${row.line} has ${columns}.` };
+      if (row.fields.length !== columns) return { error: `line ${row.line} has ${row.fields.length} fields but line ${firstData.line} has ${columns}: every row needs the same number of fields.` };
+      if (numbers.length + columns > maxElements) return tooManyNumbers(`more than ${maxElements.toLocaleString('en-US')}`, maxElements);
+      for (let c = 0; c < columns; c++) {
+        const value = numberAt(row, c);
+        if (typeof value !== 'number') return value;
+        numbers.push(value);
+      }
+      rows++;
+      return undefined;
+    },
+    finished() {
+      if (!firstData) return { error: `line ${header?.line ?? 1} is a header with no numbers below it.` };
+      const columns = firstData.fields.length;
+      const data = numbers.finished();
+      if (columns === 1) return { kind: 'vector', data };
+      if (rows > 1) return { kind: 'matrix', rows, columns, data };
+      if (!header) return { kind: 'vector', data };
+      return labelledRow(header, data);
+    },
+  };
+}
+
+/** One row of numbers under a header: the header labels them. */
+function labelledRow(header: Row, data: Float64Array): ReadResult {
+  const seen = new Set<string>();
+  for (let i = 0; i < header.fields.length; i++) {
+    const label = header.fields[i];
+    const where = `the header (line ${header.line}), field ${i + 1}`;
+    if (label === '') return { error: `${where}: a label must not be empty.` };
+    if (seen.has(label)) return { error: `${where}: the label ${JSON.stringify(label)} appears twice; each outcome needs its own label.` };
+    seen.add(label);
+  }
+  return { kind: 'vector', data, labels: header.fields };
+}
+
+function numberAt(row: Row, column: number): number | FormatError {
+  const field = row.fields[column];
+  const value = parseNumber(field);
+  if (value === undefined) return { error: `line ${row.line}, field ${column + 1}: ${field === '' ? 'the field is empty (a missing value?)' : `${JSON.stringify(field)} is not a number`}.` };
+  if (Number.isNaN(value)) return { error: `line ${row.line}, field ${column + 1} is NaN; a probability or logit must be a number.` };
+  return value;
+}
+
+/** A decimal number, `inf`/`infinity` (as numpy writes them) or `nan`; undefined for anything else. */
+function parseNumber(field: string): number | undefined {
+  if (NUMBER.test(field)) return Number(field);
+  const infinity = INFINITY.exec(field);
+  if (infinity) return infinity[1] === '-' ? -Infinity : Infinity;
+  return NAN.test(field) ? NaN : undefined;
+}
+
+/** The lines that hold data, split into trimmed fields, or the problem that stops the reading. */
+function* dataRows(text: string, delimiter: string): Generator<Row | FormatError> {
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const content = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+    if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
+      const fields = splitFields(content, delimiter);
+      if (fields === undefined) {
+        yield { error: `line ${line}: a quoted field is not closed (a field cannot span lines here).` };
+        return;
+      }
+      yield { line, fields };
+    }
+    lineStart = lineEnd + 1;
+    line++;
+  }
+}
+
+function splitFields(line: string, delimiter: string): string[] | undefined {
+  if (!line.includes('"')) return line.split(delimiter).map((field) => field.trim());
+  const fields: string[] = [];
+  let at = 0;
+  for (;;) {
+    while (line[at] === ' ') at++;
+    let field: string;
+    if (line[at] === '"') {
+      field = '';
+      at++;
+      for (;;) {
+        const close = line.indexOf('"', at);
+        if (close < 0) return undefined;
+        field += line.slice(at, close);
+        at = close + 1;
+        if (line[at] !== '"') break;
+        field += '"';
+        at++;
+      }
+      const next = line.indexOf(delimiter, at);
+      at = next < 0 ? line.length : next;
+    } else {
+      const next = line.indexOf(delimiter, at);
+      field = line.slice(at, next < 0 ? line.length : next).trim();
+      at = next < 0 ? line.length : next;
+    }
+    fields.push(field);
+    if (at >= line.length) return fields;
+    at++;
+  }
+}

@@ -1,0 +1,169 @@
+// `.json` data: an array of numbers (a vector), an array of equal-length
+// arrays (a matrix of rows), or an object of label → number (a labelled
+// distribution). A scanner of its own rather than JSON.parse, so that an error
+// says where it is (line and column), a repeated label is caught instead of
+// silently keeping the last, and the numbers go straight into a Float64Array.
+// Python's json module writes Infinity and NaN; they are read (NaN refused).
+import { GrowingArray } from './growingArray';
+import { lineAndColumn, tooManyNumbers, type FormatError, type ReadResult } from './loadedValue';
+
+class Refused {
+  constructor(readonly error: FormatError) {}
+}
+
+export function readJson(text: string, maxElements: number): ReadResult {
+  try {
+    return new JsonDataScanner(text, maxElements).read();
+  } catch (reason) {
+    if (reason instanceof Refused) return reason.error;
+    throw reason;
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|-?Infinity|NaN/y;
+
+class JsonDataScanner {
+  private at = 0;
+  private readonly numbers = new GrowingArray();
+
+  constructor(
+    private readonly text: string,
+    private readonly maxElements: number,
+  ) {
+    if (text.charCodeAt(0) === 0xfeff) this.at = 1;
+  }
+
+  read(): ReadResult {
+    const first = this.peek();
+    let result: ReadResult;
+    if (first === '[') result = this.array();
+    else if (first === '{') result = this.object();
+    else this.fail('a JSON data file holds an array of numbers, an array of arrays (rows) or an object of label → number');
+    if (this.peek() !== '') this.fail('more text follows the data');
+    return result;
+  }
+
+  private array(): ReadResult {
+    this.at++;
+    if (this.peek() !== '[') {
+      this.numberList(']', 'entry');
+      return { kind: 'vector', data: this.numbers.finished() };
+    }
+    let rows = 0;
+    let columns = -1;
+    do {
+      if (this.peek() !== '[') this.fail(`row ${rows + 1} is not an array: an array of arrays is a matrix, one array per row`);
+      const rowStart = this.at;
+      this.at++;
+      const before = this.numbers.length;
+      this.numberList(']', `row ${rows + 1}, entry`);
+      const length = this.numbers.length - before;
+      if (columns >= 0 && length !== columns) this.fail(`row ${rows + 1} has ${length} entries but row 1 has ${columns}: the rows of a matrix must have the same length`, rowStart);
+      columns = length;
+      rows++;
+    } while (this.separator(']'));
+    return { kind: 'matrix', rows, columns, data: this.numbers.finished() };
+  }
+
+  private object(): ReadResult {
+    this.at++;
+    const labels: string[] = [];
+    const seen = new Set<string>();
+    if (this.peek() === '}') {
+      this.at++;
+      return { kind: 'vector', data: new Float64Array(0), labels };
+    }
+    do {
+      if (this.peek() !== '"') this.fail('expected a label in double quotes');
+      const labelStart = this.at;
+      const label = this.string();
+      if (label === '') this.fail('a label must not be empty', labelStart);
+      if (seen.has(label)) this.fail(`the label ${JSON.stringify(label)} appears twice; each outcome needs its own label`, labelStart);
+      seen.add(label);
+      labels.push(label);
+      if (this.peek() !== ':') this.fail(`expected ':' after the label ${JSON.stringify(label)}`);
+      this.at++;
+      this.number(`the value of ${JSON.stringify(label)}`);
+    } while (this.separator('}'));
+    return { kind: 'vector', data: this.numbers.finished(), labels };
+  }
+
+  /** Numbers separated by commas up to `close` (the opening bracket already read). */
+  private numberList(close: string, what: string): void {
+    if (this.peek() === close) {
+      this.at++;
+      return;
+    }
+    let index = 1;
+    do this.number(`${what} ${index++}`);
+    while (this.separator(close));
+  }
+
+  /** After an item: true at a comma, false at `close` (consumed), an error otherwise. */
+  private separator(close: string): boolean {
+    const next = this.peek();
+    this.at++;
+    if (next === ',') return true;
+    if (next === close) return false;
+    this.at--;
+    return this.fail(next === '' ? `the data ends before its closing '${close}'` : `expected ',' or '${close}'`);
+  }
+
+  private number(what: string): void {
+    this.peek();
+    NUMBER.lastIndex = this.at;
+    const match = NUMBER.exec(this.text);
+    if (!match) this.fail(`${what} is ${this.describeHere()}, not a number`);
+    const value = match[0] === 'NaN' ? NaN : Number(match[0]);
+    if (Number.isNaN(value)) this.fail(`${what} is NaN; a probability or logit must be a number`);
+    if (this.numbers.length >= this.maxElements) throw new Refused(tooManyNumbers(`more than ${this.maxElements.toLocaleString('en-US')}`, this.maxElements));
+    this.numbers.push(value);
+    this.at += match[0].length;
+  }
+
+  private string(): string {
+    const start = this.at;
+    let end = start + 1;
+    for (;;) {
+      const ch = this.text.charCodeAt(end);
+      if (Number.isNaN(ch) || ch === 10) this.fail('this string is not closed', start);
+      if (ch === 0x5c) end += 2;
+      else if (ch === 0x22) break;
+      else end++;
+    }
+    this.at = end + 1;
+    try {
+      return JSON.parse(this.text.slice(start, end + 1)) as string;
+    } catch {
+      return this.fail('this string has an invalid escape', start);
+    }
+  }
+
+  private describeHere(): string {
+    const rest = this.text.slice(this.at, this.at + 5);
+    if (rest.startsWith('"')) return 'a string';
+    if (rest.startsWith('null')) return 'null (a missing value?)';
+    if (rest.startsWith('true') || rest.startsWith('false')) return 'a boolean';
+    if (rest.startsWith('[')) return 'an array';
+    if (rest.startsWith('{')) return 'an object';
+    if (rest === '') return 'missing (the data ends here)';
+    return `'${rest.split(/[\s,\]}]/)[0]}'`;
+  }
+
+  /** The next character after white space ('' at the end), without consuming it. */
+  private peek(): string {
+    const text = this.text;
+    let at = this.at;
+    for (;;) {
+      const ch = text.charCodeAt(at);
+      if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
+      at++;
+    }
+    this.at = at;
+    return at < text.length ? text[at] : '';
+  }
+
+  private fail(message: string, at = this.at): never {
+    throw new Refused({ error: `${lineAndColumn(this.text, at)}: ${message}.` });
+  }
+}

@@ -1,0 +1,26 @@
+// The `load("path")` function of the language: a vector, labelled
+// distribution or matrix read from a data file next to the document.
+import type { CallExpression } from '../ast';
+import type { EvaluationContext } from '../context';
+import { error } from '../diagnostics';
+import type { Value } from '../values';
+import { isLoadProblem, readLoad } from './readLoad';
+
+export function loadCall(call: CallExpression, context: EvaluationContext): Value | undefined {
+  const argument = call.args[0];
+  if (argument.type !== 'string') {
+    // A literal path is what lets the analysis know which files a statement reads, and re-evaluate it when one changes.
+    context.report(error('type-mismatch', argument.span, 'load takes the path as a quoted string written in the call, e.g. load("data/p.npy").'));
+    return undefined;
+  }
+  if (!context.files) {
+    context.report(error('load-refused', argument.span, 'Files cannot be read here: whatever runs KL Lens gave it no access to files.'));
+    return undefined;
+  }
+  const outcome = readLoad(argument.value, context.files, context.limits.maxElements);
+  if (isLoadProblem(outcome)) {
+    context.report(error(outcome.code, argument.span, outcome.message));
+    return undefined;
+  }
+  return outcome.value;
+}

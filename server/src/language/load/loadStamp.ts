@@ -1,0 +1,49 @@
+// Which files a statement loads, and how they look now. The analysis puts the
+// stamp into a loading statement's cache key, so an unchanged file costs one
+// `stat` per analysis and a changed one re-evaluates the statement (and,
+// through the new binding, everything that depends on it).
+import { walkExpression, statementExpressions, type Statement } from '../ast';
+import type { Analysis } from '../analysis';
+import { isFileProblem, type FileHost } from './fileHost';
+import { isRefusal, resolveLoadPath } from './loadPath';
+
+/** The string literals given to `load()` in a statement, in order. */
+export function pathsLoadedBy(statement: Statement): string[] {
+  const paths: string[] = [];
+  for (const expression of statementExpressions(statement)) {
+    walkExpression(expression, (node) => {
+      if (node.type === 'call' && node.callee === 'load' && node.args[0]?.type === 'string') paths.push(node.args[0].value);
+    });
+  }
+  return paths;
+}
+
+/** Changes whenever what `load()` would return for these paths may have changed. */
+export function loadStamp(paths: readonly string[], host: FileHost | undefined): string {
+  if (!host) return 'no files';
+  const stamps = paths.map((written) => {
+    const resolved = resolveLoadPath(written, host);
+    if (isRefusal(resolved)) return resolved.code;
+    const stat = host.fileSystem.stat(resolved.path);
+    return isFileProblem(stat) ? `${resolved.path}:${stat.problem}` : `${resolved.path}:${stat.modified}:${stat.size}:${stat.identity}`;
+  });
+  return `${host.trusted}:${host.maxFileBytes}|${stamps.join('|')}`;
+}
+
+/**
+ * The files an analysis loads (absolute paths, symbolic links not resolved).
+ * A server watching files re-analyses the documents that load a changed one;
+ * unchanged statements are reused, so re-analysing is cheap.
+ */
+export function filesLoaded(analysis: Analysis): string[] {
+  const host = analysis.options.files;
+  if (!host) return [];
+  const files = new Set<string>();
+  for (const { parsed } of analysis.statements) {
+    for (const written of parsed.loads) {
+      const resolved = resolveLoadPath(written, host);
+      if (!isRefusal(resolved)) files.add(resolved.path);
+    }
+  }
+  return [...files];
+}

@@ -1,0 +1,145 @@
+// Reading one `load("…")`: the path policy, then the real path (a symbolic
+// link must not lead out of the workspace), then the kind and size of the file
+// (no devices, FIFOs or folders; nothing over the limit), then the bytes, read
+// once per version of the file: a cache keyed by the real path and the file's
+// modification time, size and identity.
+import { extname } from 'node:path';
+import { isFileProblem, type FileHost, type FileProblem, type FileStat, type FileSystem } from './fileHost';
+import { isInside, isRefusal, resolveLoadPath } from './loadPath';
+import { readDelimited } from './delimited';
+import { readJson } from './jsonData';
+import { isFormatError, type LoadedValue, type ReadResult } from './loadedValue';
+import { readNpy } from './npy';
+
+export interface LoadProblem {
+  code: 'untrusted' | 'load-refused' | 'load-error';
+  message: string;
+}
+
+export type LoadOutcome = { value: LoadedValue } | LoadProblem;
+
+export function isLoadProblem(outcome: LoadOutcome): outcome is LoadProblem {
+  return 'code' in outcome;
+}
+
+export function readLoad(written: string, host: FileHost, maxElements: number): LoadOutcome {
+  const resolved = resolveLoadPath(written, host);
+  if (isRefusal(resolved)) return resolved;
+  const files = host.fileSystem;
+  const realPath = files.realPath(resolved.path);
+  if (isFileProblem(realPath)) return problem(written, realPath, resolved.path, host.maxFileBytes);
+  const realRoot = files.realPath(resolved.root);
+  if (isFileProblem(realRoot)) return { code: 'load-error', message: `The folder ${resolved.root} cannot be read (${realRoot.detail ?? realRoot.problem}).` };
+  if (!isInside(realPath, realRoot)) {
+    return { code: 'load-refused', message: `'${written}' is a symbolic link leading outside ${host.workspaceRoot === undefined ? "the document's folder" : 'the workspace'} (to ${realPath}): load() reads only files inside it.` };
+  }
+  const stat = files.stat(realPath);
+  if (isFileProblem(stat)) return problem(written, stat, realPath, host.maxFileBytes);
+  const refusal = refusedKind(written, stat, host.maxFileBytes);
+  if (refusal) return refusal;
+
+  const cache = cacheOf(files);
+  const cached = cache.get(realPath, stampOf(stat, maxElements));
+  if (cached) return cached;
+  const read = files.read(realPath, host.maxFileBytes);
+  // The file may have been replaced since the stat: what was opened is checked again.
+  if (isFileProblem(read)) return problem(written, read, realPath, host.maxFileBytes);
+  const contents = parse(extname(resolved.path).toLowerCase(), read.bytes, maxElements);
+  const outcome: LoadOutcome = isFormatError(contents) ? { code: 'load-error', message: `Cannot read '${written}': ${contents.error}` } : { value: contents };
+  cache.set(realPath, stampOf(read.stat, maxElements), outcome, read.bytes.byteLength);
+  return outcome;
+}
+
+function parse(extension: string, bytes: Uint8Array, maxElements: number): ReadResult {
+  if (extension === '.npy') return readNpy(bytes, maxElements);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: 'it is not UTF-8 text.' };
+  }
+  if (extension === '.json') return readJson(text, maxElements);
+  return readDelimited(text, extension === '.tsv' ? '\t' : ',', maxElements);
+}
+
+function refusedKind(written: string, stat: FileStat, maxFileBytes: number): LoadProblem | undefined {
+  if (stat.type === 'directory') return { code: 'load-refused', message: `'${written}' is a folder, not a file.` };
+  if (stat.type === 'other') return { code: 'load-refused', message: `'${written}' is not a regular file (a device, FIFO or socket): load() reads only files.` };
+  if (stat.size > maxFileBytes) {
+    return { code: 'load-refused', message: `'${written}' is ${byteSize(stat.size)}, over the limit of ${byteSize(maxFileBytes)} (setting kl.limits.maxFileBytes).` };
+  }
+  return undefined;
+}
+
+function problem(written: string, problem: FileProblem, path: string, maxFileBytes: number): LoadProblem {
+  switch (problem.problem) {
+    case 'not-a-file':
+      return { code: 'load-refused', message: `'${written}' is not a regular file (a device, FIFO or socket): load() reads only files.` };
+    case 'too-large':
+      return { code: 'load-refused', message: `'${written}' is over the limit of ${byteSize(maxFileBytes)} (setting kl.limits.maxFileBytes).` };
+    case 'missing':
+      return { code: 'load-error', message: `There is no file '${written}' (looked for ${path}).` };
+    case 'denied':
+      return { code: 'load-error', message: `'${written}' cannot be read: permission denied.` };
+    default:
+      return { code: 'load-error', message: `'${written}' cannot be read${problem.detail ? ` (${problem.detail})` : ''}.` };
+  }
+}
+
+function byteSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [amount, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
+  return `${amount.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${unit}`;
+}
+
+/** Which version of a file an outcome was read from (and under which element limit). */
+function stampOf(stat: FileStat, maxElements: number): string {
+  return `${stat.modified}:${stat.size}:${stat.identity}:${maxElements}`;
+}
+
+/** Read files, the most recently used last, within a budget of bytes; one cache per file system. */
+class LoadCache {
+  private readonly entries = new Map<string, { stamp: string; outcome: LoadOutcome; bytes: number }>();
+  private bytes = 0;
+
+  constructor(private readonly budget: number) {}
+
+  get(path: string, stamp: string): LoadOutcome | undefined {
+    const entry = this.entries.get(path);
+    if (!entry || entry.stamp !== stamp) return undefined;
+    this.entries.delete(path);
+    this.entries.set(path, entry);
+    return entry.outcome;
+  }
+
+  set(path: string, stamp: string, outcome: LoadOutcome, bytes: number): void {
+    this.remove(path);
+    this.entries.set(path, { stamp, outcome, bytes });
+    this.bytes += bytes;
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.budget || oldest === path) break;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.bytes -= entry.bytes;
+    this.entries.delete(path);
+  }
+}
+
+/** Files kept read at most: a document holds on to its values anyway; this spares re-reading them. */
+const CACHE_BUDGET_BYTES = 256 * 1024 * 1024;
+
+const caches = new WeakMap<FileSystem, LoadCache>();
+
+function cacheOf(files: FileSystem): LoadCache {
+  let cache = caches.get(files);
+  if (!cache) {
+    cache = new LoadCache(CACHE_BUDGET_BYTES);
+    caches.set(files, cache);
+  }
+  return cache;
+}

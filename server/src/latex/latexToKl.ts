@@ -1,0 +1,198 @@
+// A part's LaTeX tree as a KL expression, so that the KL evaluator computes it
+// with the same arithmetic, functions and measures as a `kl` block (and the
+// same diagnostics for what cannot be computed). What is written in LaTeX
+// only is settled here: names are looked up in the note's bindings (`\hat{y}`
+// is `ŷ` or `y_hat`, `\mu` is `μ` or `mu`, `y_2` is `y_2` or the 2nd entry of
+// `y`), `e^{x}` is exp(x), and `\sum_{i=1}^{n}` is written out term by term.
+import type { Expression } from '../language/ast';
+import type { EvaluationContext } from '../language/context';
+import { evaluate } from '../language/evaluator';
+import { formatNumber } from '../language/format';
+import type { Span } from '../language/span';
+import type { LatexNode, LatexSymbol } from './latexSyntax';
+
+/** How many terms all the sums and products of one part may write out together. */
+export const MAX_EXPANDED_TERMS = 10_000;
+
+/**
+ * How many numbers the names of one part may bring in, as a multiple of the
+ * element limit: each use of a vector costs its length, so a sum written out
+ * over a large bound vector cannot hold the server.
+ */
+export const WORK_PER_PART = 10;
+
+export type Translation = { expression: Expression } | { skipped: string; span: Span };
+
+const COMBINING: Record<string, string> = { hat: '\u0302', bar: '\u0304', tilde: '\u0303' };
+
+export function translateToKl(node: LatexNode, context: EvaluationContext): Translation {
+  const translator = new Translator(context);
+  const expression = translator.translate(node);
+  return translator.skip ? translator.skip : { expression };
+}
+
+class Translator {
+  skip: { skipped: string; span: Span } | undefined;
+  private readonly indices = new Map<string, number>();
+  private terms = 0;
+  private work = 0;
+
+  constructor(private readonly context: EvaluationContext) {}
+
+  translate(node: LatexNode): Expression {
+    if (this.skip) return missing(node.span);
+    switch (node.type) {
+      case 'number':
+        return { type: 'number', value: node.value, text: node.text, span: node.span };
+      case 'constant':
+        return node.name === 'pi' ? literal(Math.PI, node.span, 'π') : node.name === 'e' ? literal(Math.E, node.span, 'e') : literal(Infinity, node.span, '∞');
+      case 'symbol':
+        return this.symbol(node);
+      case 'unary':
+        return { type: 'unary', operator: node.operator, operand: this.translate(node.operand), span: node.span };
+      case 'binary':
+        if (node.operator === '^' && node.left.type === 'constant' && node.left.name === 'e') return call('exp', [this.translate(node.right)], node.span, node.left.span);
+        return { type: 'binary', operator: node.operator, left: this.translate(node.left), right: this.translate(node.right), operatorSpan: node.operatorSpan, span: node.span };
+      case 'group':
+        return this.translate(node.inner);
+      case 'function':
+        return this.application(node);
+      case 'root': {
+        const exponent: Expression = { type: 'binary', operator: '/', left: literal(1, node.index.span), right: this.translate(node.index), operatorSpan: node.index.span, span: node.index.span };
+        return { type: 'binary', operator: '^', left: this.translate(node.radicand), right: exponent, operatorSpan: node.index.span, span: node.span };
+      }
+      case 'measure':
+        return { type: 'call', callee: node.measure, calleeSpan: node.nameSpan, args: node.args.map((arg) => this.translate(arg)), divergenceBars: node.bars, span: node.span };
+      case 'bigOperator':
+        return this.bigOperator(node);
+      case 'vector':
+        return { type: 'vector', elements: node.elements.map((element) => this.translate(element)), span: node.span };
+      case 'opaque':
+        return this.skipped(node.reason, node.span);
+    }
+  }
+
+  private application(node: Extract<LatexNode, { type: 'function' }>): Expression {
+    const argument = this.translate(node.argument);
+    if (node.name !== 'log' || !node.base) return call(node.name === 'ln' ? 'log' : node.name, [argument], node.span, node.nameSpan);
+    const base = node.base;
+    if (base.type === 'number' && base.text === '2') return call('log2', [argument], node.span, node.nameSpan);
+    if (base.type === 'number' && base.text === '10') return call('log10', [argument], node.span, node.nameSpan);
+    if ((base.type === 'symbol' && base.name === 'e' && !base.subscript) || (base.type === 'constant' && base.name === 'e')) return call('log', [argument], node.span, node.nameSpan);
+    return call('log', [argument, this.translate(base)], node.span, node.nameSpan);
+  }
+
+  /** A bound name, an index of a sum, or an entry of a bound vector; anything else is a free symbol. */
+  private symbol(node: LatexSymbol): Expression {
+    const bases = baseNames(node);
+    if (!node.subscript) {
+      const index = this.indices.get(node.name);
+      if (index !== undefined && !node.decoration) return literal(index, node.span);
+      const bound = bases.find((name) => this.context.lookup(name));
+      return bound ? this.name(bound, node.span) : this.skipped(`${written(node)} is not defined in a kl block above`, node.span);
+    }
+    const subscript = this.subscriptText(node);
+    if (subscript === undefined) return missing(node.span);
+    const names = bases.flatMap((base) => (/^\d+$/.test(subscript) ? [`${base}_${subscript}`, `${base}${subscript}`] : [`${base}_${subscript}`]));
+    const bound = names.find((name) => this.context.lookup(name));
+    if (bound) return this.name(bound, node.span);
+    // `y_2` with `y` a vector: its 2nd entry, counting from 1 as `onehot` does.
+    const vector = bases.map((name) => this.context.lookup(name)?.value).find((value) => value?.kind === 'vector');
+    if (vector?.kind === 'vector' && /^\d+$/.test(subscript)) {
+      const position = Number(subscript);
+      if (position >= 1 && position <= vector.data.length) return literal(vector.data[position - 1], node.span);
+      return this.skipped(`${written(node)}: ${node.name} has ${vector.data.length} entries`, node.span);
+    }
+    return this.skipped(`${written(node)} is not defined in a kl block above`, node.span);
+  }
+
+  private name(name: string, span: Span): Expression {
+    const value = this.context.lookup(name)?.value;
+    this.work += value && (value.kind === 'vector' || value.kind === 'matrix') ? value.data.length : 1;
+    if (this.work > WORK_PER_PART * this.context.limits.maxElements) return this.skipped('the values named here are too large to compute with this often', span);
+    return { type: 'name', name, span };
+  }
+
+  /** The subscript as text: its letters, or the value of a sum's index, or of an expression of indices (`i+1`). */
+  private subscriptText(node: LatexSymbol): string | undefined {
+    const subscript = node.subscript!;
+    if (subscript.text !== undefined) {
+      const index = this.indices.get(subscript.text);
+      return index !== undefined ? String(index) : subscript.text;
+    }
+    const value = this.integer(subscript.node, 'the subscript');
+    return value === undefined ? undefined : String(value);
+  }
+
+  /** `\sum_{i=from}^{to} body` as body(from) + … + body(to), added pairwise so the tree stays shallow. */
+  private bigOperator(node: Extract<LatexNode, { type: 'bigOperator' }>): Expression {
+    const from = this.integer(node.from, 'the lower limit');
+    const to = this.integer(node.to, 'the upper limit');
+    if (from === undefined || to === undefined) return missing(node.span);
+    const count = Math.max(0, to - from + 1);
+    this.terms += count;
+    if (this.terms > MAX_EXPANDED_TERMS) return this.skipped(`the sums here have more than ${MAX_EXPANDED_TERMS.toLocaleString('en-US')} terms in all`, node.span);
+    const outer = this.indices.get(node.index);
+    const terms: Expression[] = [];
+    for (let i = from; i <= to && !this.skip; i++) {
+      this.indices.set(node.index, i);
+      terms.push(this.translate(node.body));
+    }
+    if (outer === undefined) this.indices.delete(node.index);
+    else this.indices.set(node.index, outer);
+    const operator = node.operator === 'sum' ? '+' : '*';
+    if (terms.length === 0) return literal(node.operator === 'sum' ? 0 : 1, node.span);
+    let level = terms;
+    while (level.length > 1) {
+      const next: Expression[] = [];
+      for (let i = 0; i + 1 < level.length; i += 2) {
+        next.push({ type: 'binary', operator, left: level[i], right: level[i + 1], operatorSpan: node.span, span: node.span });
+      }
+      if (level.length % 2 === 1) next.push(level[level.length - 1]);
+      level = next;
+    }
+    return level[0];
+  }
+
+  /** The value of a limit or subscript, which must be a whole number. */
+  private integer(node: LatexNode, what: string): number | undefined {
+    const expression = this.translate(node);
+    if (this.skip) return undefined;
+    const value = evaluate(expression, { ...this.context, report: () => undefined });
+    if (value?.kind !== 'number' || !Number.isInteger(value.value)) {
+      this.skipped(`${what} is not a whole number${value?.kind === 'number' ? ` (${formatNumber(value.value)})` : ''}`, node.span);
+      return undefined;
+    }
+    return value.value;
+  }
+
+  private skipped(reason: string, span: Span): Expression {
+    this.skip ??= { skipped: reason, span };
+    return missing(span);
+  }
+}
+
+/** The names a symbol may have in a kl block: `ŷ`, `y_hat`, `yhat`; `μ`, `mu`. */
+function baseNames(node: LatexSymbol): string[] {
+  const plain = node.alias ? [node.name, node.alias] : [node.name];
+  if (!node.decoration) return plain;
+  const mark = node.decoration;
+  return plain.flatMap((name) => [`${name}${COMBINING[mark]}`.normalize('NFC'), `${name}_${mark}`, `${name}${mark}`]);
+}
+
+function written(node: LatexSymbol): string {
+  const base = node.decoration ? `${node.name}${COMBINING[node.decoration]}`.normalize('NFC') : node.name;
+  return `'${node.subscript ? `${base}_${node.subscript.text ?? '…'}` : base}'`;
+}
+
+function literal(value: number, span: Span, text = formatNumber(value)): Expression {
+  return { type: 'number', value, text, span };
+}
+
+function call(callee: string, args: Expression[], span: Span, calleeSpan: Span): Expression {
+  return { type: 'call', callee, calleeSpan, args, divergenceBars: false, span };
+}
+
+function missing(span: Span): Expression {
+  return { type: 'missing', span };
+}

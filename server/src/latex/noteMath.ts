@@ -1,0 +1,296 @@
+// The math of a Markdown note, checked: every formula is split into chains,
+// every part that can be computed is computed (with the names the note's `kl`
+// blocks bound above the formula), and every relation between two computed
+// neighbours gets a verdict. A wrong relation is a warning on that relation
+// (from its left part to its right part), with both values.
+//
+// Units of the measures in a formula: a unit written in it (`\text{ bits}`);
+// else the `units` directive in force above it; else, when no directive is
+// above, the base of its logarithms (`\log_2` bits, `\ln` nats, `\log_{10}`
+// bans, when it writes only one); else the default units.
+import type { Analysis } from '../language/analysis';
+import type { UnitName } from '../language/ast';
+import type { Tolerance } from '../language/checks';
+import type { Binding, EvaluationContext } from '../language/context';
+import { warning, type Diagnostic } from '../language/diagnostics';
+import { formatNumber } from '../language/format';
+import type { Span } from '../language/span';
+import { convertUnits } from '../language/units';
+import { splitChains, type Chain, type RelationKind } from './formulaChains';
+import { parsePart } from './latexParser';
+import { tokenizeLatex, type LatexToken } from './latexTokens';
+import { findMathRegions, type MathRegion } from './mathRegions';
+import { evaluatePart, type NumericValue } from './partValue';
+import { composeRelations, judge, type Side } from './relations';
+import { rewrite, writtenNumbers, type WrittenNumber } from './writtenNumbers';
+
+export type UnitsSource =
+  | { kind: 'written' }
+  | { kind: 'directive'; span: Span }
+  | { kind: 'logarithm' }
+  | { kind: 'default' };
+
+export interface MathPart {
+  span: Span;
+  /** The LaTeX of the part, as written. */
+  source: string;
+  /** Which chain of the formula it belongs to. */
+  chain: number;
+  value?: NumericValue;
+  /** The unit of the value: written after it, or the measure's. */
+  unit?: UnitName;
+  /** Why the part has no value. */
+  skipped?: string;
+  /** Warnings the evaluation raised (a distribution that does not sum to 1…). */
+  notes: string[];
+  written: readonly (WrittenNumber | undefined)[];
+  /** The bindings it read. */
+  inputs: Binding[];
+}
+
+export interface MathRelation {
+  /** Indices into the formula's parts. */
+  left: number;
+  right: number;
+  /** The relation between them (composed through parts that could not be computed). */
+  kind: RelationKind;
+  /** The relation signs between the two parts. */
+  operators: Span[];
+  /** From the left part's start to the right part's end. */
+  span: Span;
+  pass: boolean;
+  tolerances: Tolerance[];
+  difference: number;
+  failedEntries: number[];
+  /** The unit both sides were compared in. */
+  unit?: UnitName;
+  leftNumbers: Float64Array;
+  rightNumbers: Float64Array;
+  /** For a failed relation with a hand-rounded side: that side rewritten with the computed value. */
+  fixes: { span: Span; text: string }[];
+}
+
+export interface MathFormula {
+  region: MathRegion;
+  units: UnitName;
+  unitsSource: UnitsSource;
+  parts: MathPart[];
+  relations: MathRelation[];
+}
+
+export interface NoteMath {
+  formulas: MathFormula[];
+  diagnostics: Diagnostic[];
+}
+
+type AnalysisSoFar = Pick<Analysis, 'statements' | 'options'>;
+
+export function checkNoteMath(text: string, analysis: AnalysisSoFar): NoteMath {
+  const regions = findMathRegions(text);
+  const formulas: MathFormula[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const above = new ScopeAbove(analysis);
+  for (const region of regions) {
+    above.advanceTo(region.span.start);
+    const formula = checkFormula(text, region, above, analysis);
+    if (!formula) continue;
+    formulas.push(formula);
+    for (const relation of formula.relations) {
+      if (!relation.pass) diagnostics.push(failure(formula, relation));
+    }
+  }
+  return { formulas, diagnostics };
+}
+
+/** The bindings and units in force at a point of the note, swept top to bottom. */
+class ScopeAbove {
+  readonly bindings = new Map<string, Binding>();
+  units: UnitName;
+  directive: Span | undefined;
+  private next = 0;
+
+  constructor(private readonly analysis: AnalysisSoFar) {
+    this.units = analysis.options.defaultUnits;
+  }
+
+  advanceTo(offset: number): void {
+    const statements = this.analysis.statements;
+    while (this.next < statements.length && statements[this.next].source.offset < offset) {
+      const { parsed, result, binding, source } = statements[this.next++];
+      const statement = parsed.statement;
+      if (binding) this.bindings.set(binding.name, binding);
+      else if (statement.kind === 'assignment') this.bindings.delete(statement.name);
+      if (statement.kind === 'directive' && statement.directive === 'units' && parsed.diagnostics.length === 0) {
+        this.directive = { start: source.offset + statement.keywordSpan.start, end: source.offset + statement.argumentSpan.end };
+      }
+      this.units = result.units;
+    }
+  }
+}
+
+function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analysis: AnalysisSoFar): MathFormula | undefined {
+  const tokens = tokenizeLatex(text, region.content.start, region.content.end);
+  const chains = splitChains(tokens);
+  if (chains.length === 0) return undefined;
+  const { units, source: unitsSource } = formulaUnits(chains, tokens, above);
+  const parts: MathPart[] = [];
+  const relations: MathRelation[] = [];
+  chains.forEach((chain, chainIndex) => {
+    const first = parts.length;
+    for (const part of chain.parts) {
+      const inputs = new Map<string, Binding>();
+      const context: EvaluationContext = {
+        units,
+        limits: analysis.options.limits,
+        lookup: (name) => {
+          const binding = above.bindings.get(name);
+          if (binding) inputs.set(name, binding);
+          return binding;
+        },
+        report: () => undefined,
+        textOf: (span) => text.slice(span.start, span.end),
+      };
+      const node = parsePart(part.tokens, part.span);
+      const outcome = evaluatePart(node, context);
+      const computed: MathPart = { span: part.span, source: text.slice(part.span.start, part.span.end), chain: chainIndex, notes: [], written: writtenNumbers(node), inputs: [...inputs.values()] };
+      if ('skipped' in outcome) computed.skipped = outcome.skipped;
+      else {
+        computed.value = outcome.value;
+        computed.notes = outcome.notes;
+        const unit = part.unit ?? (outcome.value.kind === 'matrix' ? undefined : outcome.value.unit);
+        if (unit) computed.unit = unit;
+      }
+      parts.push(computed);
+    }
+    relations.push(...chainRelations(chain, parts, first));
+  });
+  return { region, units, unitsSource, parts, relations };
+}
+
+/** Verdicts between each two computed parts of a chain that are next to each other once the others are left out. */
+function chainRelations(chain: Chain, parts: readonly MathPart[], first: number): MathRelation[] {
+  const computed = chain.parts.map((_, i) => first + i).filter((index) => parts[index].value);
+  const relations: MathRelation[] = [];
+  for (let k = 0; k + 1 < computed.length; k++) {
+    const left = computed[k];
+    const right = computed[k + 1];
+    const between = chain.relations.slice(left - first, right - first);
+    const kind = composeRelations(between.map((relation) => relation.kind));
+    if (!kind) continue;
+    const relation = compare(kind, parts[left], parts[right]);
+    if (!relation) continue;
+    relations.push({ ...relation, left, right, operators: between.map((r) => r.span), span: { start: parts[left].span.start, end: parts[right].span.end } });
+  }
+  return relations;
+}
+
+function compare(kind: RelationKind, left: MathPart, right: MathPart): Omit<MathRelation, 'left' | 'right' | 'operators' | 'span'> | undefined {
+  const a = sideOf(left);
+  const b = sideOf(right);
+  // Different units: the side whose digits were rounded by hand stays as written; the other is converted to its unit.
+  let unit = left.unit ?? right.unit;
+  if (left.unit && right.unit && left.unit !== right.unit) {
+    const rightRounded = right.written.some((w) => w) && !left.written.some((w) => w);
+    if (rightRounded) {
+      convertSide(a, left.unit, right.unit);
+      unit = right.unit;
+    } else {
+      convertSide(b, right.unit, left.unit);
+      unit = left.unit;
+    }
+  }
+  const verdict = judge(kind, a, b);
+  if (!verdict) return undefined;
+  const fixes = verdict.pass || kind === '≠' ? [] : fixesFor(verdict.failedEntries, a, b, left.written, right.written);
+  return { kind, ...verdict, ...(unit ? { unit } : {}), leftNumbers: a.numbers, rightNumbers: b.numbers, fixes };
+}
+
+function sideOf(part: MathPart): Side {
+  const value = part.value!;
+  const numbers = value.kind === 'number' ? Float64Array.of(value.value) : Float64Array.from(value.data);
+  const shape = value.kind === 'number' ? [] : value.kind === 'vector' ? [value.data.length] : [value.rows, value.columns];
+  return { numbers, shape, written: part.written.map((w) => w?.tolerance) };
+}
+
+function convertSide(side: Side, from: UnitName, to: UnitName): void {
+  for (let i = 0; i < side.numbers.length; i++) side.numbers[i] = convertUnits(side.numbers[i], from, to);
+}
+
+/** The hand-rounded entries of the one side that has them, rewritten with the other side's values and the same digits. */
+function fixesFor(failed: readonly number[], a: Side, b: Side, leftWritten: MathPart['written'], rightWritten: MathPart['written']): { span: Span; text: string }[] {
+  const leftRounded = leftWritten.some((w) => w);
+  const rightRounded = rightWritten.some((w) => w);
+  if (leftRounded === rightRounded) return [];
+  const [written, values] = rightRounded ? [rightWritten, a.numbers] : [leftWritten, b.numbers];
+  const fixes: { span: Span; text: string }[] = [];
+  for (const entry of failed) {
+    const literal = written[entry];
+    const fix = literal && rewrite(values[entry], literal);
+    if (!fix) return [];
+    fixes.push(fix);
+  }
+  return fixes;
+}
+
+function formulaUnits(chains: readonly Chain[], tokens: readonly LatexToken[], above: ScopeAbove): { units: UnitName; source: UnitsSource } {
+  const written = new Set(chains.flatMap((chain) => chain.parts.flatMap((part) => (part.unit ? [part.unit] : []))));
+  if (written.size === 1) return { units: [...written][0], source: { kind: 'written' } };
+  if (above.directive) return { units: above.units, source: { kind: 'directive', span: above.directive } };
+  const bases = logarithmUnits(tokens);
+  if (bases.size === 1) return { units: [...bases][0], source: { kind: 'logarithm' } };
+  return { units: above.units, source: { kind: 'default' } };
+}
+
+/** The units the formula's logarithms are written in: `\log_2` bits, `\log_{10}` bans, `\ln` and `\log_e` nats. */
+function logarithmUnits(tokens: readonly LatexToken[]): Set<UnitName> {
+  const units = new Set<UnitName>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'command') continue;
+    if (token.text === 'ln') units.add('nats');
+    if (token.text !== 'log' || tokens[i + 1]?.text !== '_') continue;
+    const next = tokens[i + 2];
+    const braced = next?.text === '{' && tokens[i + 4]?.text === '}' ? tokens[i + 3] : undefined;
+    const base = braced ? braced.text : next?.kind === 'number' ? next.text[0] : next?.text;
+    if (base === '2') units.add('bits');
+    else if (base === '10' && braced) units.add('bans');
+    else if (base === 'e') units.add('nats');
+  }
+  return units;
+}
+
+const RELATION_WORDS: Record<RelationKind, string> = { '=': 'equal', '≈': 'approximately equal', '≠': 'different', '<': 'less', '≤': 'at most', '>': 'greater', '≥': 'at least' };
+
+function failure(formula: MathFormula, relation: MathRelation): Diagnostic {
+  const left = formula.parts[relation.left];
+  const right = formula.parts[relation.right];
+  const through = relation.operators.length > 1 ? ` (through ${relation.operators.length - 1} step${relation.operators.length > 2 ? 's' : ''} that could not be computed)` : '';
+  const unit = relation.unit ? ` ${relation.unit}` : '';
+  let message: string;
+  if (relation.leftNumbers.length === 1) {
+    const a = formatNumber(relation.leftNumbers[0]);
+    const b = formatNumber(relation.rightNumbers[0]);
+    message = relation.kind === '≠'
+      ? `Math check failed: ${shorten(left.source)} ≠ ${shorten(right.source)}${through} does not hold: both sides are ${a}${unit}.`
+      : `Math check failed: ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}${through} does not hold: the left side is ${a}${unit}, the right side ${b}${unit}${differenceText(relation)}.`;
+  } else {
+    const shown = relation.failedEntries.slice(0, 5).map((i) => `entry ${i + 1}: ${formatNumber(relation.leftNumbers[i])} vs ${formatNumber(relation.rightNumbers[i])}`);
+    const more = relation.failedEntries.length > 5 ? `, and ${relation.failedEntries.length - 5} more` : '';
+    message = `Math check failed: ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}${through}: the sides are not ${RELATION_WORDS[relation.kind]} on ${relation.failedEntries.length} of ${relation.leftNumbers.length} entries (${shown.join('; ')}${more}).`;
+  }
+  const related = [...new Map([...left.inputs, ...right.inputs].map((binding) => [binding.name, binding])).values()]
+    .map((binding) => ({ span: binding.definition, message: `${binding.name} is defined here` }));
+  return { ...warning('math-check-failed', relation.span, message), ...(related.length > 0 ? { related } : {}) };
+}
+
+function differenceText(relation: MathRelation): string {
+  if (relation.kind !== '=' && relation.kind !== '≈') return '';
+  const tolerance = relation.tolerances[0];
+  const allowed = tolerance.kind === 'absolute' ? `±${formatNumber(tolerance.value)} (the digits written)` : `a relative ${formatNumber(tolerance.value)}`;
+  return `; they differ by ${formatNumber(relation.difference)}, more than ${allowed}`;
+}
+
+function shorten(source: string): string {
+  const line = source.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+}

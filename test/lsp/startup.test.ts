@@ -1,0 +1,72 @@
+// Starting the server as any editor would, and a server that survives bad requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { LspSession, ROOT } from './lspSession';
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+});
+
+describe('starting the server', () => {
+  it('answers initialize over stdio with the features it offers', async () => {
+    const session = await LspSession.start();
+    const result = session.initializeResult;
+    expect(result?.serverInfo?.name).toBe('kl-lens');
+    expect(result?.capabilities).toMatchObject({
+      textDocumentSync: { openClose: true, change: 2 },
+      hoverProvider: true,
+      codeLensProvider: {},
+      inlayHintProvider: {},
+      completionProvider: {},
+      renameProvider: { prepareProvider: true },
+      documentFormattingProvider: true,
+    });
+    await session.stop();
+  });
+
+  it('starts as `kl-lens lsp --stdio` and evaluates a document', async () => {
+    const session = await LspSession.start({ command: [process.execPath, path.join(ROOT, 'server/out/cli.js'), 'lsp', '--stdio'] });
+    expect(session.initializeResult?.serverInfo?.name).toBe('kl-lens');
+    session.open('file:///cli/check.kl', 'units bits\nH([0.5, 0.5]) ≈ 2\n');
+    const diagnostics = await session.diagnostics('file:///cli/check.kl');
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['check-failed']);
+    await session.stop();
+  });
+});
+
+describe('a server that never dies', () => {
+  let session: LspSession;
+  beforeAll(async () => {
+    session = await LspSession.start();
+    session.open('file:///robust/a.kl', 'P = [0.5, 0.5]\nH(P)\n');
+    await session.diagnostics('file:///robust/a.kl');
+  });
+  afterAll(() => session.stop());
+
+  it('answers requests on documents it never saw with nothing', async () => {
+    const textDocument = { uri: 'file:///nowhere/unknown.kl' };
+    const position = { line: 0, character: 0 };
+    expect(await session.request('textDocument/hover', { textDocument, position })).toBeNull();
+    expect(await session.request('textDocument/codeLens', { textDocument })).toEqual([]);
+    expect(await session.request('textDocument/completion', { textDocument, position })).toBeNull();
+    expect(await session.request('textDocument/definition', { textDocument, position })).toBeNull();
+  });
+
+  it('answers positions past the end, negative or fractional with nothing', async () => {
+    const textDocument = { uri: 'file:///robust/a.kl' };
+    for (const position of [{ line: 99, character: 0 }, { line: 1, character: 500 }, { line: -1, character: 0 }, { line: 0.5, character: 1 }]) {
+      expect(await session.request('textDocument/hover', { textDocument, position })).toBeNull();
+    }
+    expect(await session.request('textDocument/signatureHelp', { textDocument, position: { line: 42, character: 3 } })).toBeNull();
+  });
+
+  it('answers a request that makes a handler throw with an error, logs it, and keeps serving', async () => {
+    const malformed = session.request('textDocument/hover', { textDocument: { uri: 'file:///robust/a.kl' } });
+    await expect(malformed).rejects.toThrow(/hover failed/);
+    expect(session.logs.some((line) => line.includes('hover failed'))).toBe(true);
+    const hover = await session.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: 'file:///robust/a.kl' }, position: { line: 1, character: 0 } });
+    expect(hover.contents.value).toContain(`${Math.LN2.toPrecision(17)} nats`);
+    expect(session.alive).toBe(true);
+  });
+});

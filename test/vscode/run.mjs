@@ -4,7 +4,8 @@
 // .vscode-test/). When neither works, as on machines without internet, the
 // run is skipped with exit status 0 and says so. On Linux without a display,
 // run it under `xvfb-run -a`.
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
@@ -33,6 +34,9 @@ if (!executable) {
   console.log('test:vscode skipped: no VS Code available (set VSCODE_EXECUTABLE_PATH)');
   process.exit(0);
 }
+// A fresh profile each run: editors restored from a previous run would activate the
+// extension before the activation suite looks.
+const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'kl-lens-vscode-'));
 try {
   await runTests({
     vscodeExecutablePath: executable,
@@ -40,6 +44,7 @@ try {
     extensionTestsPath: path.join(outdir, 'index.js'),
     launchArgs: [
       path.join(here, 'workspace'),
+      `--user-data-dir=${userDataDir}`,
       '--disable-extensions',
       '--disable-workspace-trust',
       '--skip-welcome',
@@ -48,7 +53,9 @@ try {
   });
 } catch (error) {
   console.error(`test:vscode failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  rmSync(userDataDir, { recursive: true, force: true });
 }
 
 async function findVSCode() {

@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -25,11 +26,13 @@ import { foldingRanges } from './features/foldingRanges';
 import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
+import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
+import { DATA_FILE_GLOB, documentsLoading, FileAccess, TRUST_CHANGED_NOTIFICATION } from './lsp/fileAccess';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
 import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
@@ -44,9 +47,13 @@ let refreshesLenses = false;
 let refreshesInlayHints = false;
 let settingsLoaded: Promise<void> = Promise.resolve();
 
+const fileAccess = new FileAccess();
+let watchesFiles = false;
+let hasWorkspaceFolders = false;
+
 const store = new AnalysisStore((uri) => documents.get(uri), () => settings, (uri, analysis, version) => {
   if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: lspDiagnostics(uri, analysis) });
-});
+}, (uri, current) => fileAccess.hostFor(uri, current.maxFileBytes));
 
 // A bug in a timer or a promise must not end the process: log it and go on.
 process.on('uncaughtException', (reason) => connection.console.error(`uncaught: ${describe(reason)}`));
@@ -58,6 +65,9 @@ connection.onInitialize((params): InitializeResult => {
   refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
   refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  fileAccess.initialize(params);
+  watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -76,12 +86,15 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'kl-lens', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(guardNotification(connection, 'initialized', async () => {
+  if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DATA_FILE_GLOB }] }).catch(() => undefined);
+  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => fileAccess.changeFolders(event));
   if (!pullsConfiguration) return;
   settingsLoaded = pullSettings();
   await settingsLoaded;
@@ -120,6 +133,16 @@ function applySettings(next: Settings): void {
   if (refreshesInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }
 
+// load(): a document follows the files it loads, and the workspace's trust.
+connection.onDidChangeWatchedFiles(guardNotification(connection, 'didChangeWatchedFiles', (params) => {
+  for (const uri of documentsLoading(params.changes, store.analyses())) void store.refresh(uri);
+}));
+
+connection.onNotification(TRUST_CHANGED_NOTIFICATION, guardNotification(connection, 'trustChanged', (params: { trusted?: unknown } | undefined) => {
+  if (!fileAccess.setTrusted(params?.trusted)) return;
+  for (const [uri] of [...store.analyses()]) void store.refresh(uri);
+}));
+
 documents.onDidChangeContent(guardNotification(connection, 'didChange', async (change) => {
   await settingsLoaded;
   await store.analysis(change.document.uri);
@@ -147,22 +170,22 @@ async function at(document: TextDocumentIdentifier, position: Position): Promise
 
 connection.onHover(guardRequest(connection, 'hover', async (params) => {
   const found = await at(params.textDocument, params.position);
-  return found ? hover(found.analysis, found.offset) : null;
+  return found ? hover(found.analysis, found.offset) ?? mathHover(found.analysis, found.offset) : null;
 }));
 
 connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis && showsLenses(settings) ? lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits) : [];
+  return analysis && showsLenses(settings) ? [...lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits), ...mathCodeLenses(analysis)] : [];
 }));
 
 connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis && showsInlayHints(settings) ? inlayHints(analysis, params.range, settings.significantDigits) : [];
+  return analysis && showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
 }));
 
 connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis ? codeActions(params.textDocument.uri, analysis, params, settings.units) : [];
+  return analysis ? [...codeActions(params.textDocument.uri, analysis, params, settings.units), ...mathCodeActions(params.textDocument.uri, analysis, params)] : [];
 }));
 
 connection.onCompletion(guardRequest(connection, 'completion', async (params) => {

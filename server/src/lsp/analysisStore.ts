@@ -8,6 +8,7 @@
 // handed to the engine so that unchanged statements are reused.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSteps, type Analysis, type DocumentKind } from '../language/analysis';
+import type { FileHost } from '../language/load/fileHost';
 import { changesAnalysis, type Settings } from './settings';
 
 interface Run {
@@ -34,6 +35,8 @@ export class AnalysisStore {
     private readonly documentOf: (uri: string) => TextDocument | undefined,
     private readonly currentSettings: () => Settings,
     private readonly onAnalyzed: (uri: string, analysis: Analysis, version: number) => void,
+    /** What load() may read from this document. */
+    private readonly filesOf?: (uri: string, settings: Settings) => FileHost,
   ) {}
 
   /** Whether the server evaluates this kind of document under the current settings. */
@@ -44,6 +47,22 @@ export class AnalysisStore {
 
   close(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  /**
+   * Analyses the document again at the same version, reusing what did not
+   * change: a file it loads changed, or the trust did.
+   */
+  refresh(uri: string): Promise<Analysis | undefined> {
+    const entry = this.entries.get(uri);
+    if (entry?.latest) entry.latest = { ...entry.latest, version: -1 };
+    if (entry) entry.running = undefined;
+    return this.analysis(uri);
+  }
+
+  /** The latest finished analyses, by document. */
+  *analyses(): Generator<[string, Analysis]> {
+    for (const [uri, entry] of this.entries) if (entry.latest) yield [uri, entry.latest.analysis];
   }
 
   /** The analysis of the document's current version (undefined: unknown, closed, or not served). */
@@ -68,7 +87,8 @@ export class AnalysisStore {
 
   private async run(uri: string, document: TextDocument, entry: Entry, run: Run): Promise<Analysis | undefined> {
     const kind = documentKind(document.languageId) as DocumentKind;
-    const options = { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements } };
+    const files = this.filesOf?.(uri, run.settings);
+    const options = { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements }, ...(files ? { files } : {}) };
     const steps = analyzeSteps(document.getText(), kind, options, entry.latest?.analysis);
     for (;;) {
       const step = steps.next();

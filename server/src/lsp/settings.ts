@@ -3,6 +3,7 @@
 // settings.json never breaks the server.
 import type { UnitName } from '../language/ast';
 import { DEFAULT_LIMITS } from '../language/context';
+import { DEFAULT_MAX_FILE_BYTES } from '../language/load/fileHost';
 
 export type Display = 'lenses' | 'inlay' | 'both';
 
@@ -12,6 +13,8 @@ export interface Settings {
   significantDigits: number;
   markdownEnabled: boolean;
   maxElements: number;
+  /** load() refuses files larger than this. */
+  maxFileBytes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   significantDigits: 5,
   markdownEnabled: true,
   maxElements: DEFAULT_LIMITS.maxElements,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
 };
 
 /** Reads the client's `kl` section (any shape) into checked settings. */
@@ -33,12 +37,13 @@ export function readSettings(section: unknown): Settings {
     significantDigits: wholeNumberIn(raw.significantDigits, 1, 17) ?? DEFAULT_SETTINGS.significantDigits,
     markdownEnabled: typeof markdown.enabled === 'boolean' ? markdown.enabled : DEFAULT_SETTINGS.markdownEnabled,
     maxElements: wholeNumberIn(limits.maxElements, 1, 1e9) ?? DEFAULT_SETTINGS.maxElements,
+    maxFileBytes: wholeNumberIn(limits.maxFileBytes, 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SETTINGS.maxFileBytes,
   };
 }
 
 /** Whether the analyses must be redone (not only the lenses and hints redrawn). */
 export function changesAnalysis(before: Settings, after: Settings): boolean {
-  return before.units !== after.units || before.maxElements !== after.maxElements || before.markdownEnabled !== after.markdownEnabled;
+  return before.units !== after.units || before.maxElements !== after.maxElements || before.maxFileBytes !== after.maxFileBytes || before.markdownEnabled !== after.markdownEnabled;
 }
 
 export function showsLenses(settings: Settings): boolean {

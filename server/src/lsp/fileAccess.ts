@@ -1,0 +1,60 @@
+// What `load()` may read in the editor: the workspace folders (a document is
+// rooted at the innermost one holding it), and whether the user trusts the
+// workspace. VS Code's client says so in initializationOptions.trusted and
+// sends `kl/trustChanged` when the user grants trust; a client that has no
+// notion of trust (Neovim, Emacs…) says nothing, and its workspace is trusted.
+import { fileURLToPath } from 'node:url';
+import type { FileEvent, InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import type { Analysis } from '../language/analysis';
+import type { FileHost } from '../language/load/fileHost';
+import { filesLoaded } from '../language/load/loadStamp';
+import { serverFileHost } from '../language/load/nodeFileHosts';
+
+export const TRUST_CHANGED_NOTIFICATION = 'kl/trustChanged';
+
+/** The data files load() reads: a change to one of them re-analyses the documents that load files. */
+export const DATA_FILE_GLOB = '**/*.{npy,json,csv,tsv}';
+
+export class FileAccess {
+  private folders: string[] = [];
+  private trusted = true;
+
+  initialize(params: InitializeParams): void {
+    const options = params.initializationOptions as { trusted?: unknown } | undefined;
+    if (typeof options?.trusted === 'boolean') this.trusted = options.trusted;
+    this.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  }
+
+  changeFolders(event: WorkspaceFoldersChangeEvent): void {
+    const removed = new Set(event.removed.map((folder) => folder.uri));
+    this.folders = [...this.folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+  }
+
+  /** Records the trust the client sent; true when it changed. */
+  setTrusted(trusted: unknown): boolean {
+    if (typeof trusted !== 'boolean' || trusted === this.trusted) return false;
+    this.trusted = trusted;
+    return true;
+  }
+
+  hostFor(documentUri: string, maxFileBytes: number): FileHost {
+    return serverFileHost(documentUri, this.folders, this.trusted, maxFileBytes);
+  }
+}
+
+/** The documents that load one of the changed files: they are analysed again (unchanged statements are reused). */
+export function documentsLoading(changes: readonly FileEvent[], analyses: Iterable<[string, Analysis]>): string[] {
+  const changed = new Set<string>();
+  for (const change of changes) {
+    try {
+      changed.add(fileURLToPath(change.uri));
+    } catch {
+      // Not a file: URI; nothing load() reads.
+    }
+  }
+  const documents: string[] = [];
+  for (const [uri, analysis] of analyses) {
+    if (filesLoaded(analysis).some((path) => changed.has(path))) documents.push(uri);
+  }
+  return documents;
+}

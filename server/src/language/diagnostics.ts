@@ -15,7 +15,6 @@ export type DiagnosticCode =
   | 'not-normalized'
   | 'negative-probability'
   | 'non-finite'
-  | 'out-of-range'
   | 'not-a-number'
   | 'infinite-divergence'
   | 'check-failed'

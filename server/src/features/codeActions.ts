@@ -99,23 +99,32 @@ function literalText(expression: Expression, statementText: string): string | un
 }
 
 /**
- * `actual` with as many decimals as `written` has (a percentage stays one),
- * or as few more as it takes for the check to pass with the tolerance the new
- * literal implies (or the explicit `± t`).
+ * `actual` written like `written`: with as many decimals (a percentage stays
+ * one), or as few more as it takes for the check to pass with the tolerance
+ * the new literal implies (or the explicit `± t`). A literal without a decimal
+ * point has a relative tolerance, so it gets the significant digits that one needs.
  */
 export function writtenLike(actual: number, written: string, explicit: Tolerance | undefined, operator: '≈' | '=='): string {
-  const percent = written.endsWith('%');
   if (/e/i.test(written)) return formatFull(actual);
-  const point = written.indexOf('.');
-  const writtenDecimals = point < 0 ? 0 : written.replace('%', '').length - point - 1;
-  for (let decimals = writtenDecimals; decimals <= 17; decimals++) {
-    const digits = formatFixed(percent ? actual * 100 : actual, decimals);
+  const percent = written.endsWith('%');
+  const scaled = percent ? actual * 100 : actual;
+  const relative: Tolerance = { kind: 'relative', value: operator === '==' ? EXACT_RELATIVE : APPROXIMATE_RELATIVE };
+  const passes = (digits: string, required?: Tolerance) => {
     const candidate = `${digits}${percent ? '%' : ''}`;
     const value = percent ? Number(digits) / 100 : Number(digits);
     const fromDigits = toleranceOfWrittenNumber(candidate.replace(/^-/, ''));
-    const tolerance: Tolerance = explicit
-      ?? (fromDigits !== undefined ? { kind: 'absolute', value: fromDigits, source: 'digits' } : { kind: 'relative', value: operator === '==' ? EXACT_RELATIVE : APPROXIMATE_RELATIVE });
-    if (withinTolerance(actual, value, tolerance)) return candidate;
+    const implied: Tolerance = explicit ?? (fromDigits !== undefined ? { kind: 'absolute', value: fromDigits, source: 'digits' } : relative);
+    return withinTolerance(actual, value, implied) && (!required || withinTolerance(actual, value, required)) ? candidate : undefined;
+  };
+  const point = written.indexOf('.');
+  // No decimal point: the user asked for a relative match, so the new value must meet that too.
+  for (let precision = 1; point < 0 && precision <= 17; precision++) {
+    const fixed = passes(String(Number(scaled.toPrecision(precision))), explicit ?? relative);
+    if (fixed) return fixed;
+  }
+  for (let decimals = point < 0 ? 0 : written.replace('%', '').length - point - 1; decimals <= 17; decimals++) {
+    const fixed = passes(formatFixed(scaled, decimals));
+    if (fixed) return fixed;
   }
   return formatFull(actual);
 }

@@ -30,32 +30,39 @@ export class CodeLenses {
     const memory = this.memories.get(uri);
     const next: Memory = { byText: new Map(), byLine: new Map() };
     const lenses: CodeLens[] = [];
-    for (const analyzed of analysis.statements) {
-      const start = analysis.lineIndex.positionAt(analyzed.source.offset);
-      const line = start.line;
-      const text = analyzed.source.text;
-      let shown: Shown | undefined;
-      let stale = false;
-      const result = resultText(analyzed, digits);
-      if (result) {
-        shown = { title: result.title, copy: result.copy };
-      } else if (analyzed.parsed.statement.kind !== 'directive' && memory) {
-        shown = memory.byText.get(text) ?? memory.byLine.get(line);
-        stale = shown !== undefined;
-      }
-      if (!shown) continue;
+    const show = (line: number, text: string, shown: Shown, stale: boolean) => {
       next.byText.set(text, shown);
       next.byLine.set(line, shown);
-      const title = stale ? `${shown.title}${STALE_MARK}` : shown.title;
+      const start = { line, character: 0 };
       lenses.push({
         range: { start, end: start },
         command: {
-          title,
+          title: stale ? `${shown.title}${STALE_MARK}` : shown.title,
           command: COPY_VALUE_COMMAND,
           arguments: [shown.copy],
           tooltip: stale ? 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.' : 'Click to copy the full-precision value',
         },
       });
+    };
+    for (const analyzed of analysis.statements) {
+      const line = analysis.lineIndex.positionAt(analyzed.source.offset).line;
+      const text = analyzed.source.text;
+      const result = resultText(analyzed, digits);
+      if (result) {
+        show(line, text, { title: result.title, copy: result.copy }, false);
+        continue;
+      }
+      if (!memory || analyzed.parsed.statement.kind === 'directive') continue;
+      const remembered = memory.byText.get(text) ?? memory.byLine.get(line);
+      if (remembered) show(line, text, remembered, true);
+      if (analyzed.parsed.diagnostics.length > 0 && text.includes('\n')) {
+        // A half-typed bracket swallows the lines below it into one broken statement for a moment:
+        // the statements those lines were keep their lenses.
+        text.split('\n').forEach((lineText, i) => {
+          const shown = i > 0 ? memory.byText.get(lineText.replace(/\r$/, '')) : undefined;
+          if (shown) show(line + i, lineText.replace(/\r$/, ''), shown, true);
+        });
+      }
     }
     this.memories.set(uri, next);
     this.computed.set(analysis, { digits, lenses });

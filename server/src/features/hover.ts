@@ -10,6 +10,7 @@ import { formatFull, formatNumber } from '../language/format';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_BASE } from '../language/units';
 import type { NumberValue, Value } from '../language/values';
+import { gradientSections, isGradient } from '../hover/gradientHover';
 import { measureSections, valueLines } from '../hover/measureHover';
 import { bindingMarkdown, constantMarkdown } from '../hover/nameHover';
 import type { Names } from '../hover/termByTerm';
@@ -64,6 +65,7 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
 }
 
 function valueSections(value: Value, names: Names, units: AnalyzedStatement['result']['units'], written: string | undefined): string[] {
+  if (isGradient(value)) return gradientSections(value);
   if (value.kind !== 'number') return valueMarkdown('value', value, units);
   const sections = valueLines(value, written);
   if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, names));

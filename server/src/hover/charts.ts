@@ -51,6 +51,36 @@ function barParts(series: readonly Series[], outcomeLabels: readonly string[], c
   ];
 }
 
+/** Bars from a zero line, up for positive entries and down for negative ones: the entries of a gradient. */
+export function signedBarChart(values: ArrayLike<number>, outcomeLabels: readonly string[], caption: string): string {
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] > up) up = values[i];
+    if (-values[i] > down) down = -values[i];
+  }
+  const span = up + down > 0 ? up + down : 1;
+  const plotHeight = HEIGHT - TOP - BOTTOM;
+  const zero = TOP + (plotHeight * up) / span;
+  const slot = (WIDTH - LEFT * 2) / values.length;
+  const parts: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const height = Number.isFinite(value) ? (Math.abs(value) / span) * plotHeight : 0;
+    const x = LEFT + i * slot + slot * 0.1;
+    parts.push(`<rect x="${x.toFixed(1)}" y="${(value > 0 ? zero - height : zero).toFixed(1)}" width="${Math.max(1, slot * 0.8).toFixed(1)}" height="${height.toFixed(1)}" fill="${value > 0 ? P_COLOUR : Q_COLOUR}"/>`);
+    if (values.length <= 12) {
+      const label = outcomeLabels[i].length > 6 ? `${outcomeLabels[i].slice(0, 5)}…` : outcomeLabels[i];
+      parts.push(`<text x="${(LEFT + (i + 0.5) * slot).toFixed(1)}" y="${HEIGHT - 5}" text-anchor="middle">${escapeXml(label)}</text>`);
+    }
+  }
+  return svgUri([
+    `<text x="${LEFT}" y="11">${escapeXml(caption)}</text>`,
+    `<line x1="${LEFT}" y1="${(zero + 0.5).toFixed(1)}" x2="${WIDTH - LEFT}" y2="${(zero + 0.5).toFixed(1)}" stroke="${AXIS_COLOUR}"/>`,
+    ...parts,
+  ]);
+}
+
 /** How the entries of a long vector are spread: counts in equal-width bins from min to max. */
 export function histogram(values: ArrayLike<number>, caption: string, bins = 24): string {
   let min = Infinity;

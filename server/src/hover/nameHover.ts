@@ -5,6 +5,7 @@ import type { UnitName } from '../language/ast';
 import type { Binding } from '../language/context';
 import { formatFull } from '../language/format';
 import type { NumberValue } from '../language/values';
+import { gradientSections, isGradient } from './gradientHover';
 import { measureSections, valueLines } from './measureHover';
 import { valueMarkdown } from './valueTable';
 
@@ -18,6 +19,7 @@ export function bindingMarkdown(analysis: Analysis, binding: Binding, units: Uni
   const line = analysis.lineIndex.positionAt(binding.definition.start).line + 1;
   const value = binding.value;
   const header = `\`${binding.name}\` — defined at line ${line}`;
+  if (isGradient(value)) return [header, ...gradientSections(value)];
   if (value.kind === 'number') {
     const sections = [header, ...valueLines(value)];
     if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, { p: 'P', q: 'Q' }));

@@ -15,6 +15,7 @@ export type DiagnosticCode =
   | 'not-normalized'
   | 'negative-probability'
   | 'non-finite'
+  | 'out-of-range'
   | 'not-a-number'
   | 'infinite-divergence'
   | 'check-failed'

@@ -3,7 +3,7 @@
 // without reporting again, so one mistake gives one diagnostic.
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
 import { BUILTINS } from './builtins';
-import { error } from './diagnostics';
+import { error, warning } from './diagnostics';
 import { mapNumbers, withinLimit, withinWork, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
@@ -23,7 +23,7 @@ export function evaluate(expression: Expression, context: EvaluationContext): Va
 function evaluateNode(expression: Expression, context: EvaluationContext): Value | undefined {
   switch (expression.type) {
     case 'number':
-      return numberValue(expression.value);
+      return numberLiteral(expression, context);
     case 'string':
       return { kind: 'string', value: expression.value };
     case 'missing':
@@ -44,6 +44,17 @@ function evaluateNode(expression: Expression, context: EvaluationContext): Value
     case 'map':
       return evaluateMap(expression, context);
   }
+}
+
+/** A literal beyond the range of a double reads as ∞ or 0: said, never silent. */
+function numberLiteral(literal: Extract<Expression, { type: 'number' }>, context: EvaluationContext): Value {
+  const x = literal.value;
+  if (x === Infinity) {
+    context.report(warning('out-of-range', literal.span, `${literal.text} is beyond the largest number a double holds (about 1.8e308); it reads as ∞.`));
+  } else if (x === 0 && /[1-9]/.test(literal.text.split(/[eE]/)[0])) {
+    context.report(warning('out-of-range', literal.span, `${literal.text} is below the smallest positive number a double holds (about 4.9e-324); it reads as 0.`));
+  }
+  return numberValue(x);
 }
 
 function evaluateName(name: string, span: Span, context: EvaluationContext): Value | undefined {

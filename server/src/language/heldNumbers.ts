@@ -8,7 +8,8 @@ import type { StatementResult } from './statementEvaluation';
  * many numbers they hold. Buffers, not arrays: the rows of a matrix are views
  * of one buffer, and a name used twice holds its numbers once.
  */
-export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBufferLike>): { buffers: Set<ArrayBufferLike>; numbers: number } {
+export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBufferLike>): { buffers: ReadonlySet<ArrayBufferLike>; numbers: number } {
+  if (!result.check && holdsNoObject(result.value)) return NOTHING;
   const buffers = new Set<ArrayBufferLike>();
   let numbers = 0;
   const visited = new Set<object>();
@@ -30,4 +31,13 @@ export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBuf
     }
   }
   return { buffers, numbers };
+}
+
+const NOTHING = { buffers: new Set<ArrayBufferLike>(), numbers: 0 };
+
+/** The common case, a plain number (or no value): nothing to walk. */
+function holdsNoObject(value: object | undefined): boolean {
+  if (value === undefined) return true;
+  for (const field of Object.values(value)) if (typeof field === 'object' && field !== null) return false;
+  return true;
 }

@@ -148,6 +148,8 @@ function relationAt(tokens: readonly LatexToken[], i: number): { kind?: Relation
   const next = tokens[i + 1];
   const adjacent = next !== undefined && next.span.start === token.span.end;
   if (token.kind === 'command') {
+    // `\not=` is ≠; `\not` before any other relation negates what is not checked: the chain ends.
+    if (token.text === 'not') return next?.text === '=' && next.kind === 'symbol' ? { kind: '≠', last: i + 1 } : { last: Math.min(i + 1, tokens.length - 1) };
     const kind = CHECKED_RELATIONS[token.text];
     if (kind) return { kind, last: i };
     if (OTHER_RELATIONS.has(token.text)) return { last: i };

@@ -42,8 +42,9 @@ export function resultText(analyzed: AnalyzedStatement, digits: number): ResultT
   }
 }
 
-/** `KL `, `H `…: the measure a value came from, when it is the statement's own value. */
+/** `KL `, `H `, `∇z `…: the measure or gradient a value came from, when it is the statement's own value. */
 function labelOf(value: Value): string {
+  if ((value.kind === 'number' || value.kind === 'vector' || value.kind === 'matrix') && value.gradient) return `∇${value.gradient.variable} `;
   return value.kind === 'number' && value.detail ? `${MEASURE_LABEL[value.detail.measure]} ` : '';
 }
 

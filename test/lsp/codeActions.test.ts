@@ -1,0 +1,97 @@
+// Quick fixes, applied to the text as the editor would apply them.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, LspSession, ROOT } from './lspSession';
+
+let session: LspSession;
+let documents = 0;
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  session = await LspSession.start();
+});
+afterAll(() => session.stop());
+
+/** Opens the text, asks for the fixes of the diagnostic with `code` (or at `needle`), and returns them. */
+async function fixesFor(text: string, where: { code?: string; needle?: string }): Promise<{ uri: string; actions: CodeAction[]; diagnostics: Diagnostic[] }> {
+  const uri = `file:///actions/${++documents}.kl`;
+  session.open(uri, text);
+  const diagnostics = await session.diagnostics(uri);
+  const diagnostic = where.code ? diagnostics.find((each) => each.code === where.code) : undefined;
+  if (where.code && !diagnostic) throw new Error(`no ${where.code} in ${JSON.stringify(diagnostics)}`);
+  const position = where.needle ? session.positionOf(uri, where.needle) : undefined;
+  const range = diagnostic ? diagnostic.range : { start: position as { line: number; character: number }, end: position as { line: number; character: number } };
+  const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostic ? [diagnostic] : [] } });
+  return { uri, actions, diagnostics };
+}
+
+function applied(uri: string, action: CodeAction): string {
+  const edits = action.edit?.changes?.[uri] as TextEdit[];
+  return applyEdits(session.text(uri), edits);
+}
+
+describe('wrap in normalize(...)', () => {
+  it('wraps the vector literal that does not sum to 1, and then the warning is gone', async () => {
+    const { uri, actions, diagnostics } = await fixesFor('H([3, 1])\n', { code: 'not-normalized' });
+    const [fix] = actions;
+    expect(fix.title).toBe('Wrap [3, 1] in normalize(...)');
+    expect(fix.isPreferred).toBe(true);
+    expect(fix.diagnostics).toEqual([diagnostics[0]]);
+    const text = applied(uri, fix);
+    expect(text).toBe('H(normalize([3, 1]))\n');
+    session.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: text }]);
+    expect(await session.diagnostics(uri)).toEqual([]);
+  });
+
+  it('follows a name to its definition and wraps the literal there', async () => {
+    const { uri, actions } = await fixesFor('P = {cat: 7, dog: 3}\nQ = {cat: 0.5, dog: 0.5}\nKL(P || Q)\n', { code: 'not-normalized' });
+    expect(actions[0].title).toBe('Wrap {cat: 7, dog: 3} in normalize(...) (the definition of P, line 1)');
+    expect(applied(uri, actions[0])).toBe('P = normalize({cat: 7, dog: 3})\nQ = {cat: 0.5, dog: 0.5}\nKL(P || Q)\n');
+  });
+});
+
+describe('replace the hand value of a failed check', () => {
+  const document = (right: string) => `units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q) ≈ ${right}\n`;
+
+  it.each([
+    ['0.5', '0.4'],
+    ['0.500', '0.415'],
+    ['0.50000', '0.41504'],
+    ['1', '0.4150375'],
+    ['40.0%', '41.5%'],
+    ['50%', '41.50375%'],
+    ['0.5 ± 0.001', '0.415 ± 0.001'],
+  ])('rounds the computed 0.41504 to the digits written: ≈ %s becomes ≈ %s, and the check passes', async (written, fixed) => {
+    const { uri, actions } = await fixesFor(document(written), { code: 'check-failed' });
+    const fix = actions.find((action) => action.title.startsWith('Replace'));
+    if (!fix) throw new Error('no fix');
+    const text = applied(uri, fix);
+    expect(text).toBe(document(fixed));
+    session.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: session.document(uri).positionAt(session.text(uri).length) }, text }]);
+    expect(await session.diagnostics(uri)).toEqual([]);
+  });
+
+  it('replaces only the failing entries of a vector check', async () => {
+    const { uri, actions } = await fixesFor('softmax([0, 0, 0]) ≈ [0.333, 0.5, 0.2]\n', { code: 'check-failed' });
+    expect(actions[0].title).toBe('Replace the 2 failing entries with the computed values');
+    expect(applied(uri, actions[0])).toBe('softmax([0, 0, 0]) ≈ [0.333, 0.3, 0.3]\n');
+  });
+});
+
+describe('add a units directive', () => {
+  it('offers to pin the units at the top, the units in use first, when the document has none', async () => {
+    const { uri, actions } = await fixesFor('# Coins\nP = [0.5, 0.5]\nH(P)\n', { needle: 'H(P)' });
+    expect(actions.map((action) => action.title)).toEqual([
+      "Add 'units nats' at the top (the units in use now)",
+      "Add 'units bits' at the top",
+      "Add 'units bans' at the top",
+    ]);
+    expect(applied(uri, actions[1])).toBe('# Coins\nunits bits\nP = [0.5, 0.5]\nH(P)\n');
+  });
+
+  it('offers nothing when the document already says its units', async () => {
+    const { actions } = await fixesFor('units bits\nH([0.5, 0.5])\n', { needle: 'H(' });
+    expect(actions).toEqual([]);
+  });
+});

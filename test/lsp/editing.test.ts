@@ -1,0 +1,181 @@
+// Writing and navigating KL: completion, signature help, definitions,
+// references, rename, highlights, the outline, semantic tokens, folding and formatting.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Location, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, LspSession, ROOT } from './lspSession';
+
+const uri = 'file:///editing/model.kl';
+const TEXT = [
+  '# region inputs',
+  'units bits',
+  'P = [0.5, 0.25, 0.25]',
+  'Q = [',
+  '  0.25,',
+  '  0.5,',
+  '  0.25',
+  ']',
+  '# endregion',
+  'KL(P || Q)',
+  'P = normalize(P * 2 + Q)',
+  'H(P, Q)',
+  '',
+].join('\n');
+
+let session: LspSession;
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  session = await LspSession.start();
+  session.open(uri, TEXT);
+  await session.diagnostics(uri);
+});
+afterAll(() => session.stop());
+
+const at = (needle: string, shift = 0, occurrence = 1) => ({ textDocument: { uri }, position: session.positionOf(uri, needle, shift, occurrence) });
+
+describe('completion', () => {
+  it('offers the names assigned above the cursor with their values, and the functions with their formula', async () => {
+    const items = await session.request<CompletionItem[]>('textDocument/completion', at('KL(P || Q)'));
+    const names = items.filter((item) => item.kind === 6);
+    expect(names.map((item) => [item.label, item.detail])).toEqual([['P', '[0.5, 0.25, 0.25]'], ['Q', '[0.25, 0.5, 0.25]']]);
+    const kl = items.find((item) => item.label === 'KL');
+    expect(kl?.detail).toBe('KL(P || Q)');
+    expect((kl?.documentation as { value: string }).value).toContain('KL(P ‖ Q) = Σ pᵢ log(pᵢ / qᵢ)');
+    expect(items.some((item) => item.label === 'entropy' && item.detail?.includes('alias'))).toBe(true);
+    expect(items.some((item) => item.label === 'units')).toBe(true);
+  });
+
+  it('offers the units after `units `, and nothing inside a comment', async () => {
+    session.open('file:///editing/units.kl', 'units b\nH([1]) # a comm\n');
+    await session.diagnostics('file:///editing/units.kl');
+    const units = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///editing/units.kl' }, position: { line: 0, character: 7 } });
+    expect(units.map((item) => item.label)).toEqual(['bits', 'nats', 'bans']);
+    expect(await session.request('textDocument/completion', { textDocument: { uri: 'file:///editing/units.kl' }, position: { line: 1, character: 15 } })).toBeNull();
+  });
+
+  it('completes inside a Markdown note\'s kl block only', async () => {
+    const note = 'file:///editing/note.md';
+    session.open(note, 'Prose with P\n\n```kl\nP = [1, 0]\nH(\n```\n');
+    await session.diagnostics(note);
+    const inBlock = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: note }, position: { line: 4, character: 2 } });
+    expect(inBlock.some((item) => item.label === 'P')).toBe(true);
+    expect(await session.request('textDocument/completion', { textDocument: { uri: note }, position: { line: 0, character: 5 } })).toBeNull();
+  });
+});
+
+describe('signature help', () => {
+  it('shows the parameters of the call being typed, with the active one', async () => {
+    session.open('file:///editing/typing.kl', 'P = [1, 0]\nKL(P || [0.5, \n');
+    await session.diagnostics('file:///editing/typing.kl');
+    const help = await session.request<SignatureHelp>('textDocument/signatureHelp', { textDocument: { uri: 'file:///editing/typing.kl' }, position: { line: 1, character: 14 } });
+    expect(help.signatures[0].label).toBe('KL(P || Q)');
+    expect(help.activeParameter).toBe(1);
+    expect(help.signatures[0].parameters?.[1].label).toEqual([8, 9]);
+  });
+});
+
+describe('go to definition, references, highlights and rename', () => {
+  it('goes to the assignment in force where the name is read', async () => {
+    const first = await session.request<Location>('textDocument/definition', at('P || Q'));
+    expect(first.range.start).toEqual({ line: 2, character: 0 });
+    const second = await session.request<Location>('textDocument/definition', at('P, Q)'));
+    expect(second.range.start).toEqual({ line: 10, character: 0 });
+  });
+
+  it('finds every assignment and use of the name', async () => {
+    const locations = await session.request<Location[]>('textDocument/references', { ...at('P || Q'), context: { includeDeclaration: true } });
+    expect(locations.map((location) => [location.range.start.line, location.range.start.character])).toEqual([[2, 0], [9, 3], [10, 0], [10, 14], [11, 2]]);
+    const uses = await session.request<Location[]>('textDocument/references', { ...at('P || Q'), context: { includeDeclaration: false } });
+    expect(uses).toHaveLength(3);
+  });
+
+  it('highlights writes and reads', async () => {
+    const highlights = await session.request<DocumentHighlight[]>('textDocument/documentHighlight', at('Q = ['));
+    expect(highlights.map((highlight) => [highlight.range.start.line, highlight.kind])).toEqual([[3, 3], [9, 2], [10, 2], [11, 2]]);
+  });
+
+  it('renames a name everywhere, and the document means the same', async () => {
+    const prepared = await session.request<{ placeholder: string }>('textDocument/prepareRename', at('Q)'));
+    expect(prepared.placeholder).toBe('Q');
+    const edit = await session.request<WorkspaceEdit>('textDocument/rename', { ...at('Q)'), newName: 'predicted' });
+    const renamed = applyEdits(TEXT, edit.changes?.[uri] as TextEdit[]);
+    expect(renamed).toContain('predicted = [\n');
+    expect(renamed).toContain('KL(P || predicted)\nP = normalize(P * 2 + predicted)\nH(P, predicted)');
+  });
+
+  it('refuses to rename a builtin, or to a name that is taken or not a name', async () => {
+    expect(await session.request('textDocument/prepareRename', at('KL'))).toBeNull();
+    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'P' })).rejects.toThrow(/already used/);
+    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: '2Q' })).rejects.toThrow(/not a name/);
+    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'softmax' })).rejects.toThrow(/built-in/);
+  });
+});
+
+describe('outline, semantic tokens and folding', () => {
+  it('lists the assignments with their values', async () => {
+    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((symbol) => [symbol.name, symbol.detail, symbol.range.start.line, symbol.range.end.line])).toEqual([
+      ['P', '[0.5, 0.25, 0.25]', 2, 2],
+      ['Q', '[0.25, 0.5, 0.25]', 3, 7],
+      ['P', '[0.4167, 0.3333, 0.25]', 10, 10],
+    ]);
+  });
+
+  it('marks names, functions, numbers and directives', async () => {
+    const result = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const legend = session.initializeResult?.capabilities.semanticTokensProvider?.legend;
+    const tokens: [number, number, number, string, string[]][] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < result.data.length; i += 5) {
+      const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5);
+      line += deltaLine;
+      character = deltaLine === 0 ? character + deltaStart : deltaStart;
+      tokens.push([line, character, length, legend?.tokenTypes[type] as string, (legend?.tokenModifiers ?? []).filter((_, bit) => modifiers & (1 << bit))]);
+    }
+    expect(tokens.filter(([row]) => row === 1 || row === 2 || row === 9)).toEqual([
+      [1, 0, 5, 'keyword', []],
+      [1, 6, 4, 'enumMember', []],
+      [2, 0, 1, 'variable', ['declaration']],
+      [2, 5, 3, 'number', []],
+      [2, 10, 4, 'number', []],
+      [2, 16, 4, 'number', []],
+      [9, 0, 2, 'function', ['defaultLibrary']],
+      [9, 3, 1, 'variable', []],
+      [9, 8, 1, 'variable', []],
+    ]);
+  });
+
+  it('folds regions and statements written over several lines', async () => {
+    const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    expect(ranges.map((range) => [range.startLine, range.endLine, range.kind])).toEqual([[0, 8, 'region'], [3, 7, undefined]]);
+  });
+});
+
+describe('formatting', () => {
+  const messy = 'units   bits\nP=[0.5,0.25 ,0.25]   # prior\nQ = { cat:0.5,dog :0.5 }\nKL( P||normalize( [1,2,1] ) )\n-2^ -1+3*(1-2)/4\nKL(P ‖ normalize([1,1,2]))~=0.1\nR = [\n    0.5,0.5\n]\n';
+  const tidy = 'units bits\nP = [0.5, 0.25, 0.25]   # prior\nQ = {cat: 0.5, dog: 0.5}\nKL(P || normalize([1, 2, 1]))\n-2^-1 + 3 * (1 - 2) / 4\nKL(P ‖ normalize([1, 1, 2])) ~= 0.1\nR = [\n    0.5, 0.5\n]\n';
+
+  it('spaces operators, bars and commas, keeps spellings, comments and line breaks', async () => {
+    const file = 'file:///editing/messy.kl';
+    session.open(file, messy);
+    await session.diagnostics(file);
+    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: file }, options: { tabSize: 2, insertSpaces: true } });
+    expect(applyEdits(messy, edits)).toBe(tidy);
+  });
+
+  it('gives the same values after formatting, and leaves a broken statement alone', async () => {
+    const before = 'file:///editing/before.kl';
+    const after = 'file:///editing/after.kl';
+    session.open(before, messy);
+    session.open(after, tidy);
+    const lensTitles = async (file: string) => (await session.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: file } })).map((lens) => lens.command.title);
+    expect(await lensTitles(after)).toEqual(await lensTitles(before));
+    const broken = 'file:///editing/broken.kl';
+    session.open(broken, 'KL(P||Q\n\nH( [1] )\n');
+    await session.diagnostics(broken);
+    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: broken }, options: { tabSize: 2, insertSpaces: true } });
+    expect(applyEdits('KL(P||Q\n\nH( [1] )\n', edits)).toBe('KL(P||Q\n\nH([1])\n');
+  });
+});

@@ -36,6 +36,19 @@ describe('examples/gradients.kl', () => {
   });
 });
 
+describe('docs/gradients.md', () => {
+  it('shows what the engine does: its checks pass and its quoted errors are the engine\'s own', () => {
+    const text = readFileSync(join(__dirname, '../../docs/gradients.md'), 'utf8');
+    const analysis = analysisOf(text, 'markdown');
+    const checks = analysis.statements.filter((s) => s.parsed.statement.kind === 'check');
+    expect(checks.map((s) => s.result.check?.pass)).toEqual([true, true, true]);
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['independent-of-variable', 'not-differentiable', 'infinite-divergence', 'not-differentiable']);
+    const prose = text.replace(/\n# /g, ' ');
+    for (const diagnostic of analysis.diagnostics.filter((d) => d.code === 'not-differentiable')) expect(prose).toContain(diagnostic.message);
+    expect(prose).toContain('grad(KL(P || Q), Q)     # = [-2, -2, 0]');
+  });
+});
+
 describe('the gradient of cross-entropy after softmax', () => {
   it('is softmax(z) − y, in the units of the loss', () => {
     const value = lastValue(`${SOFTMAX_EXAMPLE}grad(CE(y, softmax(z)), z)`);

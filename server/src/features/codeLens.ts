@@ -40,7 +40,7 @@ export class CodeLenses {
           title: stale ? `${shown.title}${STALE_MARK}` : shown.title,
           command: COPY_VALUE_COMMAND,
           arguments: [shown.copy],
-          tooltip: stale ? 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.' : 'Click to copy the full-precision value',
+          ...(stale ? { tooltip: 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.' } : {}),
         },
       });
     };

@@ -16,22 +16,31 @@ type TokenModifier = (typeof MODIFIERS)[number];
 const CONSTANTS = new Set(['pi', 'π', 'e']);
 const cache = new WeakMap<Analysis, SemanticTokens>();
 
+/** A token of one statement: where it starts in the statement's text, how long, and what it is. */
+interface StatementToken {
+  start: number;
+  length: number;
+  type: number;
+  modifiers: number;
+  /** `pi`, `e`: a constant unless the document assigned that name. */
+  constant?: boolean;
+}
+
+/** Per parse: an unchanged statement reuses its parse, and so its tokens, after an edit. */
+const statementTokens = new WeakMap<object, StatementToken[]>();
+
 export function semanticTokens(analysis: Analysis): SemanticTokens {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const builder = new SemanticTokensBuilder();
+  const variable = TYPES.indexOf('variable');
   for (const analyzed of analysis.statements) {
     const text = analyzed.source.text;
-    const kind = analyzed.parsed.statement.kind;
-    const tokens = tokenize(text);
     let { line, character } = analysis.lineIndex.positionAt(analyzed.source.offset);
     let at = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i];
-      const classified = classify(tokens, i, kind, (name) => analyzed.inputs.has(name));
-      if (!classified) continue;
+    for (const token of tokensOf(analyzed.parsed, text)) {
       // Advance the line and column to the token's start: statements may span lines.
-      for (; at < token.span.start; at++) {
+      for (; at < token.start; at++) {
         if (text.charCodeAt(at) === 10) {
           line++;
           character = 0;
@@ -39,8 +48,8 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
           character++;
         }
       }
-      const [type, modifiers] = classified;
-      builder.push(line, character, token.span.end - token.span.start, TYPES.indexOf(type), modifiers.reduce((bits, modifier) => bits | (1 << MODIFIERS.indexOf(modifier)), 0));
+      const bound = token.constant && analyzed.inputs.has(text.slice(token.start, token.start + token.length));
+      builder.push(line, character, token.length, bound ? variable : token.type, bound ? 0 : token.modifiers);
     }
   }
   const built = builder.build();
@@ -48,7 +57,30 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
   return built;
 }
 
-function classify(tokens: Token[], i: number, statementKind: string, isBound: (name: string) => boolean): [TokenType, TokenModifier[]] | undefined {
+/** `parsed` is the parse of `text`: the engine shares one parse among statements with the same text. */
+function tokensOf(parsed: Analysis['statements'][number]['parsed'], text: string): StatementToken[] {
+  const cached = statementTokens.get(parsed);
+  if (cached) return cached;
+  const tokens = tokenize(text);
+  const classified: StatementToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = classify(tokens, i, parsed.statement.kind);
+    if (!kind) continue;
+    const [type, modifiers] = kind;
+    const token = tokens[i];
+    classified.push({
+      start: token.span.start,
+      length: token.span.end - token.span.start,
+      type: TYPES.indexOf(type),
+      modifiers: modifiers.reduce((bits, modifier) => bits | (1 << MODIFIERS.indexOf(modifier)), 0),
+      ...(modifiers.includes('readonly') ? { constant: true } : {}),
+    });
+  }
+  statementTokens.set(parsed, classified);
+  return classified;
+}
+
+function classify(tokens: Token[], i: number, statementKind: string): [TokenType, TokenModifier[]] | undefined {
   const token = tokens[i];
   const next = tokens[i + 1];
   switch (token.kind) {
@@ -61,7 +93,7 @@ function classify(tokens: Token[], i: number, statementKind: string, isBound: (n
       if (next?.kind === 'operator' && next.text === '(') return ['function', BUILTINS.has(token.text) ? ['defaultLibrary'] : []];
       if (next?.kind === 'operator' && next.text === ':') return ['property', []];
       if (i === 0 && statementKind === 'assignment') return ['variable', ['declaration']];
-      if (CONSTANTS.has(token.text) && !isBound(token.text)) return ['variable', ['readonly', 'defaultLibrary']];
+      if (CONSTANTS.has(token.text)) return ['variable', ['readonly', 'defaultLibrary']];
       return ['variable', []];
     default:
       return undefined;

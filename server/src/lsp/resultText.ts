@@ -17,8 +17,23 @@ export interface ResultText {
 
 const WRITTEN_LIMIT = 24;
 
-/** The result line of an expression, a check, or an assignment of a measure; undefined when it has none. */
+const cache = new WeakMap<object, { digits: number; text: ResultText | undefined }>();
+
+/**
+ * The result line of an expression, a check, or an assignment of a measure;
+ * undefined when it has none. Cached per statement result: the engine reuses
+ * the result of an unchanged statement, so after an edit only the statements
+ * it changed are written again.
+ */
 export function resultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
+  const cached = cache.get(analyzed.result);
+  if (cached && cached.digits === digits) return cached.text;
+  const text = writeResultText(analyzed, digits);
+  cache.set(analyzed.result, { digits, text });
+  return text;
+}
+
+function writeResultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
   const statement = analyzed.parsed.statement;
   const { value, check } = analyzed.result;
   if (!value) return undefined;

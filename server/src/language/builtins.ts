@@ -90,7 +90,7 @@ const DEFINITIONS: Builtin[] = [
     name: 'softmax', category: 'distribution', signature: 'softmax(z)', parameters: ['z'], arity: [1, 1],
     summary: 'The categorical distribution of logits z, computed stably (the largest logit is subtracted first). A matrix: row by row.',
     formula: 'softmax(z)ᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}',
-    example: 'softmax([2, 1, 0.1]) = [0.659, 0.2424, 0.09903]',
+    example: 'softmax([2, 1, 0.1]) = [0.659, 0.2424, 0.09857]',
     call: (args, call, context) => rowWise(args[0], call, context, 'softmax', softmax),
   },
   {

@@ -103,8 +103,7 @@ function categoricalPullback(detail: CategoricalDetail, value: number, input: Pu
       for (let j = 0; j < row.p.length; j++) {
         const k = position(j);
         if (k < 0) continue;
-        const at = outcomeName(detail, r, j);
-        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j]), input, () => slopes.why(side, row.p[j], q[j], at, names));
+        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j]), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names));
       }
     });
     return contribution;

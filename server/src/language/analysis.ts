@@ -12,7 +12,7 @@ import { error, warning, type Diagnostic } from './diagnostics';
 import { newlyHeld } from './heldNumbers';
 import type { FileHost } from './load/fileHost';
 import { loadStamp, pathsLoadedBy } from './load/loadStamp';
-import { checkNoteMath, type NoteMath } from '../latex/noteMath';
+import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
 import { shiftSpan, LineIndex, type Span } from './span';
@@ -98,7 +98,8 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   const reuse: AnalysisReuse = { parses: new Map(), results: new Map() };
 
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
-  const sources = splitStatements(text, regions);
+  // One past the limit: enough to know that the document goes on.
+  const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
   const scope = new Map<string, Binding>();
   const statements: AnalyzedStatement[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -122,7 +123,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     // A statement too long to read costs nothing: the parser refuses it unread.
     codeLength += source.text.length <= MAX_STATEMENT_LENGTH ? source.text.length : 0;
     if (index >= MAX_STATEMENTS || codeLength > MAX_CODE_LENGTH) {
-      diagnostics.push(notEvaluated(text, sources, index));
+      diagnostics.push(notEvaluated(text, sources[index].offset));
       break;
     }
     let parsed = reuse.parses.get(source.text) ?? oldParses.get(source.text);
@@ -175,17 +176,15 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       diagnostics.push(placed(diagnostic, source.offset, inputs));
     }
   }
-  const math = kind === 'markdown' ? checkNoteMath(text, { statements, options }) : undefined;
+  const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   return { text, kind, options, lineIndex: new LineIndex(text), regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
 }
 
 /** The warning where evaluation stops: on the first line of the first statement not evaluated. */
-function notEvaluated(text: string, sources: readonly SourceStatement[], index: number): Diagnostic {
-  const start = sources[index].offset;
+function notEvaluated(text: string, start: number): Diagnostic {
   const lineEnd = text.indexOf('\n', start);
-  const rest = sources.length - index;
-  const message = `KL Lens evaluates the first ${MAX_STATEMENTS.toLocaleString('en-US')} statements and ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters of a document; this statement and the ${(rest - 1).toLocaleString('en-US')} after it are not evaluated.`;
+  const message = `KL Lens evaluates the first ${MAX_STATEMENTS.toLocaleString('en-US')} statements and ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters of a document; this statement and the rest of the document are not evaluated.`;
   return warning('too-large', { start, end: lineEnd < 0 ? text.length : lineEnd }, message);
 }
 

@@ -14,13 +14,15 @@ export interface SourceStatement {
 
 const NEW_STATEMENT = /^(?:[\p{L}_][\p{L}\p{M}\p{N}_]*[ \t]*=(?!=)|(?:units|base|precision)[ \t]+\S)/u;
 
-export function splitStatements(text: string, regions: readonly Span[]): SourceStatement[] {
+/** The statements of the regions, in order; past `limit` of them, the rest is not split. */
+export function splitStatements(text: string, regions: readonly Span[], limit = Infinity): SourceStatement[] {
   const statements: SourceStatement[] = [];
   for (const region of regions) {
+    if (statements.length >= limit) break;
     let lineStart = region.start;
     let statementStart = -1;
     let depth = 0;
-    while (lineStart < region.end) {
+    while (lineStart < region.end && statements.length < limit) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > region.end) lineEnd = region.end;
       const line = text.slice(lineStart, lineEnd);

@@ -7,7 +7,7 @@ import type { UnitName } from '../language/ast';
 import { formatNumber } from '../language/format';
 import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
 import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, normalKl } from '../language/measures';
-import { compensatedSum } from '../language/summation';
+import { CompensatedSum, compensatedSum } from '../language/summation';
 import { UNIT_LN_BASE } from '../language/units';
 
 export interface LibraryCall {
@@ -41,29 +41,39 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   const axis = batch ? ', axis=1' : '';
   const mean = batch ? '.mean()' : '';
   const normalisedNote = p.some(notNormalised) || q.some(notNormalised) ? `scipy normalises ${q.length > 0 ? 'p and q' : 'p'} first` : undefined;
-  const scipyMean = (f: (p: Float64Array, q: Float64Array) => number) => meanOf(rows.map((row, r) => f(normalised(p[r]), row.q ? normalised(row.q) : row.p)));
+  // Inputs that sum to 1 within rounding give the libraries' values to the digits shown: no second pass over long vectors.
+  const exact = rows.every((row) => exactlyNormalised(row.p) && (!row.q || exactlyNormalised(row.q)));
+  const noZeroPairs = rows.every((row) => !row.q || !hasZeroPair(row.p, row.q));
+  const lnBase = UNIT_LN_BASE[unit];
+  const perRow = (ours: (row: CategoricalDetail['rows'][number]) => number, otherwise: (row: CategoricalDetail['rows'][number]) => number, useOurs: boolean) => meanOf(rows.map((row) => (useOurs ? ours(row) : otherwise(row))));
+  const scipyValue = (f: (p: Float64Array, q: Float64Array) => number, ours = (row: CategoricalDetail['rows'][number]) => row.value) => perRow(ours, (row) => f(normalised(row.p), row.q ? normalised(row.q) : row.p), exact);
+  const inNats = (row: CategoricalDetail['rows'][number]) => row.value * lnBase;
   const calls: LibraryCall[] = [];
   const scipy = (call: string, value: number, imports = 'import scipy.stats') => calls.push({ library: 'scipy', call, value, ...(normalisedNote ? { note: normalisedNote } : {}), program: scipyProgram(imports, detail, call) });
-  const torch = (call: string, value: number, note?: string) => calls.push({ library: 'torch', call: `${call}${torchToUnit(unit)}`, value: value / UNIT_LN_BASE[unit], ...(note ? { note } : {}), program: torchProgram(detail, `${call}${torchToUnit(unit)}`) });
+  const torch = (call: string, value: number, note?: string) => calls.push({ library: 'torch', call: `${call}${torchToUnit(unit)}`, value: value / lnBase, ...(note ? { note } : {}), program: torchProgram(detail, `${call}${torchToUnit(unit)}`) });
   switch (detail.measure) {
     case 'entropy':
-      scipy(`scipy.stats.entropy(p${base}${axis})${mean}`, scipyMean((pRow) => entropy(pRow, unit).value));
-      torch(`torch.distributions.Categorical(probs=p).entropy()${mean}`, meanOf(p.map((row) => entropy(normalised(row), 'nats').value)));
+      scipy(`scipy.stats.entropy(p${base}${axis})${mean}`, scipyValue((pRow) => entropy(pRow, unit).value));
+      torch(`torch.distributions.Categorical(probs=p).entropy()${mean}`, perRow(inNats, (row) => entropy(normalised(row.p), 'nats').value, exact));
       break;
-    case 'perplexity':
-      scipy(`numpy.exp(scipy.stats.entropy(p${axis}))${mean}`, scipyMean((pRow) => Math.exp(entropy(pRow, 'nats').value)), 'import numpy\nimport scipy.stats');
-      calls.push({ library: 'torch', call: `torch.distributions.Categorical(probs=p).perplexity()${mean}`, value: meanOf(p.map((row) => Math.exp(entropy(normalised(row), 'nats').value))), program: torchProgram(detail, `torch.distributions.Categorical(probs=p).perplexity()${mean}`) });
+    case 'perplexity': {
+      // The rows of a perplexity hold the entropy in nats.
+      const ours = (row: CategoricalDetail['rows'][number]) => Math.exp(row.value);
+      scipy(`numpy.exp(scipy.stats.entropy(p${axis}))${mean}`, scipyValue((pRow) => Math.exp(entropy(pRow, 'nats').value), ours), 'import numpy\nimport scipy.stats');
+      const call = `torch.distributions.Categorical(probs=p).perplexity()${mean}`;
+      calls.push({ library: 'torch', call, value: perRow(ours, (row) => Math.exp(entropy(normalised(row.p), 'nats').value), exact), program: torchProgram(detail, call) });
       break;
+    }
     case 'kl':
-      scipy(`scipy.stats.entropy(p, q${base}${axis})${mean}`, scipyMean((pRow, qRow) => klDivergence(pRow, qRow, unit).value));
-      torch(`torch.nn.functional.kl_div(q.log(), p, reduction='${batch ? 'batchmean' : 'sum'}')`, meanOf(rows.map((row) => torchKl(row.p, row.q as Float64Array))));
+      scipy(`scipy.stats.entropy(p, q${base}${axis})${mean}`, scipyValue((pRow, qRow) => klDivergence(pRow, qRow, unit).value));
+      torch(`torch.nn.functional.kl_div(q.log(), p, reduction='${batch ? 'batchmean' : 'sum'}')`, perRow(inNats, (row) => torchKl(row.p, row.q as Float64Array), noZeroPairs));
       break;
     case 'crossEntropy':
-      scipy(batch ? `(scipy.stats.entropy(p${base}${axis}) + scipy.stats.entropy(p, q${base}${axis}))${mean}` : `scipy.stats.entropy(p${base}) + scipy.stats.entropy(p, q${base})`, scipyMean((pRow, qRow) => crossEntropy(pRow, qRow, unit).value));
-      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, meanOf(rows.map((row) => torchCrossEntropy(row.p, row.q as Float64Array))), 'torch normalises q (log_softmax) but not p');
+      scipy(batch ? `(scipy.stats.entropy(p${base}${axis}) + scipy.stats.entropy(p, q${base}${axis}))${mean}` : `scipy.stats.entropy(p${base}) + scipy.stats.entropy(p, q${base})`, scipyValue((pRow, qRow) => crossEntropy(pRow, qRow, unit).value));
+      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, perRow(inNats, (row) => torchCrossEntropy(row.p, row.q as Float64Array), noZeroPairs && rows.every((row) => exactlyNormalised(row.q as Float64Array))), 'torch normalises q (log_softmax) but not p');
       break;
     case 'js':
-      scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyMean((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');
+      scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyValue((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');
       break;
     case 'bce': {
       const [{ p: y, q: probabilities }] = rows;
@@ -96,26 +106,41 @@ function normalCalls(detail: Extract<MeasureDetail, { kind: 'normal' }>): Librar
 
 /** Σ xlogy(p, p) − p·log q, as torch.nn.functional.kl_div computes it (nats). */
 function torchKl(p: Float64Array, q: Float64Array): number {
-  const terms = Array.from(p, (x, i) => (x === 0 ? (q[i] === 0 ? NaN : 0) : x * Math.log(x) - x * Math.log(q[i])));
-  return compensatedSum(terms);
+  return sumOf(p.length, (i) => (p[i] === 0 ? (q[i] === 0 ? NaN : 0) : p[i] * Math.log(p[i]) - p[i] * Math.log(q[i])));
 }
 
 /** −Σ p·log_softmax(log q): q normalised, p as given; 0·(−∞) is nan (nats). */
 function torchCrossEntropy(p: Float64Array, q: Float64Array): number {
   const total = compensatedSum(q);
-  const terms = Array.from(p, (x, i) => -x * Math.log(q[i] / total));
-  return compensatedSum(terms);
+  return sumOf(p.length, (i) => -p[i] * Math.log(q[i] / total));
 }
 
 /** The mean of −(y·log p + (1 − y)·log(1 − p)) with each log clamped at −100 (nats). */
 function torchBce(y: Float64Array, p: Float64Array): number {
-  const terms = Array.from(y, (label, i) => -(label * Math.max(Math.log(p[i]), -100) + (1 - label) * Math.max(Math.log1p(-p[i]), -100)));
-  return compensatedSum(terms) / terms.length;
+  return sumOf(y.length, (i) => -(y[i] * Math.max(Math.log(p[i]), -100) + (1 - y[i]) * Math.max(Math.log1p(-p[i]), -100))) / y.length;
+}
+
+function sumOf(count: number, term: (i: number) => number): number {
+  const sum = new CompensatedSum();
+  for (let i = 0; i < count; i++) sum.add(term(i));
+  return sum.value;
 }
 
 function normalised(row: Float64Array): Float64Array {
   const total = compensatedSum(row);
-  return row.map((x) => x / total);
+  const result = new Float64Array(row.length);
+  for (let i = 0; i < row.length; i++) result[i] = row[i] / total;
+  return result;
+}
+
+function exactlyNormalised(row: Float64Array): boolean {
+  return Math.abs(compensatedSum(row) - 1) <= 1e-13;
+}
+
+/** Whether some outcome has p = q = 0, where torch computes 0·log 0 as nan. */
+function hasZeroPair(p: Float64Array, q: Float64Array): boolean {
+  for (let i = 0; i < p.length; i++) if (p[i] === 0 && q[i] === 0) return true;
+  return false;
 }
 
 function notNormalised(row: Float64Array): boolean {

@@ -49,12 +49,10 @@ function chartOf(detail: CategoricalDetail, names: Names): string {
   const row = detail.rows[0];
   const single = detail.measure === 'entropy' || detail.measure === 'perplexity' || !row.q;
   const series = single ? [{ name: names.p, values: row.p }] : [{ name: names.p, values: row.p }, { name: names.q, values: row.q as Float64Array }];
-  let outcomes = Array.from(row.p, (_, i) => i);
-  let caption = detail.rows.length > 1 ? `row 1 of ${detail.rows.length}` : '';
-  if (row.p.length > TABLE_LIMIT) {
-    outcomes = topIndices(row.p, TABLE_LIMIT).sort((a, b) => a - b);
-    caption = `${caption ? `${caption}, ` : ''}top ${TABLE_LIMIT} of ${row.p.length} outcomes by ${names.p}`;
-  }
+  const batch = detail.rows.length > 1 ? `row 1 of ${detail.rows.length}` : '';
+  const long = row.p.length > TABLE_LIMIT;
+  const outcomes = long ? topIndices(row.p, TABLE_LIMIT).sort((a, b) => a - b) : Array.from(row.p, (_, i) => i);
+  const caption = long ? `${batch ? `${batch}, ` : ''}top ${TABLE_LIMIT} of ${row.p.length} outcomes by ${names.p}` : batch;
   const picked = series.map((each) => ({ name: each.name, values: outcomes.map((i) => each.values[i]) }));
   const labels = outcomes.map((i) => (detail.labels ? detail.labels[i] : String(i + 1)));
   return `![${series.map((each) => each.name).join(' and ')}](${barChart(picked, labels, caption)})`;

@@ -6,7 +6,7 @@ import type { UnitName } from '../language/ast';
 import { formatFull, formatShort } from '../language/format';
 import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
 import { binaryCrossEntropyTerm, crossEntropyTerm, entropyTerm, klTerm } from '../language/measures';
-import { compensatedSum } from '../language/summation';
+import { CompensatedSum } from '../language/summation';
 import { logIn, UNIT_LN_BASE, UNIT_LOG_NAME } from '../language/units';
 
 /** Up to this many terms are all written; beyond, only the largest. */
@@ -171,11 +171,10 @@ function termsOf(count: number, valueAt: (i: number) => number, term: (i: number
   for (let i = 0; i < count; i++) values[i] = valueAt(i);
   const largest = largestIndices(values, LARGEST_TERMS);
   const chosen = new Set(largest);
-  const rest: number[] = [];
-  for (let i = 0; i < count; i++) if (!chosen.has(i)) rest.push(values[i]);
-  const restSum = compensatedSum(rest);
+  const rest = new CompensatedSum();
+  for (let i = 0; i < count; i++) if (!chosen.has(i)) rest.add(values[i]);
   const shown = [...largest].sort((a, b) => a - b).map(term);
-  shown.push({ sign: '+', body: `… (${rest.length} more terms, together ${formatShort(restSum, 6)})` });
+  shown.push({ sign: '+', body: `… (${count - largest.length} more terms, together ${formatShort(rest.value, 6)})` });
   return shown;
 }
 

@@ -147,6 +147,7 @@ case('number', r'2 - 3 = -1', ['2 - 3', '-1'], [P_])
 case('number', r'-2 + 5 = 3', ['-2 + 5', '3'], [P_])
 case('number', r'41.5\% \approx 0.415', ['0.415', '0.415'], [P_])
 case('number', r'1.2.3 = 1', [None, '1'], note='two numbers side by side')
+case('number', r'(\frac{8.01}{12}) \times (-75) \approx -50.063', ['8.01/12*-75', '-50.063'], [P_], note='rounded at a tie: the double of -50.063 lies 2.4e-15 beyond ±0.0005')
 # No locale guessing: a decimal comma is not a decimal point, and the part is skipped.
 case('locale', r'\frac{3}{4} = 0,75', ['0.75', None])
 case('locale', r'0,5 + 0,25 = 0,75', [None, None])

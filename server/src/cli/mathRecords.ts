@@ -36,8 +36,8 @@ function mathRecord(analysis: Analysis, formula: MathFormula, relation: MathRela
 }
 
 /** The compared numbers (in the relation's unit) in the shape of the part's value. */
-function shaped(numbers: Float64Array, value: NumericValue | undefined): JsonValue {
+function shaped(numbers: readonly number[], value: NumericValue | undefined): JsonValue {
   if (value?.kind === 'number') return jsonNumber(numbers[0]);
-  if (value?.kind === 'matrix') return Array.from({ length: value.rows }, (_, r) => Array.from(numbers.subarray(r * value.columns, (r + 1) * value.columns), jsonNumber));
-  return Array.from(numbers, jsonNumber);
+  if (value?.kind === 'matrix') return Array.from({ length: value.rows }, (_, r) => numbers.slice(r * value.columns, (r + 1) * value.columns).map((x) => jsonNumber(x)));
+  return numbers.map((x) => jsonNumber(x));
 }

@@ -155,12 +155,12 @@ function unitsReason(analysis: Analysis, source: UnitsSource, units: string): st
   }
 }
 
-function numbersText(numbers: Float64Array): string {
-  return numbers.length === 1 ? formatNumber(numbers[0]) : `[${Array.from(numbers, formatNumber).join(', ')}]`;
+function numbersText(numbers: readonly number[]): string {
+  return numbers.length === 1 ? formatNumber(numbers[0]) : `[${numbers.map((x) => formatNumber(x)).join(', ')}]`;
 }
 
-function shortNumbers(numbers: Float64Array, digits: number): string {
-  return numbers.length === 1 ? formatShort(numbers[0], digits) : `[${Array.from(numbers, (x) => formatShort(x, Math.min(digits, 4))).join(', ')}]`;
+function shortNumbers(numbers: readonly number[], digits: number): string {
+  return numbers.length === 1 ? formatShort(numbers[0], digits) : `[${numbers.map((x) => formatShort(x, Math.min(digits, 4))).join(', ')}]`;
 }
 
 const NEGATED: Record<MathRelation['kind'], string> = { '=': '≠', '≈': '≉', '≠': '=', '<': '≮', '≤': '≰', '>': '≯', '≥': '≱' };

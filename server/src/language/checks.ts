@@ -37,6 +37,9 @@ export function relativeDifference(a: number, b: number): number {
 export function withinTolerance(actual: number, expected: number, tolerance: Tolerance): boolean {
   if (Number.isNaN(actual) || Number.isNaN(expected)) return false;
   if (!Number.isFinite(actual) || !Number.isFinite(expected)) return actual === expected;
-  if (tolerance.kind === 'absolute') return Math.abs(actual - expected) <= tolerance.value * (1 + 1e-12);
+  // A value rounded honestly lies within ±t of the written decimal; the double of that decimal,
+  // and the difference, carry rounding errors of a few ulps of the values themselves, allowed here
+  // (-50.0625 ≈ -50.063: the double -50.063 is 2.4e-15 further away than the decimal).
+  if (tolerance.kind === 'absolute') return Math.abs(actual - expected) <= tolerance.value * (1 + 1e-12) + 4 * Number.EPSILON * Math.max(Math.abs(actual), Math.abs(expected));
   return relativeDifference(actual, expected) <= tolerance.value;
 }

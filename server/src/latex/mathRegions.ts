@@ -30,6 +30,7 @@ export function findMathRegions(text: string): MathRegion[] {
   if (!mayHoldMath(text)) return [];
   const regions: MathRegion[] = [];
   const paragraphs = new ParagraphEnds(text);
+  const closers = new CloserSearch(text);
   let i = frontMatterEnd(text);
   while (i < text.length) {
     if (i === 0 || text[i - 1] === '\n') {
@@ -53,7 +54,7 @@ export function findMathRegions(text: string): MathRegion[] {
       const next = text[i + 1];
       if (next === '(' || next === '[') {
         const closer = next === '(' ? '\\)' : '\\]';
-        const close = findCloser(text, i + 2, closer, paragraphs.after(i));
+        const close = closers.find(i + 2, closer, paragraphs.after(i));
         if (close !== undefined) {
           regions.push({ span: { start: i, end: close + 2 }, content: { start: i + 2, end: close }, display: next === '[' });
           i = close + 2;
@@ -66,7 +67,7 @@ export function findMathRegions(text: string): MathRegion[] {
     }
     if (ch === '$') {
       const limit = paragraphs.after(i);
-      const region = text[i + 1] === '$' ? displayDollars(text, i, limit) : inlineDollars(text, i, limit);
+      const region = text[i + 1] === '$' ? displayDollars(closers, i, limit) : inlineDollars(text, i, limit);
       if (region) {
         regions.push(region);
         i = region.span.end;
@@ -153,8 +154,8 @@ class ParagraphEnds {
   }
 }
 
-function displayDollars(text: string, start: number, limit: number): MathRegion | undefined {
-  const close = findCloser(text, start + 2, '$$', limit);
+function displayDollars(closers: CloserSearch, start: number, limit: number): MathRegion | undefined {
+  const close = closers.find(start + 2, '$$', limit);
   if (close === undefined) return undefined;
   return { span: { start, end: close + 2 }, content: { start: start + 2, end: close }, display: true };
 }
@@ -183,12 +184,24 @@ function inlineDollars(text: string, start: number, limit: number): MathRegion |
   return undefined;
 }
 
-/** The offset of `closer` from `from` on, before `limit`, stepping over escaped characters (`\\$`, `\\\\`). */
-function findCloser(text: string, from: number, closer: string, limit: number): number | undefined {
-  let i = from;
-  while (i < limit) {
-    if (text.startsWith(closer, i)) return i;
-    i += text[i] === '\\' ? 2 : 1;
+/**
+ * Finds closing delimiters, remembering where one was not found: a search
+ * that failed from `from` to the end of the paragraph fails from any later
+ * offset too, so many openers without a closer cost one scan, not one each.
+ */
+class CloserSearch {
+  private readonly failed = new Map<string, { from: number; limit: number }>();
+
+  constructor(private readonly text: string) {}
+
+  /** The offset of `closer` from `from` on, before `limit`, stepping over escaped characters (`\$`, `\\`). */
+  find(from: number, closer: string, limit: number): number | undefined {
+    const known = this.failed.get(closer);
+    if (known && known.limit === limit && from >= known.from) return undefined;
+    for (let i = from; i < limit; i += this.text[i] === '\\' ? 2 : 1) {
+      if (this.text.startsWith(closer, i)) return i;
+    }
+    this.failed.set(closer, { from, limit });
+    return undefined;
   }
-  return undefined;
 }

@@ -64,8 +64,8 @@ export interface MathRelation {
   failedEntries: number[];
   /** The unit both sides were compared in. */
   unit?: UnitName;
-  leftNumbers: Float64Array;
-  rightNumbers: Float64Array;
+  leftNumbers: number[];
+  rightNumbers: number[];
   /** For a failed relation with a hand-rounded side: that side rewritten with the computed value. */
   fixes: { span: Span; text: string }[];
 }
@@ -85,12 +85,29 @@ export interface NoteMath {
 
 type AnalysisSoFar = Pick<Analysis, 'statements' | 'options'>;
 
+/** Yield after about this much work, as the analysis does, so a server can interleave and cancel. */
+const SLICE_MILLISECONDS = 10;
+
 export function checkNoteMath(text: string, analysis: AnalysisSoFar): NoteMath {
+  const steps = checkNoteMathSteps(text, analysis);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Generator<void, NoteMath> {
   const regions = findMathRegions(text);
   const formulas: MathFormula[] = [];
   const diagnostics: Diagnostic[] = [];
   const above = new ScopeAbove(analysis);
-  for (const region of regions) {
+  let sliceStart = performance.now();
+  for (let index = 0; index < regions.length; index++) {
+    if ((index & 15) === 15 && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+      yield;
+      sliceStart = performance.now();
+    }
+    const region = regions[index];
     above.advanceTo(region.span.start);
     const formula = checkFormula(text, region, above, analysis);
     if (!formula) continue;
@@ -207,7 +224,7 @@ function compare(kind: RelationKind, left: MathPart, right: MathPart): Omit<Math
 
 function sideOf(part: MathPart): Side {
   const value = part.value!;
-  const numbers = value.kind === 'number' ? Float64Array.of(value.value) : Float64Array.from(value.data);
+  const numbers = value.kind === 'number' ? [value.value] : Array.from(value.data);
   const shape = value.kind === 'number' ? [] : value.kind === 'vector' ? [value.data.length] : [value.rows, value.columns];
   return { numbers, shape, written: part.written.map((w) => w?.tolerance) };
 }

@@ -13,7 +13,7 @@ import type { RelationKind } from './formulaChains';
 
 /** The numbers of one side, and the tolerance its written digits set, entry by entry. */
 export interface Side {
-  numbers: Float64Array;
+  numbers: number[];
   /** `[rows, columns]` for a matrix, `[n]` for a vector, `[]` for a number. */
   shape: readonly number[];
   written: readonly (number | undefined)[];

@@ -8,7 +8,7 @@ import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, UsageError } from './cli/files';
 import { jsonReport, reportOf, type FileReport } from './cli/report';
-import { diagnosticLines, failureLines, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
+import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
 
 const VERSION = '0.1.0';
 
@@ -74,7 +74,7 @@ function run(options: Options): number {
     } catch (reason) {
       throw new UsageError(`cannot read '${file}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
     }
-    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) })));
+    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) }), options.json ? Infinity : MAX_ENTRIES_SHOWN));
   }
   const totals = totalsOf(reports);
   if (options.json) {

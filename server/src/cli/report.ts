@@ -41,7 +41,8 @@ export interface FileReport {
   diagnostics: DiagnosticRecord[];
 }
 
-export function reportOf(file: string, analysis: Analysis): FileReport {
+/** The report of one analysed file; `entries` cuts long vectors (the human output shows a few). */
+export function reportOf(file: string, analysis: Analysis, entries = Infinity): FileReport {
   const statements: StatementRecord[] = [];
   for (const { source, parsed, result } of analysis.statements) {
     const statement = parsed.statement;
@@ -49,7 +50,7 @@ export function reportOf(file: string, analysis: Analysis): FileReport {
     const record: StatementRecord = {
       line: analysis.lineIndex.positionAt(source.offset).line + 1,
       kind: statement.kind,
-      value: statement.kind === 'directive' ? (statement.directive === 'units' ? statement.units : statement.digits) : jsonValue(result.value),
+      value: statement.kind === 'directive' ? (statement.directive === 'units' ? statement.units : statement.digits) : jsonValue(result.value, entries),
       source: source.text,
     };
     if (statement.kind === 'assignment') record.name = statement.name;
@@ -59,7 +60,7 @@ export function reportOf(file: string, analysis: Analysis): FileReport {
     if (value?.kind === 'number' && value.precise) record.precise = value.precise;
     const check = result.check;
     if (check) {
-      record.expected = jsonValue(check.expected);
+      record.expected = jsonValue(check.expected, entries);
       const widest = check.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
       record.tolerance = jsonNumber(widest.value);
       if (widest.kind === 'relative') record.relative = true;

@@ -1,7 +1,7 @@
 // The human output: one line per statement (line, source, value, unit, ✓/✗),
 // then `file:line:col: severity: message` lines, then a summary.
 import type { FileReport, StatementRecord } from './report';
-import type { JsonValue } from './jsonValue';
+import { LEFT_OUT, type JsonValue } from './jsonValue';
 
 export interface Style {
   green(text: string): string;
@@ -16,7 +16,8 @@ export function styleFor(colour: boolean): Style {
 }
 
 const MAX_SOURCE_WIDTH = 44;
-const MAX_ENTRIES_SHOWN = 8;
+/** The entries of a vector the human output shows (the CLI asks for no more: see jsonValue). */
+export const MAX_ENTRIES_SHOWN = 8;
 
 export function statementLines(report: FileReport, style: Style): string[] {
   const lines = [report.file];
@@ -31,13 +32,7 @@ export function statementLines(report: FileReport, style: Style): string[] {
 function outcome(record: StatementRecord, style: Style): string {
   const unit = record.unit ? ` ${record.unit}` : '';
   if (record.kind === 'directive') return style.dim(`(${record.source.trim()})`);
-  if (record.kind === 'math') {
-    // Both sides and the relation, since ≠ or < has no "expected" value.
-    const mark = record.pass ? style.green('✓') : style.red('✗');
-    const tolerance = record.relation !== '=' && record.relation !== '≈' ? '' : record.relative ? `relative ${record.tolerance}` : `± ${record.tolerance}`;
-    return `${mark} ${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
-  }
-  if (record.kind === 'check') {
+  if (record.kind === 'check' || record.kind === 'math') {
     if (record.value === null) return style.red('✗ not evaluated');
     const mark = record.pass ? style.green('✓') : style.red('✗');
     const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;
@@ -52,15 +47,16 @@ export function writeValue(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value === 'Infinity' ? '∞' : value === '-Infinity' ? '-∞' : value;
+  const leftOut = (value as { [LEFT_OUT]?: number })[LEFT_OUT] ?? 0;
   if (Array.isArray(value)) {
     const shown = value.slice(0, MAX_ENTRIES_SHOWN).map(writeValue);
-    if (value.length > MAX_ENTRIES_SHOWN) shown.push(`… ${value.length - MAX_ENTRIES_SHOWN} more`);
+    if (value.length + leftOut > MAX_ENTRIES_SHOWN) shown.push(`… ${value.length + leftOut - MAX_ENTRIES_SHOWN} more`);
     return `[${shown.join(', ')}]`;
   }
   const entries = Object.entries(value);
   const labelText = (label: string) => (/^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(label) ? label : JSON.stringify(label));
   const shown = entries.slice(0, MAX_ENTRIES_SHOWN).map(([label, x]) => `${labelText(label)}: ${writeValue(x)}`);
-  if (entries.length > MAX_ENTRIES_SHOWN) shown.push(`… ${entries.length - MAX_ENTRIES_SHOWN} more`);
+  if (entries.length + leftOut > MAX_ENTRIES_SHOWN) shown.push(`… ${entries.length + leftOut - MAX_ENTRIES_SHOWN} more`);
   return `{${shown.join(', ')}}`;
 }
 

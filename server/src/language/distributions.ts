@@ -6,7 +6,6 @@ import type { Expression } from './ast';
 import { error, warning, type Diagnostic } from './diagnostics';
 import type { Value } from './values';
 import { formatNumber } from './format';
-import { compensatedSum } from './summation';
 
 export const NORMALIZATION_TOLERANCE = 1e-9;
 
@@ -31,6 +30,7 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
     problems.report(error('type-mismatch', argument.span, `${what} must be a distribution (a vector of probabilities, a labelled map or a matrix of rows), not ${value.kind === 'number' ? 'a number' : value.kind === 'normal' ? 'a normal distribution here' : 'a string'}.`));
     return undefined;
   }
+  const facts = rowFacts(value.data, rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const where = rows.length > 1 || value.kind === 'matrix' ? ` (row ${r + 1})` : '';
@@ -38,23 +38,56 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
       problems.report(error('type-mismatch', argument.span, `${what}${where} is empty: a distribution needs at least one outcome.`));
       return undefined;
     }
-    for (let i = 0; i < row.length; i++) {
-      const x = row[i];
+    const { invalidAt, sum } = facts[r];
+    if (invalidAt >= 0) {
+      const x = row[invalidAt];
       if (!Number.isFinite(x)) {
-        problems.report(error('negative-probability', argument.span, `${what}${where} has a non-finite entry ${formatNumber(x)} at ${outcomeName(i, labelsOf(value))}: probabilities must be finite numbers from 0 to 1.`));
-        return undefined;
+        problems.report(error('negative-probability', argument.span, `${what}${where} has a non-finite entry ${formatNumber(x)} at ${outcomeName(invalidAt, labelsOf(value))}: probabilities must be finite numbers from 0 to 1.`));
+      } else {
+        problems.report(error('negative-probability', argument.span, `${what}${where} has a negative probability ${formatNumber(x)} at ${outcomeName(invalidAt, labelsOf(value))}. If these are logits, use softmax(...); if weights, they must be non-negative.`));
       }
-      if (x < 0) {
-        problems.report(error('negative-probability', argument.span, `${what}${where} has a negative probability ${formatNumber(x)} at ${outcomeName(i, labelsOf(value))}. If these are logits, use softmax(...); if weights, they must be non-negative.`));
-        return undefined;
-      }
+      return undefined;
     }
-    const sum = compensatedSum(row);
     if (Math.abs(sum - 1) > NORMALIZATION_TOLERANCE) {
       problems.report(warning('not-normalized', argument.span, `${what}${where} sums to ${formatNumber(sum)}, not 1; it is used as written. Wrap it in normalize(...) if it should be rescaled.`));
     }
   }
   return { rows, batch: value.kind === 'matrix', labels: labelsOf(value) };
+}
+
+/** What a row holds for validation: its first entry that is not a finite number ≥ 0 (−1: none), and its compensated sum. */
+interface RowFacts {
+  invalidAt: number;
+  sum: number;
+}
+
+// The numbers of a value never change once made, so a row is scanned once per
+// array however many measures use it: H(P), KL(P || Q) and JS(P || Q) on one
+// loaded million-entry P scan it once.
+const scanned = new WeakMap<Float64Array, RowFacts[]>();
+
+function rowFacts(data: Float64Array, rows: number): RowFacts[] {
+  let facts = scanned.get(data);
+  if (!facts) {
+    const columns = rows === 0 ? 0 : data.length / rows;
+    facts = Array.from({ length: rows }, (_, r) => scanRow(data, r * columns, (r + 1) * columns));
+    scanned.set(data, facts);
+  }
+  return facts;
+}
+
+/** One pass: the validity of every entry and Neumaier's compensated sum (the same as compensatedSum). */
+function scanRow(data: Float64Array, start: number, end: number): RowFacts {
+  let sum = 0;
+  let compensation = 0;
+  for (let i = start; i < end; i++) {
+    const x = data[i];
+    if (!(x >= 0 && x < Infinity)) return { invalidAt: i - start, sum: NaN };
+    const t = sum + x;
+    compensation += sum >= x ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return { invalidAt: -1, sum: sum + compensation };
 }
 
 function labelsOf(value: Value): readonly string[] | undefined {

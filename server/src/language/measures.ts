@@ -2,7 +2,9 @@
 // Conventions (spec): 0·log 0 = 0; a term with p > 0 and q = 0 is +∞ and the
 // measure remembers the first such outcome; inputs are used as written.
 // Sums are compensated (Neumaier) so that long vectors keep their last digits.
+// Long vectors go to longMeasures.ts: the same terms, a faster logarithm.
 import type { UnitName } from './ast';
+import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
 import { logIn, UNIT_LN_BASE } from './units';
 
 export interface MeasureResult {
@@ -39,6 +41,7 @@ export function klTerm(p: number, q: number, log: (x: number) => number, lnBase:
 }
 
 export function entropy(p: Float64Array, unit: UnitName): MeasureResult {
+  if (p.length >= LONG_VECTOR) return { value: entropyNats(p) / UNIT_LN_BASE[unit] };
   const log = logIn(unit);
   let sum = 0;
   let compensation = 0;
@@ -52,6 +55,7 @@ export function entropy(p: Float64Array, unit: UnitName): MeasureResult {
 }
 
 export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  if (p.length >= LONG_VECTOR) return inUnit(crossEntropyNats(p, q), unit);
   const log = logIn(unit);
   let sum = 0;
   let compensation = 0;
@@ -66,6 +70,7 @@ export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName): 
 }
 
 export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  if (p.length >= LONG_VECTOR) return inUnit(klNats(p, q), unit);
   const log = logIn(unit);
   const lnBase = UNIT_LN_BASE[unit];
   let sum = 0;
@@ -82,18 +87,40 @@ export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName): 
 
 /** ½·KL(P‖M) + ½·KL(Q‖M) with M = (P+Q)/2: always finite, at most 1 bit. */
 export function jensenShannon(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
+  if (p.length >= LONG_VECTOR) return { value: jsNats(p, q) / UNIT_LN_BASE[unit] };
   const log = logIn(unit);
   const lnBase = UNIT_LN_BASE[unit];
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < p.length; i++) {
-    const m = 0.5 * p[i] + 0.5 * q[i];
-    const x = 0.5 * klTerm(p[i], m, log, lnBase) + 0.5 * klTerm(q[i], m, log, lnBase);
+    const x = jensenShannonTerm(p[i], q[i], log, lnBase);
     const t = sum + x;
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
     sum = t;
   }
   return { value: sum + compensation };
+}
+
+/**
+ * One outcome's ½·[p·log(p/m) + q·log(q/m)], m = (p + q)/2, written with
+ * t = (p − q)/(p + q) so that p/m = 1 + t and q/m = 1 − t. Near p = q the two
+ * logarithms' first-order parts cancel, and m's rounding alone would leave
+ * nothing of the true value: there it is the series jsSeries; farther,
+ * log1p(±t); far apart, the logarithms of 2p/(p + q) and 2q/(p + q).
+ */
+export function jensenShannonTerm(p: number, q: number, log: (x: number) => number, lnBase: number): number {
+  const total = p + q;
+  if (total === 0) return 0;
+  const t = (p - q) / total;
+  const size = Math.abs(t);
+  if (size < JS_SERIES_LIMIT) return (0.5 * total * jsSeries(t * t)) / lnBase;
+  if (size < 0.5) return (0.5 * (p * Math.log1p(t) + q * Math.log1p(-t))) / lnBase;
+  const scale = 2 / total;
+  return 0.5 * ((p === 0 ? 0 : p * log(p * scale)) + (q === 0 ? 0 : q * log(q * scale)));
+}
+
+function inUnit(nats: MeasureResult, unit: UnitName): MeasureResult {
+  return { ...nats, value: nats.value / UNIT_LN_BASE[unit] };
 }
 
 /**

@@ -1,16 +1,14 @@
 // Quick fixes, applied to the text as the editor would apply them.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, ROOT } from './lspSession';
+import { applyEdits, ensureBuilt, LspSession } from './lspSession';
 
 let session: LspSession;
 let documents = 0;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start();
-});
+}, 60_000);
 afterAll(() => session.stop());
 
 /** Opens the text, asks for the fixes of the diagnostic with `code` (or at `needle`), and returns them. */

@@ -1,15 +1,13 @@
 // Diagnostics as the user edits: codes, places, related definitions, versions,
 // and incremental edits that give the same results as typing the whole text.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspSession, ROOT } from './lspSession';
+import { ensureBuilt, LspSession } from './lspSession';
 
 let session: LspSession;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start();
-});
+}, 60_000);
 afterAll(() => session.stop());
 
 interface Hover {

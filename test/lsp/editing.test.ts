@@ -1,10 +1,8 @@
 // Writing and navigating KL: completion, signature help, definitions,
 // references, rename, highlights, the outline, semantic tokens, folding and formatting.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Location, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, LspSession, ROOT } from './lspSession';
+import { applyEdits, ensureBuilt, LspSession } from './lspSession';
 
 const uri = 'file:///editing/model.kl';
 const TEXT = [
@@ -25,11 +23,11 @@ const TEXT = [
 
 let session: LspSession;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start();
   session.open(uri, TEXT);
   await session.diagnostics(uri);
-});
+}, 60_000);
 afterAll(() => session.stop());
 
 const at = (needle: string, shift = 0, occurrence = 1) => ({ textDocument: { uri }, position: session.positionOf(uri, needle, shift, occurrence) });

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspSession, ROOT } from './lspSession';
+import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
 const EXAMPLE = 'file:///examples/cross-entropy.kl';
 const NOTE = 'file:///notes/entropy.md';
@@ -35,13 +35,13 @@ interface Hover {
 let session: LspSession;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start();
   session.open(EXAMPLE, readFileSync(path.join(ROOT, 'examples/cross-entropy.kl'), 'utf8'));
   session.open(NOTE, NOTE_TEXT);
   await session.diagnostics(EXAMPLE);
   await session.diagnostics(NOTE);
-});
+}, 60_000);
 afterAll(() => session.stop());
 
 async function hoverAt(uri: string, needle: string, shift = 0, occurrence = 1): Promise<Hover | null> {
@@ -119,6 +119,16 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
     expect(infinite).toContain('**∞ bits**');
     expect(infinite).toContain('0.75·log2(0.75/1) + 0.2·log2(0.2/0) + 0.05·log2(0.05/0) = ∞ bits');
     expect(infinite).toMatch(/⚠ .*infinite/);
+  });
+
+  it('shows the value of a measure written inside a larger statement, and the documentation of other functions', async () => {
+    const kl = await hoverAt(EXAMPLE, 'KL(P || Q)', 0, 3);
+    expect(session.document(EXAMPLE).getText(kl?.range as never)).toBe('KL(P || Q)');
+    expect(kl?.contents.value).toContain(`\`D_KL(P‖Q) = 1·log2(1/0.75) + 0 + 0 = ${KL_BITS} bits\``);
+    session.open('file:///hover/nested.kl', 'P = [1, 0]\nCE(P, softmax([1, 1]))\n');
+    await session.diagnostics('file:///hover/nested.kl');
+    const softmax = await hoverText('file:///hover/nested.kl', 'softmax');
+    expect(softmax).toContain('`softmax(z)`: The categorical distribution of logits z');
   });
 
   it('names the check as passing with its tolerance', async () => {

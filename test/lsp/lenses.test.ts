@@ -1,9 +1,8 @@
 // Code lenses and inlay hints as the user types, and the settings that change them live.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LspSession, ROOT } from './lspSession';
+import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
 interface Lens {
   range: { start: { line: number } };
@@ -20,8 +19,8 @@ const exampleText = () => readFileSync(path.join(ROOT, 'examples/cross-entropy.k
 
 let session: LspSession;
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
-});
+  ensureBuilt();
+}, 60_000);
 afterEach(() => session.stop());
 
 async function lenses(uri: string): Promise<Lens[]> {

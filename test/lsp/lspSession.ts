@@ -2,7 +2,8 @@
 // over stdio with vscode-languageserver-protocol, as an editor would. It keeps
 // the text of each open document, applies edits to it, answers the server's
 // requests (settings, refreshes) and records what the server publishes.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   createProtocolConnection,
@@ -22,6 +23,51 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'server/out/server.js');
+
+/**
+ * Builds the bundles unless they are newer than every source file. Test files
+ * run in parallel: a lock directory makes one of them build while the others
+ * wait, so no test starts a half-written server.js.
+ */
+export function ensureBuilt(): void {
+  const lock = path.join(ROOT, 'server/out/.lsp-tests-building');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} held for two minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    const built = Math.min(...['server/out/server.js', 'server/out/cli.js'].map((file) => mtimeOf(path.join(ROOT, file))));
+    if (newestSource(path.join(ROOT, 'server/src')) >= built) {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : mtimeOf(file));
+  }
+  return newest;
+}
 
 export interface SessionOptions {
   /** The command line; default: node server/out/server.js --stdio. */
@@ -137,7 +183,7 @@ export class LspSession {
   }
 
   /** The latest diagnostics for the document's current version, waiting for them if need be. */
-  async diagnostics(uri: string, timeout = 5000): Promise<Diagnostic[]> {
+  async diagnostics(uri: string, timeout = 15_000): Promise<Diagnostic[]> {
     const version = this.document(uri).version;
     const deadline = Date.now() + timeout;
     for (;;) {

@@ -1,10 +1,8 @@
 // A user who types anything anywhere: random incremental edits, requests at
 // random places after each, and at the end the same answers as opening the
 // final text afresh. Seeded, so a failure replays.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LspSession, ROOT } from './lspSession';
+import { ensureBuilt, LspSession } from './lspSession';
 
 const START = [
   '# region model',
@@ -33,9 +31,9 @@ function random(seed: number): () => number {
 
 let session: LspSession;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start();
-});
+}, 60_000);
 afterAll(() => session.stop());
 
 describe('random typing', () => {

@@ -1,12 +1,11 @@
 // Starting the server as any editor would, and a server that survives bad requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { LspSession, ROOT } from './lspSession';
+import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
-});
+  ensureBuilt();
+}, 60_000);
 
 describe('starting the server', () => {
   it('answers initialize over stdio with the features it offers', async () => {

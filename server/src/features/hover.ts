@@ -1,7 +1,8 @@
 // Hover: over a name, its value; over a directive, what it does; over a
-// builtin inside a larger expression, its documentation; anywhere else on a
-// statement, the statement's value (for a measure: the formula, the sum term
-// by term, a chart, the scipy/torch equivalents) and its warnings.
+// measure inside a larger expression, that measure's own value; over another
+// builtin there, its documentation; anywhere else on a statement, the
+// statement's value (for a measure: the formula, the sum term by term, a
+// chart, the scipy/torch equivalents) and its warnings.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { statementAt, type Analysis, type AnalyzedStatement } from '../language/analysis';
 import { statementExpressions, walkExpression, type CallExpression, type Expression } from '../language/ast';
@@ -12,6 +13,7 @@ import { UNIT_BASE } from '../language/units';
 import type { NumberValue, Value } from '../language/values';
 import { gradientSections, isGradient } from '../hover/gradientHover';
 import { measureSections, valueLines } from '../hover/measureHover';
+import { nestedMeasure } from '../hover/nestedMeasure';
 import { bindingMarkdown, constantMarkdown } from '../hover/nameHover';
 import type { Names } from '../hover/termByTerm';
 import { valueMarkdown } from '../hover/valueTable';
@@ -47,6 +49,12 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   if (call && call !== topCall) {
     const builtin = BUILTINS.get(call.callee);
     if (!builtin) return undefined;
+    const span = shiftSpan(call.span, analyzed.source.offset);
+    const measure = builtin.category === 'measure' ? nestedMeasure(analysis, analyzed, call) : undefined;
+    if (measure) {
+      const written = analyzed.source.text.slice(call.span.start, call.span.end);
+      return { sections: [...valueLines(measure, written.includes('\n') ? undefined : written), ...measureSections(measure, namesOf(analyzed, call))], span };
+    }
     const sections = [`\`${builtin.signature}\`: ${builtin.summary}`, builtin.formula ? `\`${builtin.formula}\`` : '', builtin.example ? `Example: \`${builtin.example}\`` : ''].filter(Boolean);
     return { sections, span: shiftSpan(call.calleeSpan, analyzed.source.offset) };
   }

@@ -26,6 +26,7 @@ import { foldingRanges } from './features/foldingRanges';
 import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
+import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
@@ -169,22 +170,22 @@ async function at(document: TextDocumentIdentifier, position: Position): Promise
 
 connection.onHover(guardRequest(connection, 'hover', async (params) => {
   const found = await at(params.textDocument, params.position);
-  return found ? hover(found.analysis, found.offset) : null;
+  return found ? hover(found.analysis, found.offset) ?? mathHover(found.analysis, found.offset) : null;
 }));
 
 connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis && showsLenses(settings) ? lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits) : [];
+  return analysis && showsLenses(settings) ? [...lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits), ...mathCodeLenses(analysis)] : [];
 }));
 
 connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis && showsInlayHints(settings) ? inlayHints(analysis, params.range, settings.significantDigits) : [];
+  return analysis && showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
 }));
 
 connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis ? codeActions(params.textDocument.uri, analysis, params, settings.units) : [];
+  return analysis ? [...codeActions(params.textDocument.uri, analysis, params, settings.units), ...mathCodeActions(params.textDocument.uri, analysis, params)] : [];
 }));
 
 connection.onCompletion(guardRequest(connection, 'completion', async (params) => {

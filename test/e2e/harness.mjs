@@ -128,6 +128,10 @@ process.on('exit', () => {
  *   extraArgs?: string[],          // more code-server/VS Code server arguments
  *   env?: Record<string, string>,
  *   name?: string,                 // for the temp dir
+ *   vscodeServer?: boolean,        // run the VS Code server bundled in code-server
+ *                                  // (lib/vscode/out/server-main.js) with
+ *                                  // --enable-smoke-test-driver, which code-server's
+ *                                  // own CLI rejects: needed for extension tests
  * }} [opts]
  */
 export async function startCodeServer(opts = {}) {
@@ -144,6 +148,12 @@ export async function startCodeServer(opts = {}) {
 
   const childEnv = {
     ...process.env,
+    // no extension gallery: its queries would only fail (no network); loopback, closed port
+    EXTENSIONS_GALLERY: JSON.stringify({
+      serviceUrl: 'http://127.0.0.1:9/gallery',
+      itemUrl: 'http://127.0.0.1:9/item',
+      resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}',
+    }),
     HOME: root, // code-server and VS Code write nothing to the real home
     XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
     XDG_DATA_HOME: path.join(root, 'xdg-data'),
@@ -159,16 +169,30 @@ export async function startCodeServer(opts = {}) {
   const port = await freePort();
   const logFile = path.join(root, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
-  const args = [
-    env.codeServer,
-    ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-getting-started-override',
-    ...(opts.extraArgs ?? []),
-  ];
+  const args = opts.vscodeServer
+    ? [
+        path.resolve(path.dirname(env.codeServer), '../../lib/vscode/out/server-main.js'),
+        '--user-data-dir', userDataDir,
+        '--server-data-dir', userDataDir,
+        '--extensions-dir', extensionsDir,
+        '--host', '127.0.0.1',
+        '--port', String(port),
+        '--without-connection-token',
+        '--accept-server-license-terms',
+        '--enable-smoke-test-driver',
+        '--disable-telemetry',
+        ...(opts.extraArgs ?? []),
+      ]
+    : [
+        env.codeServer,
+        ...common,
+        '--auth', 'none',
+        '--bind-addr', `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-getting-started-override',
+        ...(opts.extraArgs ?? []),
+      ];
   const proc = spawn(env.node24, args, { env: childEnv, detached: true, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);
   liveGroups.add(proc.pid);
@@ -219,7 +243,7 @@ export async function startCodeServer(opts = {}) {
     await waitUntil(
       async () => {
         if (exited) throw new Error(`code-server exited:\n${server.log()}`);
-        const res = await fetch(`${url}/healthz`);
+        const res = await fetch(opts.vscodeServer ? `${url}/version` : `${url}/healthz`);
         return res.ok;
       },
       { timeout: 60_000, interval: 200, what: `code-server on ${url}` },
@@ -236,20 +260,24 @@ export async function startCodeServer(opts = {}) {
  * the workbench and its remote extension host are up.
  * @param {Awaited<ReturnType<typeof startCodeServer>>} server
  * @param {string} folder absolute path of the workspace folder
- * @param {{ width?: number, height?: number }} [opts]
+ * @param {{ width?: number, height?: number, query?: Record<string, string>, beforeLoad?: (page: import('playwright-core').Page) => Promise<void> }} [opts]
+ *   query: more URL parameters (e.g. `payload`); beforeLoad: called on the
+ *   page before it loads the workbench (to expose functions, say)
  */
 export async function openWorkbench(server, folder, opts = {}) {
   const env = readEnv();
   const browser = await chromium.launch({ executablePath: env.chromium, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({
-    viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
+    viewport: { width: opts.width ?? 1400, height: opts.height ?? 1000 },
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await opts.beforeLoad?.(page);
+  const query = new URLSearchParams({ folder, ...(opts.query ?? {}) });
+  await page.goto(`${server.url}/?${query}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // the folder is open in the explorer
   await page
@@ -260,20 +288,22 @@ export async function openWorkbench(server, folder, opts = {}) {
 }
 
 /**
- * Opens a file of the workspace through Quick Open and waits for its editor.
+ * Opens a file of the workspace from the Explorer, as a user clicks through
+ * it (Quick Open waits for the file search to start, 10 s and more here),
+ * and waits for its editor.
  * @param {import('playwright-core').Page} page
  * @param {string} relPath path relative to the workspace folder
  */
 export async function openFile(page, relPath) {
-  const base = path.basename(relPath);
-  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relPath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  const parts = relPath.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 1}"][aria-label="${parts[i]}"]`).first();
+    await row.waitFor({ timeout: 15_000 });
+    const isFolder = i < parts.length - 1;
+    if (isFolder && (await row.getAttribute('aria-expanded')) === 'true') continue;
+    await row.click();
+  }
+  const base = parts[parts.length - 1];
   await page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor({ timeout: 15_000 });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
 }

@@ -15,7 +15,7 @@ import { loadStamp, pathsLoadedBy } from './load/loadStamp';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
-import { shiftSpan, LineIndex, type Span } from './span';
+import { lineIndexSteps, shiftSpan, type LineIndex, type Span } from './span';
 import { splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
 
@@ -178,7 +178,8 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   }
   const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
-  return { text, kind, options, lineIndex: new LineIndex(text), regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
+  const lineIndex = yield* lineIndexSteps(text);
+  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
 }
 
 /** The warning where evaluation stops: on the first line of the first statement not evaluated. */

@@ -24,12 +24,19 @@ export function spanContains(span: Span, offset: number): boolean {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  /** `lineStarts`: the offset of every line's start, when already found (`lineIndexSteps`). */
+  constructor(private readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
-    this.lineStarts = starts;
+    const steps = lineStartSteps(text);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        this.lineStarts = step.value;
+        return;
+      }
+    }
   }
 
   get lineCount(): number {
@@ -59,4 +66,19 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
+}
+
+/** A text's line index, built a slice at a time: a 20 MB text of short lines takes about a second here. */
+export function* lineIndexSteps(text: string): Generator<void, LineIndex> {
+  return new LineIndex(text, yield* lineStartSteps(text));
+}
+
+// indexOf, not a loop over charCodeAt: the engine's own search is several times faster.
+function* lineStartSteps(text: string): Generator<void, number[]> {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+    if ((starts.length & 0xffff) === 0) yield;
+  }
+  return starts;
 }

@@ -88,14 +88,7 @@ type AnalysisSoFar = Pick<Analysis, 'statements' | 'options'>;
 /** Yield after about this much work, as the analysis does, so a server can interleave and cancel. */
 const SLICE_MILLISECONDS = 10;
 
-export function checkNoteMath(text: string, analysis: AnalysisSoFar): NoteMath {
-  const steps = checkNoteMathSteps(text, analysis);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
+/** The note's math checked (run inside `analyzeSteps`, which yields with it). */
 export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Generator<void, NoteMath> {
   const regions = findMathRegions(text);
   const formulas: MathFormula[] = [];
@@ -281,7 +274,7 @@ const RELATION_WORDS: Record<RelationKind, string> = { '=': 'equal', '≈': 'app
 function failure(formula: MathFormula, relation: MathRelation): Diagnostic {
   const left = formula.parts[relation.left];
   const right = formula.parts[relation.right];
-  const through = relation.operators.length > 1 ? ` (through ${relation.operators.length - 1} step${relation.operators.length > 2 ? 's' : ''} that could not be computed)` : '';
+  const through = relation.operators.length > 1 ? ` (across ${relation.operators.length - 1} part${relation.operators.length > 2 ? 's' : ''} that could not be computed)` : '';
   const unit = relation.unit ? ` ${relation.unit}` : '';
   let message: string;
   if (relation.leftNumbers.length === 1) {

@@ -1,0 +1,269 @@
+// The scenarios of issue 6, each in its own fresh code-server with the
+// packaged extension installed, on a fresh copy of the fixture workspace
+// (examples/ and test/e2e/fixtures/).
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ARTIFACTS_DIR, E2E_DIR, openFile, waitUntil, withWorkbench } from './harness.mjs';
+import {
+  applyQuickFix,
+  clickAt,
+  findLine,
+  hoverAt,
+  isRounding,
+  lensesAbove,
+  lineColours,
+  openProblems,
+  openQuickFixes,
+  problems,
+  setEnumSetting,
+  snapshot,
+  typeNewLineAtEnd,
+  valueLens,
+  waitForLens,
+} from './editor.mjs';
+
+const ROOT = path.resolve(E2E_DIR, '../..');
+
+/** Exact values of the fixtures. */
+const KL_PQ_BITS = 0.41503749927884381; // -log2(0.75)
+const KL_PQ_NATS = 0.28768207245178093; // -ln(0.75)
+const H_Q_BITS = 0.9917601481809735; // H([0.75, 0.2, 0.05])
+const KL_COINS_BITS = 0.7369655941662061; // KL([.5,.5] || [.9,.1])
+
+/** Time the server gets to start and answer the first time. */
+const FIRST_ANSWER_MS = 60_000;
+
+export const SCREENSHOTS_DIR = path.join(ARTIFACTS_DIR, 'screenshots');
+
+/** A fresh workspace folder: examples/ plus the e2e fixtures. */
+function makeWorkspace(name) {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `kl-e2e-ws-${name}-`)), 'kl-notes');
+  fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
+  fs.cpSync(path.join(E2E_DIR, 'fixtures'), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Runs `fn` in a fresh code-server with the .vsix installed and the fixture
+ * workspace open.
+ * @param {string} name
+ * @param {string} vsix
+ * @param {(s: { server: any, page: import('playwright-core').Page }) => Promise<void>} fn
+ * @param {{ settings?: Record<string, unknown> }} [opts]
+ */
+async function inVsCode(name, vsix, fn, opts = {}) {
+  const folder = makeWorkspace(name);
+  try {
+    await withWorkbench(name, { folder, vsix, settings: opts.settings }, fn);
+  } finally {
+    fs.rmSync(path.dirname(folder), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Saves a screenshot of the workbench for the docs, cut below the lowest
+ * thing of interest (text, hover, quick-fix menu, panel) so it has no empty
+ * bottom half.
+ */
+async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const size = page.viewportSize();
+  const bottom = await page.evaluate(() => {
+    const boxes = [
+      ...document.querySelectorAll('.editor-group-container.active .view-line, .monaco-hover:not(.hidden), .action-widget, .markers-panel'),
+    ]
+      .filter((el) => (el.textContent ?? '').trim() !== '')
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.height > 0);
+    return Math.max(...boxes.map((r) => r.bottom));
+  });
+  const height = Math.min(size.height, Math.max(300, Math.ceil(bottom) + 24));
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), clip: { x: 0, y: 0, width: size.width, height } });
+}
+
+/** Waits for the KL(P || Q) lens of examples/cross-entropy.kl: the server is up. */
+async function crossEntropyLens(page, timeout = FIRST_ANSWER_MS) {
+  return waitForLens(page, 'KL(P || Q)', valueLens('KL', KL_PQ_BITS, 'bits'), {
+    timeout,
+    what: 'the lens "KL = 0.4150… bits" above KL(P || Q)',
+  });
+}
+
+/** Process ids of the KL language servers this code-server runs. */
+function languageServerPids(server) {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmd;
+    try {
+      cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      continue;
+    }
+    if (cmd.includes(server.extensionsDir) && cmd.includes('server/out/server.js')) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** @param {string} vsix */
+export function scenarios(vsix) {
+  return [
+    {
+      name: 'lenses: examples/cross-entropy.kl shows the value of KL(P || Q) and a ✓ on its check',
+      run: () =>
+        inVsCode('lenses', vsix, async ({ page }) => {
+          await openFile(page, 'examples/cross-entropy.kl');
+          await crossEntropyLens(page);
+          const check = await waitForLens(page, 'KL(P || Q) ≈ 0.415', (l) => l.startsWith('✓'), {
+            what: 'a ✓ lens above KL(P || Q) ≈ 0.415',
+          });
+          const m = /^✓ 0\.415 \((-?[\d.]+)\)$/.exec(check);
+          assert.ok(m && isRounding(m[1], KL_PQ_BITS), `check lens reads ${JSON.stringify(check)}`);
+          await screenshot(page, 'lenses');
+        }),
+    },
+    {
+      name: 'hover: KL(P || Q) shows 0.41503749927884, the sum term by term and the chart',
+      run: () =>
+        inVsCode('hover', vsix, async ({ page }) => {
+          await openFile(page, 'examples/cross-entropy.kl');
+          await crossEntropyLens(page);
+          const n = await findLine(page, 'KL(P || Q)');
+          assert.ok(n, 'line KL(P || Q) is visible');
+          const hover = await hoverAt(page, n, 1, (t) => t.includes('0.41503749927884'));
+          const text = hover.text.replace(/\s+/g, ' ');
+          assert.match(text, /D_KL\(P‖Q\) = 1·log2\(1\/0\.75\) \+ 0 \+ 0 = 0\.41503749927884\d* bits/, 'term-by-term sum in the hover');
+          const charts = hover.images.filter((i) => i.src.startsWith('data:image/svg+xml'));
+          assert.ok(charts.length > 0, `an SVG chart image in the hover (images: ${JSON.stringify(hover.images.map((i) => i.src.slice(0, 40)))})`);
+          await waitUntil(
+            async () => {
+              const loaded = await page.evaluate(() =>
+                [...document.querySelectorAll('.monaco-hover:not(.hidden) img')].some(
+                  (img) => (img.getAttribute('src') ?? '').startsWith('data:image/svg+xml') && img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0,
+                ),
+              );
+              return loaded;
+            },
+            { timeout: 5_000, what: 'the chart image to load and show in the hover' },
+          );
+          await screenshot(page, 'hover');
+        }),
+    },
+    {
+      name: 'check: a wrong hand value gets a ✗ and an error within 2 s; the quick fix makes it ≈ 0.415 and ✓',
+      run: () =>
+        inVsCode('check-quick-fix', vsix, async ({ page }) => {
+          await openFile(page, 'examples/cross-entropy.kl');
+          await crossEntropyLens(page);
+          await openProblems(page);
+          const line = 'KL(P || Q) ≈ 0.5';
+          await typeNewLineAtEnd(page, line);
+          const typedAt = Date.now();
+          const n = await waitUntil(() => findLine(page, line), { timeout: 2_000, what: `the typed line "${line}"` });
+          const [lens, problem] = await Promise.all([
+            waitForLens(page, line, (l) => l.startsWith('✗'), { timeout: Math.max(0, 2_000 - (Date.now() - typedAt)), what: 'a ✗ lens on the typed check' }),
+            waitUntil(async () => (await problems(page)).find((p) => p.severity === 'error' && p.line === n && p.text.includes('check-failed')), {
+              timeout: Math.max(0, 2_000 - (Date.now() - typedAt)),
+              what: `a check-failed error on line ${n} in the Problems panel`,
+            }),
+          ]);
+          const within = Date.now() - typedAt;
+          assert.ok(within <= 2_000, `✗ lens and error within 2 s (took ${within} ms)`);
+          const m = /^✗ expected 0\.5, got (-?[\d.]+)$/.exec(lens);
+          assert.ok(m && isRounding(m[1], KL_PQ_BITS), `the ✗ lens reads ${JSON.stringify(lens)}`);
+          console.log(`    ✗ lens and Problems error ${within} ms after typing; lens: ${lens}; problem: ${problem.text}`);
+
+          await clickAt(page, n, line.indexOf('0.5') + 2);
+          const fixes = await openQuickFixes(page);
+          await screenshot(page, 'quick-fix');
+          const applied = await applyQuickFix(page, (t) => /replace/i.test(t) && /computed/i.test(t));
+          console.log(`    quick fixes offered: ${JSON.stringify(fixes)}; applied: ${applied}`);
+          await waitUntil(async () => (await snapshot(page)).lines.find((l) => l.n === n)?.text.trim() === 'KL(P || Q) ≈ 0.415', {
+            timeout: 5_000,
+            what: `line ${n} to read "KL(P || Q) ≈ 0.415" after the quick fix`,
+          }).catch(async (e) => {
+            const now = (await snapshot(page)).lines.find((l) => l.n === n)?.text;
+            throw new Error(`${e.message}; line ${n} reads ${JSON.stringify(now)}`);
+          });
+          const ok = await waitForLens(page, 'KL(P || Q) ≈ 0.415', (l) => l.startsWith('✓'), { nth: 1, timeout: 5_000, what: 'the fixed check to turn ✓' });
+          assert.match(ok, /^✓ 0\.415 \(/);
+          await waitUntil(async () => !(await problems(page)).some((p) => p.severity === 'error' && p.line === n), {
+            timeout: 5_000,
+            what: `the error on line ${n} to leave the Problems panel`,
+          });
+        }),
+    },
+    {
+      name: 'markdown: kl fences in a note get lenses, hovers and highlighting',
+      run: () =>
+        inVsCode('markdown', vsix, async ({ page }) => {
+          await openFile(page, 'note.md');
+          await waitForLens(page, 'KL(P || Q)', valueLens('KL', KL_COINS_BITS, 'bits'), {
+            timeout: FIRST_ANSWER_MS,
+            what: 'the lens "KL = 0.7370… bits" in the kl fence',
+          });
+          const check = await waitForLens(page, 'KL(P || Q) ≈ 0.737', (l) => l.startsWith('✓'), { what: 'a ✓ lens on the check in the fence' });
+          assert.match(check, /^✓ 0\.737 \(/);
+          const fenced = await findLine(page, 'KL(P || Q) ≈ 0.737', 0);
+          const plain = await findLine(page, 'KL(P || Q) ≈ 0.737', 1);
+          assert.ok(fenced && plain, 'both copies of the check line are visible');
+          assert.deepEqual(await lensesAbove(page, plain), [], 'no lens on the line of the text fence');
+          // highlighting: the kl fence is tokenized by the injected grammar, the text fence is not
+          const klColours = await lineColours(page, fenced);
+          const textColours = await lineColours(page, plain);
+          assert.ok(
+            klColours.length >= 3 && klColours.length > textColours.length,
+            `the kl fence line is highlighted: colours ${JSON.stringify(klColours)} vs the text fence's ${JSON.stringify(textColours)}`,
+          );
+          const n = await findLine(page, 'KL(P || Q)');
+          const hover = await hoverAt(page, n, 1, (t) => t.includes('0.736965594166206'));
+          assert.match(hover.text.replace(/\s+/g, ' '), /D_KL\(P‖Q\) = .* = 0\.736965594166206\d* bits/, 'term-by-term sum in the Markdown hover');
+        }),
+    },
+    {
+      name: 'settings: changing kl.units switches the lenses to the new unit without a reload',
+      run: () =>
+        inVsCode(
+          'units',
+          vsix,
+          async ({ page, server }) => {
+            await openFile(page, 'units.kl');
+            await waitForLens(page, 'KL(P || Q)', valueLens('KL', KL_PQ_NATS, 'nats'), { timeout: FIRST_ANSWER_MS, what: 'the lens in nats' });
+            await page.evaluate(() => {
+              /** @type {any} */ (window).__klNoReload = true;
+            });
+            await setEnumSetting(page, server, 'kl.units', 'bits');
+            await waitForLens(page, 'KL(P || Q)', valueLens('KL', KL_PQ_BITS, 'bits'), { timeout: 10_000, what: 'the lens to switch to bits' });
+            assert.ok(await page.evaluate(() => /** @type {any} */ (window).__klNoReload === true), 'the window was not reloaded');
+          },
+          { settings: { 'kl.units': 'nats' } },
+        ),
+    },
+    {
+      name: 'restart: the language server is killed, the client restarts it and lenses come back',
+      run: () =>
+        inVsCode('restart', vsix, async ({ page, server }) => {
+          await openFile(page, 'examples/cross-entropy.kl');
+          await crossEntropyLens(page);
+          const before = languageServerPids(server);
+          assert.equal(before.length, 1, `one language server process (found ${JSON.stringify(before)})`);
+          process.kill(before[0], 'SIGKILL');
+          const after = await waitUntil(
+            () => {
+              const pids = languageServerPids(server).filter((p) => !before.includes(p));
+              return pids.length ? pids : undefined;
+            },
+            { timeout: 30_000, what: 'a new language server process' },
+          );
+          console.log(`    killed language server ${before[0]}; restarted as ${after.join(', ')}`);
+          // the new server answers: a new line gets a lens, and the old ones are there
+          await typeNewLineAtEnd(page, 'H(Q)');
+          await waitForLens(page, 'H(Q)', valueLens('H', H_Q_BITS, 'bits'), { timeout: 30_000, what: 'a lens from the restarted server on a new line H(Q)' });
+          await crossEntropyLens(page, 10_000);
+        }),
+    },
+  ];
+}

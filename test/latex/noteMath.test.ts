@@ -18,9 +18,9 @@ const SYMMETRY = String.raw`không có tính đối xứng $D_{KL}(P||Q) \ne D_{
 const EXAMPLE = '```kl\nunits bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\n```\n';
 
 /** −log₂ 0.75, from mpmath at 50 digits (test/latex/make_corpus.py). */
-const MINUS_LOG2_075 = 0.415037499278843818546261056052;
+const MINUS_LOG2_075 = Number('0.415037499278843818546261056052');
 /** log₂(KL(P‖Q) + H(P)) in bits for the example: log₂(0.41503…), from mpmath. */
-const WRONG_RIGHT_SIDE = -1.26868640281444825468520297193;
+const WRONG_RIGHT_SIDE = Number('-1.26868640281444825468520297193');
 
 function failures(note: string) {
   return analyze(note, 'markdown').diagnostics.filter((d) => d.code === 'math-check-failed');

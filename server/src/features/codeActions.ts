@@ -104,7 +104,7 @@ function literalText(expression: Expression, statementText: string): string | un
  * the new literal implies (or the explicit `± t`). A literal without a decimal
  * point has a relative tolerance, so it gets the significant digits that one needs.
  */
-export function writtenLike(actual: number, written: string, explicit: Tolerance | undefined, operator: '≈' | '=='): string {
+function writtenLike(actual: number, written: string, explicit: Tolerance | undefined, operator: '≈' | '=='): string {
   if (/e/i.test(written)) return formatFull(actual);
   const percent = written.endsWith('%');
   const scaled = percent ? actual * 100 : actual;

@@ -6,7 +6,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { resultText } from '../lsp/resultText';
 
-export const COPY_VALUE_COMMAND = 'kl.copyValue';
+const COPY_VALUE_COMMAND = 'kl.copyValue';
 
 const STALE_MARK = ' (before the edit)';
 

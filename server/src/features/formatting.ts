@@ -33,7 +33,7 @@ export function formatDocument(analysis: Analysis, range?: Range): TextEdit[] {
 }
 
 /** The statement's text reformatted, or undefined when it is already formatted or cannot be safely. */
-export function formatStatement(analyzed: AnalyzedStatement): string | undefined {
+function formatStatement(analyzed: AnalyzedStatement): string | undefined {
   if (analyzed.parsed.diagnostics.length > 0 || analyzed.parsed.statement.kind === 'blank') return undefined;
   const text = analyzed.source.text;
   let previous: Token | undefined;

@@ -10,7 +10,7 @@ import { libraryCalls } from './libraryCalls';
 import { formulaOf, termByTerm, type Names } from './termByTerm';
 import { TABLE_LIMIT, topIndices } from './valueTable';
 
-export const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
+const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
 
 /** The value line: `0.41503749927884381 bits` and the same in the other units. */
 export function valueLines(value: NumberValue, written?: string): string[] {

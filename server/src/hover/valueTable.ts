@@ -106,7 +106,7 @@ function distributionFacts(data: Float64Array, units: UnitName): string {
   return `sum ${formatNumber(sum)} · not a distribution: ${negative ? 'it has negative or non-finite entries' : 'it does not sum to 1 (normalize(...) rescales it)'}`;
 }
 
-export function isDistribution(data: Float64Array): boolean {
+function isDistribution(data: Float64Array): boolean {
   return data.length > 0 && data.every((x) => x >= 0 && Number.isFinite(x)) && Math.abs(compensatedSum(data) - 1) <= NORMALIZATION_TOLERANCE;
 }
 

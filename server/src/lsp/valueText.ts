@@ -65,6 +65,6 @@ export function fullValue(value: Value): string {
 }
 
 /** A label as the language reads it back: bare when it is a name, quoted otherwise. */
-export function quoteLabel(label: string): string {
+function quoteLabel(label: string): string {
   return /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u.test(label) ? label : JSON.stringify(label);
 }

@@ -172,6 +172,18 @@ describe('hovering a name', () => {
   });
 });
 
+describe('hovering normals and precise values', () => {
+  it('gives a normal its differential entropy, and a `precision N` value all its digits', async () => {
+    const uri = 'file:///hover/precise.kl';
+    session.open(uri, 'units bits\nN = normal(0, 1)\nprecision 30\nH([0.25, 0.75])\n');
+    await session.diagnostics(uri);
+    // mpmath: ½·log2(2πe) = 2.0470955851806411027…, whose nearest double prints as below.
+    expect(await hoverText(uri, 'N =')).toContain('normal(μ = 0, σ = 1) · differential entropy 2.0470955851806409 bits');
+    // mpmath: −(¼·log2 ¼ + ¾·log2 ¾) to 30 digits.
+    expect(await hoverText(uri, 'H(')).toContain('at 30-digit precision: `0.811278124459132863909695792039`');
+  });
+});
+
 describe('hovering in a Markdown note', () => {
   it('evaluates the kl blocks of the note as one scope, in the note\'s line numbers', async () => {
     const text = await hoverText(NOTE, 'H(coin)');

@@ -70,7 +70,7 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
       break;
     case 'crossEntropy':
       scipy(batch ? `(scipy.stats.entropy(p${base}${axis}) + scipy.stats.entropy(p, q${base}${axis}))${mean}` : `scipy.stats.entropy(p${base}) + scipy.stats.entropy(p, q${base})`, scipyValue((pRow, qRow) => crossEntropy(pRow, qRow, unit).value));
-      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, perRow(inNats, (row) => torchCrossEntropy(row.p, row.q as Float64Array), noZeroPairs && rows.every((row) => exactlyNormalised(row.q as Float64Array))), 'torch normalises q (log_softmax) but not p');
+      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, perRow(inNats, (row) => torchCrossEntropy(row.p, row.q as Float64Array), noZeroPairs && rows.every((row) => exactlyNormalised(row.q as Float64Array))), 'torch normalises q through log_softmax, not p');
       break;
     case 'js':
       scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyValue((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');

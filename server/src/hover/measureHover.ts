@@ -15,7 +15,7 @@ const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
 /** The value line: `0.41503749927884381 bits` and the same in the other units. */
 export function valueLines(value: NumberValue, written?: string): string[] {
   const lines = [`${written ? `\`${written}\` = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
-  if (value.precise) lines.push(`at ${value.precise.replace(/^-/, '').replace(/[^0-9]/g, '').length}-digit precision: \`${value.precise}\``);
+  if (value.precise) lines.push(`at ${significantDigits(value.precise)}-digit precision: \`${value.precise}\``);
   const unit = value.unit;
   if (unit && Number.isFinite(value.value)) {
     lines.push(UNIT_NAMES.filter((other) => other !== unit).map((other) => `= ${formatFull(convertUnits(value.value, unit, other))} ${other}`).join(' '));
@@ -40,7 +40,8 @@ export function measureSections(value: NumberValue & { detail: MeasureDetail }, 
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
   const detail = value.detail;
   const sections = [`\`${formulaOf(detail, names)}\``, termByTerm(detail, value.value, names).map((line) => `\`${line}\``).join('  \n')];
-  if (detail.kind === 'categorical') sections.push(chartOf(detail, names));
+  // One outcome (BCE of two numbers) makes no chart worth drawing.
+  if (detail.kind === 'categorical' && detail.rows[0].p.length > 1) sections.push(chartOf(detail, names));
   sections.push(...librarySection(detail));
   return sections;
 }
@@ -66,6 +67,11 @@ function librarySection(detail: MeasureDetail): string[] {
     return `in ${call.library}: \`${call.call}\` → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
   });
   return ['---', lines.join('  \n')];
+}
+
+/** The significant digits of a decimal string such as `-0.000415037…e-3`. */
+function significantDigits(decimal: string): number {
+  return decimal.split(/e/i)[0].replace(/[^0-9]/g, '').replace(/^0+/, '').length;
 }
 
 /** Command-link arguments, with parentheses encoded too so that the Markdown link cannot end early. */

@@ -4,7 +4,7 @@
 import type { UnitName } from '../language/ast';
 import { NORMALIZATION_TOLERANCE } from '../language/distributions';
 import { formatFull, formatNumber, formatShort } from '../language/format';
-import { entropy } from '../language/measures';
+import { entropy, normalEntropy } from '../language/measures';
 import { compensatedSum } from '../language/summation';
 import type { Value } from '../language/values';
 import { barChart, histogram } from './charts';
@@ -22,7 +22,7 @@ export function valueMarkdown(name: string, value: Value, units: UnitName): stri
     case 'matrix':
       return matrixMarkdown(value.rows, value.columns, value.data, units);
     case 'normal':
-      return [`normal(μ = ${formatNumber(value.mu)}, σ = ${formatNumber(value.sigma)})`];
+      return [`normal(μ = ${formatNumber(value.mu)}, σ = ${formatNumber(value.sigma)}) · differential entropy ${formatFull(normalEntropy(value.sigma, units))} ${units}`];
     case 'string':
       return [`the string ${JSON.stringify(value.value)}`];
     case 'number':

@@ -32,7 +32,13 @@ export function statementLines(report: FileReport, style: Style): string[] {
 function outcome(record: StatementRecord, style: Style): string {
   const unit = record.unit ? ` ${record.unit}` : '';
   if (record.kind === 'directive') return style.dim(`(${record.source.trim()})`);
-  if (record.kind === 'check' || record.kind === 'math') {
+  if (record.kind === 'math') {
+    // Both sides and the relation, since ≠ or < has no "expected" value.
+    const mark = record.pass ? style.green('✓') : style.red('✗');
+    const tolerance = record.relation !== '=' && record.relation !== '≈' ? '' : record.relative ? `relative ${record.tolerance}` : `± ${record.tolerance}`;
+    return `${mark} ${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
+  }
+  if (record.kind === 'check') {
     if (record.value === null) return style.red('✗ not evaluated');
     const mark = record.pass ? style.green('✓') : style.red('✗');
     const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;

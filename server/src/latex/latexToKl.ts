@@ -12,16 +12,16 @@ import type { Span } from '../language/span';
 import type { LatexNode, LatexSymbol } from './latexSyntax';
 
 /** How many terms all the sums and products of one part may write out together. */
-export const MAX_EXPANDED_TERMS = 10_000;
+const MAX_EXPANDED_TERMS = 10_000;
 
 /**
  * How many numbers the names of one part may bring in, as a multiple of the
  * element limit: each use of a vector costs its length, so a sum written out
  * over a large bound vector cannot hold the server.
  */
-export const WORK_PER_PART = 10;
+const WORK_PER_PART = 10;
 
-export type Translation = { expression: Expression } | { skipped: string; span: Span };
+type Translation = { expression: Expression } | { skipped: string; span: Span };
 
 const COMBINING: Record<string, string> = { hat: '\u0302', bar: '\u0304', tilde: '\u0303' };
 

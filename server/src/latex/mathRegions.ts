@@ -22,7 +22,7 @@ export interface MathRegion {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Whether the text could hold math at all: the cheap test that keeps notes without math free. */
-export function mayHoldMath(text: string): boolean {
+function mayHoldMath(text: string): boolean {
   return text.includes('$') || text.includes('\\(') || text.includes('\\[');
 }
 

@@ -147,6 +147,15 @@ describe('hovering a name', () => {
     expect(images(text)).toHaveLength(1);
   });
 
+  it('writes a measure bound to a name with the names its definition used', async () => {
+    const uri = 'file:///hover/bound.kl';
+    session.open(uri, 'units bits\nteacher = [1, 0, 0]\nstudent = [0.75, 0.2, 0.05]\ngap = KL(teacher || student)\ngap * 2\n');
+    await session.diagnostics(uri);
+    const text = await hoverText(uri, 'gap * 2');
+    expect(text).toContain('`gap` — defined at line 4');
+    expect(text).toContain(`\`D_KL(teacher‖student) = 1·log2(1/0.75) + 0 + 0 = ${KL_BITS} bits\``);
+  });
+
   it('labels a labelled distribution by its labels, in a Markdown note at the note\'s own positions', async () => {
     const hover = await hoverAt(NOTE, 'biased)');
     expect(hover?.range?.start).toEqual({ line: 14, character: 2 });

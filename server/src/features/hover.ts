@@ -5,7 +5,7 @@
 // chart, the scipy/torch equivalents) and its warnings.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { statementAt, type Analysis, type AnalyzedStatement } from '../language/analysis';
-import { statementExpressions, walkExpression, type CallExpression, type Expression } from '../language/ast';
+import { statementExpressions, walkExpression, type CallExpression } from '../language/ast';
 import { BUILTINS } from '../language/builtins';
 import { formatFull, formatNumber } from '../language/format';
 import { shiftSpan, type Span } from '../language/span';
@@ -16,6 +16,7 @@ import { measureSections, valueLines } from '../hover/measureHover';
 import { nestedMeasure } from '../hover/nestedMeasure';
 import { bindingMarkdown, constantMarkdown } from '../hover/nameHover';
 import type { Names } from '../hover/termByTerm';
+import { namesOf, topLevelCall } from '../hover/measureNames';
 import { valueMarkdown } from '../hover/valueTable';
 import { nameAt } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
@@ -109,13 +110,6 @@ function writtenValue(analyzed: AnalyzedStatement): string | undefined {
   return text.length <= 60 && !text.includes('\n') && !text.includes('`') ? text : undefined;
 }
 
-/** The call that is the statement's value (`KL(P || Q)`, or the left side of a check). */
-function topLevelCall(analyzed: AnalyzedStatement): CallExpression | undefined {
-  const statement = analyzed.parsed.statement;
-  const expression = statement.kind === 'check' ? statement.left : statement.kind === 'expression' || statement.kind === 'assignment' ? statement.expression : undefined;
-  return expression?.type === 'call' ? expression : undefined;
-}
-
 /** The call whose function name is at `relative`, if any. */
 function calleeAt(analyzed: AnalyzedStatement, relative: number): CallExpression | undefined {
   let found: CallExpression | undefined;
@@ -125,19 +119,6 @@ function calleeAt(analyzed: AnalyzedStatement, relative: number): CallExpression
     });
   }
   return found;
-}
-
-/** The names to write the measure with: the arguments as written when they are short, else P and Q. */
-function namesOf(analyzed: AnalyzedStatement, call: CallExpression | undefined): Names {
-  const isBce = call && BUILTINS.get(call.callee)?.name === 'BCE';
-  const fallback = isBce ? { p: 'y', q: 'p' } : { p: 'P', q: 'Q' };
-  if (!call) return fallback;
-  const written = (argument: Expression | undefined, otherwise: string) => {
-    if (!argument) return otherwise;
-    const text = analyzed.source.text.slice(argument.span.start, argument.span.end);
-    return text.length <= 12 && !/\s/.test(text) ? text : otherwise;
-  };
-  return { p: written(call.args[0], fallback.p), q: written(call.args[1], fallback.q) };
 }
 
 /** Whether `relative` is inside a `#` comment of the statement's text. */

@@ -1,12 +1,13 @@
 // The hover of a name: its value (a table, or a summary when large), its sum
 // and entropy, where it was defined, and for a measure the written-out sum.
-import type { Analysis } from '../language/analysis';
+import { statementAt, type Analysis } from '../language/analysis';
 import type { UnitName } from '../language/ast';
 import type { Binding } from '../language/context';
 import { formatFull } from '../language/format';
 import type { NumberValue } from '../language/values';
 import { gradientSections, isGradient } from './gradientHover';
 import { measureSections, valueLines } from './measureHover';
+import { namesOf, topLevelCall } from './measureNames';
 import { valueMarkdown } from './valueTable';
 
 const CONSTANTS: ReadonlyMap<string, number> = new Map([
@@ -22,7 +23,9 @@ export function bindingMarkdown(analysis: Analysis, binding: Binding, units: Uni
   if (isGradient(value)) return [header, ...gradientSections(value)];
   if (value.kind === 'number') {
     const sections = [header, ...valueLines(value)];
-    if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, { p: 'P', q: 'Q' }));
+    const definition = statementAt(analysis, binding.definition.start);
+    const names = definition ? namesOf(definition, topLevelCall(definition)) : { p: 'P', q: 'Q' };
+    if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, names));
     return sections;
   }
   return [header, ...valueMarkdown(binding.name, value, units)];

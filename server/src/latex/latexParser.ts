@@ -14,6 +14,11 @@ import type { LatexToken } from './latexTokens';
 import { opaque, type Decoration, type LatexNode, type LatexScript, type LatexSymbol, type MeasureName } from './latexSyntax';
 
 const MAX_DEPTH = 200;
+/**
+ * Operators in one part, in all: a chain `1 + 1 + …` is a left-deep tree that
+ * every later stage walks recursively, so its length is bounded like its nesting.
+ */
+const MAX_OPERATORS = 1000;
 
 const GREEK: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ',
@@ -59,6 +64,7 @@ class PartParser {
   private readonly tokens: LatexToken[];
   private pos = 0;
   private depth = 0;
+  private operators = 0;
   failure: string | undefined;
 
   constructor(tokens: readonly LatexToken[]) {
@@ -76,6 +82,7 @@ class PartParser {
     for (let token = this.peek(); token && !this.failure; token = this.peek()) {
       if (isSymbol(token, '+') || isSymbol(token, '-')) {
         this.pos++;
+        if (!this.chained()) return this.failed();
         const right = this.term();
         left = binary(token.text as '+' | '-', left, right, token.span);
       } else if (isCommand(token, 'pm') || isCommand(token, 'mp')) {
@@ -97,6 +104,7 @@ class PartParser {
       const operator = productOperator(token);
       if (operator) {
         this.pos++;
+        if (!this.chained()) return this.failed();
         last = this.signedFactor();
         left = binary(operator, left, last, token.span);
         divided = operator === '/';
@@ -112,6 +120,7 @@ class PartParser {
       if (last.type === 'number' && isCommand(token, 'frac', 'dfrac', 'tfrac', 'cfrac')) {
         return this.fail('a number before \\frac reads as a mixed number or a product: write \\times', token.span);
       }
+      if (!this.chained()) return this.failed();
       last = this.factor();
       left = binary('*', left, last, { start: token.span.start, end: token.span.start }, 'implicit');
     }
@@ -526,6 +535,13 @@ class PartParser {
       return false;
     }
     return true;
+  }
+
+  /** Counts one more operator of a chain; false (and the part fails) past the limit. */
+  private chained(): boolean {
+    if (++this.operators <= MAX_OPERATORS) return true;
+    this.fail(`more than ${MAX_OPERATORS} operations in one part`, this.peek()?.span ?? this.endSpan());
+    return false;
   }
 
   private endSpan(): Span {

@@ -65,9 +65,28 @@ export interface Analysis {
   math?: NoteMath;
 }
 
+/** By statement text: its parse, and the results computed for it (one per set of inputs it was seen with). */
 interface AnalysisReuse {
-  parses: Map<string, ParsedSource>;
-  results: Map<string, { result: StatementResult; version?: number }>;
+  texts: Map<string, ReusedText>;
+}
+
+interface ReusedText {
+  parsed: ParsedSource;
+  results: CachedResult[];
+  /** The previous analysis's results for this text, while this one runs. */
+  previous?: readonly CachedResult[];
+}
+
+/** A result and what it was computed from; compared field by field, so no key string is built per statement. */
+interface CachedResult {
+  units: UnitName;
+  precision: number | undefined;
+  /** The stat stamp of the files the statement loads ('' when none). */
+  files: string;
+  /** The version of each name in `parsed.reads` (0: unbound). */
+  versions: readonly number[];
+  result: StatementResult;
+  version?: number;
 }
 
 let nextVersion = 1;
@@ -93,9 +112,8 @@ export const MAX_CODE_LENGTH = 10_000_000;
 
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const sameOptions = previous !== undefined && previous.options.defaultUnits === options.defaultUnits && previous.options.limits.maxElements === options.limits.maxElements;
-  const oldParses = previous?.reuse.parses ?? new Map<string, ParsedSource>();
-  const oldResults = sameOptions ? previous.reuse.results : new Map<string, { result: StatementResult; version?: number }>();
-  const reuse: AnalysisReuse = { parses: new Map(), results: new Map() };
+  const oldTexts = previous?.reuse.texts ?? new Map<string, ReusedText>();
+  const reuse: AnalysisReuse = { texts: new Map() };
 
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
   // One past the limit: enough to know that the document goes on.
@@ -126,12 +144,14 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       diagnostics.push(notEvaluated(text, sources[index].offset));
       break;
     }
-    let parsed = reuse.parses.get(source.text) ?? oldParses.get(source.text);
-    if (!parsed) {
-      parsed = parseSource(source.text);
-      worked = true;
+    let reused = reuse.texts.get(source.text);
+    if (!reused) {
+      const before = oldTexts.get(source.text);
+      if (!before) worked = true;
+      reused = { parsed: before?.parsed ?? parseSource(source.text), results: [], previous: sameOptions ? before?.results : undefined };
+      reuse.texts.set(source.text, reused);
     }
-    reuse.parses.set(source.text, parsed);
+    const parsed = reused.parsed;
     const statement = parsed.statement;
     if (statement.kind === 'directive') {
       if (parsed.diagnostics.length === 0) {
@@ -146,20 +166,20 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       if (binding) inputs.set(name, binding);
     }
     const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
-    const key = `${units}|${precision ?? ''}|${[...parsed.reads].map((name) => `${name}:${inputs.get(name)?.version ?? 0}`).join(',')}|${files}|${source.text}`;
-    let cached = reuse.results.get(key) ?? oldResults.get(key);
+    let cached = cachedResult(reused.results, units, precision, files, parsed.reads, inputs) ?? cachedResult(reused.previous, units, precision, files, parsed.reads, inputs);
     if (!cached) {
-      cached = evaluateSource(source.text, parsed, units, precision, options, inputs);
+      const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+      cached = { units, precision, files, versions, ...evaluateSource(source.text, parsed, units, precision, options, inputs) };
       worked = true;
     }
     const held = newlyHeld(cached.result, heldBuffers);
     if (heldNumbers + held.numbers > options.limits.maxElements) {
       // Not cached: whether it fits depends on the statements above.
-      cached = { result: overDocumentLimit(cached.result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements) };
+      cached = { ...cached, result: overDocumentLimit(cached.result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements), version: undefined };
     } else {
       heldNumbers += held.numbers;
       for (const buffer of held.buffers) heldBuffers.add(buffer);
-      reuse.results.set(key, cached);
+      if (!reused.results.includes(cached)) reused.results.push(cached);
     }
 
     const analyzed: AnalyzedStatement = { source, parsed, result: cached.result, inputs };
@@ -172,10 +192,11 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       scope.delete(statement.name);
     }
     statements.push(analyzed);
-    for (const diagnostic of [...parsed.diagnostics, ...cached.result.diagnostics]) {
-      diagnostics.push(placed(diagnostic, source.offset, inputs));
-    }
+    for (const diagnostic of parsed.diagnostics) diagnostics.push(placed(diagnostic, source.offset, inputs));
+    for (const diagnostic of cached.result.diagnostics) diagnostics.push(placed(diagnostic, source.offset, inputs));
   }
+  // Only what this analysis used is kept for the next one.
+  for (const reused of reuse.texts.values()) reused.previous = undefined;
   const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = yield* lineIndexSteps(text);
@@ -193,6 +214,17 @@ function notEvaluated(text: string, start: number): Diagnostic {
 function overDocumentLimit(result: StatementResult, total: number, length: number, maxElements: number): StatementResult {
   const message = `With this value the document would hold ${total.toLocaleString('en-US')} numbers in all, over the limit of ${maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`;
   return { units: result.units, ...(result.precision !== undefined ? { precision: result.precision } : {}), diagnostics: [error('too-large', { start: 0, end: length }, message)] };
+}
+
+/** The result among `candidates` computed from these units, precision, files and versions of the names read. */
+function cachedResult(candidates: readonly CachedResult[] | undefined, units: UnitName, precision: number | undefined, files: string, reads: readonly string[], inputs: ReadonlyMap<string, Binding>): CachedResult | undefined {
+  if (!candidates) return undefined;
+  search: for (const candidate of candidates) {
+    if (candidate.units !== units || candidate.precision !== precision || candidate.files !== files) continue;
+    for (let i = 0; i < reads.length; i++) if (candidate.versions[i] !== (inputs.get(reads[i])?.version ?? 0)) continue search;
+    return candidate;
+  }
+  return undefined;
 }
 
 function parseSource(text: string): ParsedSource {

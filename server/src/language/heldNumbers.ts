@@ -9,9 +9,33 @@ import type { StatementResult } from './statementEvaluation';
  * of one buffer, and a name used twice holds its numbers once.
  */
 export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBufferLike>): { buffers: ReadonlySet<ArrayBufferLike>; numbers: number } {
-  if (!result.check && holdsNoObject(result.value)) return NOTHING;
+  const reachable = buffersOf(result);
+  if (reachable.length === 0) return NOTHING;
   const buffers = new Set<ArrayBufferLike>();
   let numbers = 0;
+  for (const buffer of reachable) {
+    if (!counted.has(buffer) && !buffers.has(buffer)) {
+      buffers.add(buffer);
+      numbers += buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
+    }
+  }
+  return { buffers, numbers };
+}
+
+// A result never changes once made, and the analysis of every keystroke asks
+// again for every statement: its buffers are found by one walk, then remembered.
+const walked = new WeakMap<StatementResult, readonly ArrayBufferLike[]>();
+
+function buffersOf(result: StatementResult): readonly ArrayBufferLike[] {
+  let buffers = walked.get(result);
+  if (buffers) return buffers;
+  buffers = !result.check && holdsNoObject(result.value) ? [] : walk(result);
+  walked.set(result, buffers);
+  return buffers;
+}
+
+function walk(result: StatementResult): ArrayBufferLike[] {
+  const buffers = new Set<ArrayBufferLike>();
   const visited = new Set<object>();
   const pending: unknown[] = [result.value, result.check];
   while (pending.length > 0) {
@@ -19,18 +43,18 @@ export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBuf
     if (typeof item !== 'object' || item === null || visited.has(item)) continue;
     visited.add(item);
     if (ArrayBuffer.isView(item)) {
-      if (!counted.has(item.buffer) && !buffers.has(item.buffer)) {
-        buffers.add(item.buffer);
-        numbers += item.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
-      }
+      buffers.add(item.buffer);
     } else if (Array.isArray(item)) {
       // Labels are strings: a long list of them holds no arrays.
       if (typeof item[0] === 'object') for (const element of item) pending.push(element);
     } else if (!(item instanceof Map) && !(item instanceof Set)) {
-      for (const field of Object.values(item)) pending.push(field);
+      for (const key in item) {
+        const field = (item as Record<string, unknown>)[key];
+        if (typeof field === 'object' && field !== null) pending.push(field);
+      }
     }
   }
-  return { buffers, numbers };
+  return [...buffers];
 }
 
 const NOTHING = { buffers: new Set<ArrayBufferLike>(), numbers: 0 };

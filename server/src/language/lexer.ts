@@ -26,6 +26,19 @@ const CANONICAL: Record<string, string> = { '‖': '||', '~=': '≈', '+-': '±'
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{M}\p{N}_]/u;
 
+/** The operators by their first character, longest first. */
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0], [...(OPERATORS_BY_FIRST.get(op[0]) ?? []), op]);
+
+// ASCII letters, digits and `_` are decided by their code; the Unicode classes are asked only beyond ASCII.
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isAsciiNamePart(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
+}
+
 /** Splits `text` into tokens; `#` comments and white space (also newlines) are skipped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -46,11 +59,17 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: 'number', text: text.slice(start, i), span: { start, end: i } });
       continue;
     }
-    const codePoint = text.codePointAt(i) ?? 0;
-    const char = String.fromCodePoint(codePoint);
-    if (NAME_START.test(char)) {
+    const code = text.charCodeAt(i);
+    const char = code < 128 ? ch : String.fromCodePoint(text.codePointAt(i) ?? 0);
+    if (code < 128 ? isAsciiLetter(code) : NAME_START.test(char)) {
       i += char.length;
       while (i < text.length) {
+        const nextCode = text.charCodeAt(i);
+        if (nextCode < 128) {
+          if (!isAsciiNamePart(nextCode)) break;
+          i++;
+          continue;
+        }
         const next = String.fromCodePoint(text.codePointAt(i) ?? 0);
         if (!NAME_PART.test(next)) break;
         i += next.length;
@@ -66,7 +85,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: closed ? 'string' : 'invalid', text: text.slice(start, i), span: { start, end: i } });
       continue;
     }
-    const operator = OPERATORS.find((op) => text.startsWith(op, i));
+    const operator = OPERATORS_BY_FIRST.get(ch)?.find((op) => text.startsWith(op, i));
     if (operator) {
       i += operator.length;
       tokens.push({ kind: 'operator', text: CANONICAL[operator] ?? operator, span: { start, end: i } });

@@ -56,7 +56,8 @@ class StatementParser {
   readonly diagnostics: Diagnostic[] = [];
   private index = 0;
   private nesting = 0;
-  private readonly depthOf = new WeakMap<Expression, number>();
+  // A Map, not a WeakMap: the parser lives for one statement, and weak maps cost the collector more.
+  private readonly depthOf = new Map<Expression, number>();
 
   constructor(private readonly tokens: Token[]) {}
 

@@ -43,6 +43,7 @@ const lenses = new CodeLenses();
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
+let registersConfigurationChanges = false;
 let refreshesLenses = false;
 let refreshesInlayHints = false;
 let settingsLoaded: Promise<void> = Promise.resolve();
@@ -62,6 +63,7 @@ process.on('unhandledRejection', (reason) => connection.console.error(`unhandled
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullsConfiguration = capabilities.workspace?.configuration === true;
+  registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
   refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -98,7 +100,8 @@ connection.onInitialized(guardNotification(connection, 'initialized', async () =
   if (!pullsConfiguration) return;
   settingsLoaded = pullSettings();
   await settingsLoaded;
-  await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kl' });
+  // Clients that cannot register dynamically send didChangeConfiguration anyway (or never change settings).
+  if (registersConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kl' });
 }));
 
 async function pullSettings(): Promise<void> {

@@ -235,6 +235,7 @@ const LIBRARY_CASES: [string, string][] = [
   ['a batch', 'KL([[0.5, 0.5], [0.9, 0.1]] || [[0.6, 0.4], [0.5, 0.5]])'],
   ['binary cross-entropy with a clamped log', 'BCE([1, 1], [0, 0.5])'],
   ['perplexity', 'perplexity([0.5, 0.25, 0.25])'],
+  ['a long distribution against a uniform one', `KL(normalize([${Array.from({ length: 150 }, (_, i) => (i % 13) + 1).join(', ')}]) || uniform(150))`],
   ['the entropy of a normal, in bits', 'units bits\nH(normal(0, 3))'],
   ['the KL of two normals', 'KL(normal(0, 1) || normal(1, 2))'],
 ];

@@ -9,6 +9,7 @@ const HEIGHT = 120;
 const TOP = 16;
 const BOTTOM = 18;
 const LEFT = 4;
+const LEGEND_CHARACTERS = 12;
 
 export interface Series {
   name: string;
@@ -42,13 +43,25 @@ function barParts(series: readonly Series[], outcomeLabels: readonly string[], c
       parts.push(`<text x="${(LEFT + (i + 0.5) * slot).toFixed(1)}" y="${HEIGHT - 5}" text-anchor="middle">${escapeXml(label)}</text>`);
     }
   }
-  const legend = series.map((each, s) => `<rect x="${WIDTH - 70 + s * 34}" y="3" width="9" height="9" fill="${colours[s]}"/><text x="${WIDTH - 58 + s * 34}" y="11">${escapeXml(each.name)}</text>`).join('');
   return [
     `<text x="${LEFT}" y="11">${escapeXml(caption)}</text>`,
-    legend,
+    legendOf(series.map((each) => each.name), colours),
     `<line x1="${LEFT}" y1="${TOP + plotHeight + 0.5}" x2="${WIDTH - LEFT}" y2="${TOP + plotHeight + 0.5}" stroke="${AXIS_COLOUR}"/>`,
     ...parts,
   ];
+}
+
+/** Swatches and names at the top right, laid out from the right edge (about 6 px per character at 10 px). */
+function legendOf(names: string[], colours: string[]): string {
+  const entries: string[] = [];
+  let right = WIDTH - LEFT;
+  for (let s = names.length - 1; s >= 0; s--) {
+    const name = names[s].length > LEGEND_CHARACTERS ? `${names[s].slice(0, LEGEND_CHARACTERS - 1)}…` : names[s];
+    const left = right - 12 - name.length * 6;
+    entries.unshift(`<rect x="${left}" y="3" width="9" height="9" fill="${colours[s]}"/><text x="${left + 12}" y="11">${escapeXml(name)}</text>`);
+    right = left - 8;
+  }
+  return entries.join('');
 }
 
 /** Bars from a zero line, up for positive entries and down for negative ones: the entries of a gradient. */

@@ -25,8 +25,8 @@ export interface LibraryCall {
 const TORCH_FLOAT64 = 'after torch.set_default_dtype(torch.float64)';
 const TORCH_IMPORTS = 'import math\nimport torch\n\ntorch.set_default_dtype(torch.float64)';
 
-/** Beyond this, the arrays are not pasted into the program. */
-const PASTE_LIMIT = 1000;
+/** Beyond this, the arrays are not pasted into the program (the link would make the hover heavy). */
+const PASTE_LIMIT = 200;
 
 export function libraryCalls(detail: MeasureDetail): LibraryCall[] {
   return detail.kind === 'normal' ? normalCalls(detail) : categoricalCalls(detail);
@@ -168,6 +168,10 @@ function arrays(detail: CategoricalDetail, constructor: (values: string) => stri
     if (rows.some((row) => row === undefined)) return;
     const present = rows as Float64Array[];
     const size = present.reduce((total, row) => total + row.length, 0);
+    if (present.length === 1 && detail.rows.length === 1 && size > 1 && present[0].every((x) => x === present[0][0])) {
+      lines.push(`${variable} = ${constructor(`numpy.full(${size}, ${formatNumber(present[0][0])})`)}`);
+      return;
+    }
     if (size > PASTE_LIMIT) {
       lines.push(`${variable} = ${constructor(`numpy.loadtxt('${variable}.txt')`)}  # ${names[i]} has ${size} numbers: too many to paste here`);
       return;

@@ -29,7 +29,7 @@ import { inlayHints } from './features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
 import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess, TRUST_CHANGED_NOTIFICATION } from './lsp/fileAccess';
@@ -40,6 +40,7 @@ import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, shows
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const lenses = new CodeLenses();
+const tokens = new SemanticTokensSender();
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullsConfiguration = false;
@@ -84,7 +85,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentHighlightProvider: true,
       documentSymbolProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
@@ -155,6 +156,7 @@ documents.onDidClose(guardNotification(connection, 'didClose', (event) => {
   const uri = event.document.uri;
   store.close(uri);
   lenses.forget(uri);
+  tokens.forget(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 }));
 
@@ -233,7 +235,12 @@ connection.onDocumentSymbol(guardRequest(connection, 'documentSymbol', async (pa
 
 connection.languages.semanticTokens.on(guardRequest(connection, 'semanticTokens', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis ? semanticTokens(analysis) : { data: [] };
+  return analysis ? tokens.full(params.textDocument.uri, analysis) : { data: [] };
+}));
+
+connection.languages.semanticTokens.onDelta(guardRequest(connection, 'semanticTokensDelta', async (params) => {
+  const analysis = await analysisOf(params.textDocument);
+  return analysis ? tokens.delta(params.textDocument.uri, analysis, params.previousResultId) : { data: [] };
 }));
 
 connection.onFoldingRanges(guardRequest(connection, 'foldingRanges', async (params) => {

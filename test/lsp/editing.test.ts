@@ -145,6 +145,23 @@ describe('outline, semantic tokens and folding', () => {
     ]);
   });
 
+  it('answers an edit with only the changed stretch of tokens', async () => {
+    const file = 'file:///editing/tokens.kl';
+    const lines = Array.from({ length: 200 }, (_, i) => `P${i} = [0.5, 0.5]\nH(P${i})`);
+    session.open(file, lines.join('\n'));
+    await session.diagnostics(file);
+    const first = await session.request<{ resultId: string; data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: file } });
+    session.typeAfter(file, 'H(P100', ', P101');
+    const delta = await session.request<{ resultId: string; edits: { start: number; deleteCount: number; data: number[] }[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri: file }, previousResultId: first.resultId });
+    expect(delta.edits).toHaveLength(1);
+    expect(delta.edits[0].data.length).toBeLessThan(20);
+    const patched = [...first.data];
+    patched.splice(delta.edits[0].start, delta.edits[0].deleteCount, ...delta.edits[0].data);
+    const fresh = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: file } });
+    expect(patched).toEqual(fresh.data);
+    expect(fresh.data.length).toBe(first.data.length + 5); // one more name token
+  });
+
   it('folds regions and statements written over several lines', async () => {
     const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     expect(ranges.map((range) => [range.startLine, range.endLine, range.kind])).toEqual([[0, 8, 'region'], [3, 7, undefined]]);

@@ -1,6 +1,6 @@
 // Semantic tokens from the lexer, classified with what the analysis knows:
 // assigned names, builtin functions, constants, labels, directives and units.
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { BUILTINS } from '../language/builtins';
 import { tokenize, type Token } from '../language/lexer';
@@ -29,6 +29,44 @@ interface StatementToken {
 /** Per parse: an unchanged statement reuses its parse, and so its tokens, after an edit. */
 const statementTokens = new WeakMap<object, StatementToken[]>();
 
+/**
+ * The tokens of each document's analyses, and the last ones sent, so that an
+ * edit is answered with the changed stretch of numbers (semanticTokens/full/delta)
+ * instead of every token of a long document again.
+ */
+export class SemanticTokensSender {
+  private readonly sent = new Map<string, SemanticTokens>();
+
+  full(uri: string, analysis: Analysis): SemanticTokens {
+    const tokens = semanticTokens(analysis);
+    this.sent.set(uri, tokens);
+    return tokens;
+  }
+
+  delta(uri: string, analysis: Analysis, previousResultId: string): SemanticTokens | SemanticTokensDelta {
+    const previous = this.sent.get(uri);
+    if (!previous || previous.resultId !== previousResultId) return this.full(uri, analysis);
+    const tokens = this.full(uri, analysis);
+    return { resultId: tokens.resultId, edits: tokens.resultId === previous.resultId ? [] : [changedStretch(previous.data, tokens.data)] };
+  }
+
+  forget(uri: string): void {
+    this.sent.delete(uri);
+  }
+}
+
+/** One edit that turns `before` into `after`: what lies between their common start and common end. */
+function changedStretch(before: number[], after: number[]): { start: number; deleteCount: number; data: number[] } {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < shorter - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, deleteCount: before.length - start - end, data: after.slice(start, after.length - end) };
+}
+
+let nextResultId = 1;
+
 export function semanticTokens(analysis: Analysis): SemanticTokens {
   const cached = cache.get(analysis);
   if (cached) return cached;
@@ -52,7 +90,7 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
       builder.push(line, character, token.length, bound ? variable : token.type, bound ? 0 : token.modifiers);
     }
   }
-  const built = builder.build();
+  const built = { resultId: String(nextResultId++), data: builder.build().data };
   cache.set(analysis, built);
   return built;
 }

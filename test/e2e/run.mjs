@@ -16,8 +16,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { E2E_DIR, runScenarios } from './harness.mjs';
+import { fileURLToPath } from 'node:url';
 
+// harness.mjs needs playwright-core, which setup.sh installs: imported after it
+const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(E2E_DIR, '../..');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -60,7 +62,9 @@ if (!fs.existsSync(vsix)) {
 }
 if (!flag('--skip-setup')) step('setup', 'bash', [path.join(E2E_DIR, 'setup.sh')]);
 
+const { ARTIFACTS_DIR, runScenarios } = await import('./harness.mjs');
 const { scenarios, SCREENSHOTS_DIR } = await import('./scenarios.mjs');
+fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
 let list = scenarios(vsix);
 if (!flag('--no-vscode-tests')) {
   const { vscodeTestsScenario } = await import('./vscode-tests.mjs');
@@ -69,7 +73,6 @@ if (!flag('--no-vscode-tests')) {
 const only = option('--only');
 if (only) list = list.filter((s) => s.name.includes(only));
 console.log(`\n▶ scenarios (${list.length}) with ${path.relative(ROOT, vsix) || vsix}`);
-fs.rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
 const failed = await runScenarios(list);
 
 if (flag('--update-screenshots') && fs.existsSync(SCREENSHOTS_DIR)) {

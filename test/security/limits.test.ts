@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, MAX_CODE_LENGTH, MAX_STATEMENTS, type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
 import { WORK_PER_STATEMENT } from '../../server/src/language/context';
 import { MAX_NESTING, MAX_STATEMENT_LENGTH, MAX_TREE_DEPTH } from '../../server/src/language/parser';
+import { MAX_FORMULA_LENGTH, MAX_FORMULAS } from '../../server/src/latex/noteMath';
 
 const BOUND = { timeout: 10_000 };
 /** Documents of millions of lines: generous, for a loaded two-core machine running the test files in parallel. */
@@ -188,6 +189,21 @@ describe('enormous lines and documents', HEAVY, () => {
     const analysis = analyze(Array(120).fill(line).join('\n'), 'kl');
     expect(analysis.statements).toHaveLength(Math.floor(MAX_CODE_LENGTH / line.length));
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(['too-large']);
+  });
+
+  it(`a 20 MB note of inline math is checked up to ${MAX_FORMULAS.toLocaleString('en-US')} formulas, then one warning says where it stopped`, () => {
+    const text = '$1 + 1 = 2$ '.repeat(Math.ceil(20_000_000 / 12));
+    const analysis = analyze(text, 'markdown');
+    expect(analysis.math?.formulas).toHaveLength(MAX_FORMULAS);
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['too-large']);
+    expect(analysis.diagnostics[0].message).toContain(`checks the first ${MAX_FORMULAS.toLocaleString('en-US')} formulas of a note`);
+    expect(analysis.diagnostics[0].span.start).toBe(MAX_FORMULAS * 12);
+  });
+
+  it(`a formula longer than ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} characters is not read, and the next one is`, () => {
+    const analysis = analyze(`$$${'x '.repeat(5_000_000)}$$\n\n$$1 + 1 = 3$$\n`, 'markdown');
+    expect(analysis.math?.formulas).toHaveLength(1);
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['math-check-failed']);
   });
 
   it('a 20 MB Markdown note with thousands of kl fences ends the same way', () => {

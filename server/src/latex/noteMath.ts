@@ -88,6 +88,14 @@ type AnalysisSoFar = Pick<Analysis, 'statements' | 'options'>;
 /** Yield after about this much work, as the analysis does, so a server can interleave and cancel. */
 const SLICE_MILLISECONDS = 10;
 
+/**
+ * A note's math is checked up to this many formulas (one warning says where it
+ * stopped), and a formula longer than this many characters is not read: they
+ * bound the time a pasted 20 MB note takes, as the statement limits do for code.
+ */
+export const MAX_FORMULAS = 10_000;
+export const MAX_FORMULA_LENGTH = 100_000;
+
 /** The note's math checked (run inside `analyzeSteps`, which yields with it). */
 export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Generator<void, NoteMath> {
   const regions = findMathRegions(text);
@@ -101,6 +109,11 @@ export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Gene
       sliceStart = performance.now();
     }
     const region = regions[index];
+    if (index >= MAX_FORMULAS) {
+      diagnostics.push(warning('too-large', region.span, `KL Lens checks the first ${MAX_FORMULAS.toLocaleString('en-US')} formulas of a note; this one and the ${(regions.length - index - 1).toLocaleString('en-US')} after it are not checked.`));
+      break;
+    }
+    if (region.content.end - region.content.start > MAX_FORMULA_LENGTH) continue;
     above.advanceTo(region.span.start);
     const formula = checkFormula(text, region, above, analysis);
     if (!formula) continue;

@@ -51,6 +51,12 @@ export const noteSoup = fc.array(
   { maxLength: 12 },
 ).map((parts) => parts.join(''));
 
+/** A few tokens repeated thousands of times: what finds the limits of lengths and depths (`1 + 1 + …`, `((((…`). */
+export const repeatedKl = fc.tuple(fc.array(fc.constantFrom(...KL_TOKENS), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1000, max: 20_000 })).map(([tokens, times]) => tokens.join('').repeat(times));
+export const repeatedLatex = fc
+  .tuple(fc.array(fc.constantFrom(...LATEX_TOKENS), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1000, max: 20_000 }), fc.constantFrom('$', '$$', '\\[', '\\('))
+  .map(([tokens, times, fence]) => `${fence}${tokens.join('').repeat(times)}${fence === '\\[' ? '\\]' : fence === '\\(' ? '\\)' : fence}\n`);
+
 function filesUnder(folder: string, extensions: readonly string[]): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

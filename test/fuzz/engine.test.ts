@@ -11,7 +11,7 @@ import { analyze, type Analysis } from '../../server/src/language/analysis';
 import type { Span } from '../../server/src/language/span';
 import { parseStatement } from '../../server/src/language/parser';
 import { hasNaN } from '../../server/src/language/values';
-import { FUZZ_SEED, klTokenSoup, mutated, noteSoup, realKlDocuments, realNotes, runs } from './documents';
+import { FUZZ_SEED, klTokenSoup, mutated, noteSoup, realKlDocuments, realNotes, repeatedKl, repeatedLatex, runs } from './documents';
 
 const within = (span: Span, length: number) => span.start >= 0 && span.start <= span.end && span.end <= length;
 
@@ -82,6 +82,16 @@ describe('fuzzing the analysis of .kl documents', () => {
       options(500),
     );
   });
+});
+
+describe('fuzzing with long repetitions, where lengths and depths reach their limits', () => {
+  it('a few KL tokens repeated thousands of times give a coherent analysis', () => {
+    fc.assert(fc.property(repeatedKl, (text) => expectCoherent(analyze(text, 'kl'))), options(60));
+  }, 120_000);
+
+  it('a few LaTeX tokens repeated thousands of times in a formula give a coherent analysis', () => {
+    fc.assert(fc.property(repeatedLatex, (text) => expectCoherent(analyze(`\`\`\`kl\nP = [0.5, 0.5]\n\`\`\`\n${text}`, 'markdown'))), options(60));
+  }, 120_000);
 });
 
 describe('fuzzing the analysis of Markdown notes, with their LaTeX math', () => {

@@ -100,7 +100,7 @@ function literalText(expression: Expression, statementText: string): string | un
 
 /**
  * `actual` written like `written`: with as many decimals (a percentage stays
- * one), or as few more as it takes for the check to pass with the tolerance
+ * one) but at least three significant digits, or as few more as it takes for the check to pass with the tolerance
  * the new literal implies (or the explicit `± t`). A literal without a decimal
  * point has a relative tolerance, so it gets the significant digits that one needs.
  */
@@ -122,7 +122,11 @@ function writtenLike(actual: number, written: string, explicit: Tolerance | unde
     const fixed = passes(String(Number(scaled.toPrecision(precision))), explicit ?? relative);
     if (fixed) return fixed;
   }
-  for (let decimals = point < 0 ? 0 : written.replace('%', '').length - point - 1; decimals <= 17; decimals++) {
+  // At least the decimals written, and at least three significant digits: `≈ 0.5` becomes `≈ 0.415`,
+  // not `≈ 0.4`, which passes too but would hide the value the user set out to check.
+  const writtenDecimals = point < 0 ? 0 : written.replace('%', '').length - point - 1;
+  const threeSignificant = scaled === 0 ? 0 : Math.max(0, 2 - Math.floor(Math.log10(Math.abs(scaled))));
+  for (let decimals = Math.max(writtenDecimals, threeSignificant); decimals <= 17; decimals++) {
     const fixed = passes(formatFixed(scaled, decimals));
     if (fixed) return fixed;
   }

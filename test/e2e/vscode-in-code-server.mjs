@@ -16,6 +16,7 @@
 //
 // Used by vscode-tests.mjs: VSCODE_EXECUTABLE_PATH=test/e2e/vscode-in-code-server.mjs npm run test:vscode
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { openWorkbench, saveArtifacts, startCodeServer, waitUntil } from './harness.mjs';
@@ -70,4 +71,5 @@ if (exitCode !== 0) {
 }
 await wb?.browser.close().catch(() => {});
 await server.stop();
+if (!process.env.KL_E2E_KEEP) fs.rmSync(server.root, { recursive: true, force: true });
 process.exit(exitCode);

@@ -67,7 +67,8 @@ connection.onInitialize((params): InitializeResult => {
   registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
   refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
-  settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+  // Clients that cannot answer workspace/configuration may send the section here, shaped as in didChangeConfiguration.
+  settings = readSettings((params.initializationOptions as { settings?: { kl?: unknown } } | undefined)?.settings?.kl);
   fileAccess.initialize(params);
   watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;

@@ -144,6 +144,15 @@ describe('changing kl.units applies at once', () => {
     expect(session.refreshes.codeLens).toBeGreaterThan(0);
   });
 
+  it('takes the settings from initializationOptions and didChangeConfiguration from a client that cannot be asked', async () => {
+    session = await LspSession.start({ settings: { units: 'bits' }, noConfigurationRequests: true });
+    const uri = 'file:///units/plain-client.kl';
+    session.open(uri, 'H([0.5, 0.5])\n');
+    expect(await titles(uri)).toEqual(['H = 1 bits']);
+    await session.changeSettings({ units: 'bans' });
+    await waitFor(async () => (await titles(uri))[0] === 'H = 0.30103 bans');
+  });
+
   it('stops serving Markdown notes when kl.markdown.enabled is false', async () => {
     session = await LspSession.start();
     const uri = 'file:///units/note.md';

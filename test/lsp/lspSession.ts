@@ -74,6 +74,8 @@ export interface SessionOptions {
   command?: string[];
   /** The `kl` settings section the client answers with. */
   settings?: Record<string, unknown>;
+  /** A client that cannot answer workspace/configuration, and sends the settings in initializationOptions instead. */
+  noConfigurationRequests?: boolean;
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -123,7 +125,9 @@ export class LspSession {
       for (const wake of session.waiters.splice(0)) wake();
     });
     connection.listen();
-    session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+    const capabilities = options.noConfigurationRequests ? { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: false } } : CAPABILITIES;
+    const initializationOptions = options.noConfigurationRequests ? { settings: { kl: session.settings } } : undefined;
+    session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions });
     connection.sendNotification('initialized', {});
     return session;
   }

@@ -133,7 +133,18 @@ describe('the CLI on the hostile document, in a locked-down process', () => {
     const values = report.files[0].statements.map((s) => s.value);
     expect(values.slice(0, -1).every((value) => value === null)).toBe(true);
     expect(values.at(-1)).toBe(Math.LN2);
-    expect(readdirSync(scratch)).toEqual(['hostile.kl']);
+    expect(readdirSync(scratch).filter((name) => name !== 'labels.kl')).toEqual(['hostile.kl']);
+  });
+
+  it('writes labels named __proto__ and constructor to --json as plain keys', () => {
+    const labels = path.join(scratch, 'labels.kl');
+    writeFileSync(labels, '{__proto__: 0.25, constructor: 0.75}\n');
+    const run = guardedNode([cli, labels], [cli, 'eval', '--json', labels]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('"__proto__": 0.25');
+    const value = (JSON.parse(run.stdout) as { files: { statements: { value: Record<string, number> }[] }[] }).files[0].statements[0].value;
+    expect(Object.keys(value)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 
   it('the unguarded CLI agrees, so the guard changed nothing it computes', () => {

@@ -254,10 +254,23 @@ export async function problems(page) {
  * Opens the quick-fix menu at the cursor and returns the titles it offers.
  * @param {Page} page
  */
-export async function openQuickFixes(page) {
-  await page.keyboard.press('Control+.');
+export async function openQuickFixes(page, { timeout = 15_000 } = {}) {
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  // Ctrl+. pressed while the code actions are still being computed can show
+  // nothing: ask again until the menu shows or the time is up
+  await waitUntil(
+    async () => {
+      await page.keyboard.press('Control+.');
+      try {
+        await rows.first().waitFor({ state: 'visible', timeout: 3_000 });
+        return true;
+      } catch {
+        await page.keyboard.press('Escape');
+        return false;
+      }
+    },
+    { timeout, interval: 200, what: 'the quick-fix menu (Ctrl+.)' },
+  );
   return (await rows.allInnerTexts()).map((t) => clean(t).trim());
 }
 

@@ -9,14 +9,13 @@ import { EXTENSION_ID, eventually, show, workspaceFile } from './editor';
 suite('Activation', () => {
   let api: KlLensApi;
 
-  test('activates in under 100 ms and starts no server while no KL document is open', async () => {
+  // How long activation takes is measured by `npm run bench` (bench/activation.mjs), not here:
+  // a wall-clock bound in a test fails on a busy machine without anything being wrong.
+  test('activates and starts no server while no KL document is open', async () => {
     const extension = vscode.extensions.getExtension<KlLensApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in the test instance`);
     assert.equal(extension.isActive, false, 'nothing should have activated the extension yet');
-    const started = performance.now();
     api = await extension.activate();
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 100, `activation took ${elapsed.toFixed(1)} ms`);
     assert.equal(api.isServerStarted(), false);
   });
 

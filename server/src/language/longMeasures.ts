@@ -17,7 +17,8 @@ export function entropyNats(p: Float64Array): number {
     const pi = p[i];
     const x = pi === 0 ? 0 : -pi * fastLog(pi);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
     sum = t;
   }
   return sum + compensation;
@@ -33,7 +34,8 @@ export function crossEntropyNats(p: Float64Array, q: Float64Array): MeasureResul
     if (qi === 0) return { value: Infinity, infiniteAt: i };
     const x = -pi * fastLog(qi);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
     sum = t;
   }
   return { value: sum + compensation };
@@ -63,7 +65,8 @@ export function klNats(p: Float64Array, q: Float64Array): MeasureResult {
     }
     const x = pi * (fastLog(argument) - correction);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
     sum = t;
   }
   return { value: sum + compensation };
@@ -84,7 +87,8 @@ function finishedApart(p: Float64Array, q: Float64Array, from: number, before: n
     if (qi === 0) return { value: Infinity, infiniteAt: i };
     const x = pi * (Math.log(pi) - Math.log(qi));
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
     sum = t;
   }
   return { value: sum + compensation };
@@ -127,7 +131,8 @@ export function jsNats(p: Float64Array, q: Float64Array): number {
       x = 0.5 * ((pi === 0 ? 0 : pi * (fastLog(up) - upCorrection)) + (qi === 0 ? 0 : qi * (fastLog(down) - downCorrection)));
     }
     const s = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - s + x : x - s + sum;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - s + x;
+    else compensation += x - s + sum;
     sum = s;
   }
   return sum + compensation;

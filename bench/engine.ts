@@ -1,0 +1,5 @@
+// What the in-process benchmarks call: bundled by bench/run.mjs into
+// bench/out/engine.cjs, the same code the server and the CLI bundle.
+export { analyze } from '../server/src/language/analysis';
+export { crossEntropy, entropy, jensenShannon, klDivergence } from '../server/src/language/measures';
+export { nodeFileSystem } from '../server/src/language/load/nodeFileHosts';

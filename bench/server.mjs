@@ -1,0 +1,79 @@
+// The language server over a real stdio connection (server/out/server.js),
+// on generated documents of assignments of 3–20-outcome distributions and
+// measures of them: what a user waits for when opening, hovering, editing.
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { BenchClient } from './lspClient.mjs';
+import { generatedDocument, random } from './data.mjs';
+import { summary } from './stats.mjs';
+
+/** Spawn → initialize → open a 100-line document → the first answer to codeLens with lenses in it. */
+export async function coldStartRows({ serverPath, folder, runs }) {
+  const times = [];
+  const uri = pathToFileURL(path.join(folder, 'cold.kl')).href;
+  const text = generatedDocument(100);
+  for (let i = 0; i < runs; i++) {
+    const client = await BenchClient.start(serverPath);
+    client.open(uri, text);
+    for (;;) {
+      const { answer } = await client.request('textDocument/codeLens', { textDocument: { uri } });
+      if (answer && answer.length > 0) break;
+    }
+    times.push(performance.now() - client.spawnedAt);
+    await client.stop();
+  }
+  return [{ section: 'Language server (stdio)', figure: 'cold start: spawn → first code lens, 100 lines', unit: 'ms', stat: summary(times), target: { value: 300 } }];
+}
+
+/**
+ * One document of `lines` lines: open → first diagnostics on fresh servers;
+ * then, on the last of them, hovers over statements, one-character edits
+ * (a digit of a distribution, changed and changed back) → their diagnostics,
+ * code lenses of the whole document after each edit, and the peak memory.
+ */
+export async function documentRows({ serverPath, folder, lines, opens, hovers, edits, targets, section }) {
+  const uri = pathToFileURL(path.join(folder, `doc${lines}.kl`)).href;
+  const text = generatedDocument(lines);
+  const openTimes = [];
+  let client;
+  for (let i = 0; i < opens; i++) {
+    if (client) await client.stop();
+    client = await BenchClient.start(serverPath);
+    const opened = await client.open(uri, text);
+    openTimes.push(opened.milliseconds);
+  }
+  const next = random(lines);
+  const statementStarts = [0];
+  for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) statementStarts.push(at + 1);
+
+  const hoverTimes = [];
+  for (let i = 0; i < hovers; i++) {
+    const start = statementStarts[Math.floor(next() * statementStarts.length)];
+    const { answer, milliseconds } = await client.request('textDocument/hover', { textDocument: { uri }, position: client.position(uri, start) });
+    if (!answer) throw new Error(`no hover at ${start}`);
+    hoverTimes.push(milliseconds);
+  }
+
+  const editTimes = [];
+  const lensTimes = [];
+  for (let i = 0; i < edits; i++) {
+    // A digit of an assignment's literal: the 4th decimal of its first entry.
+    const assignment = text.indexOf(' = [', statementStarts[Math.floor(next() * statementStarts.length)]);
+    if (assignment < 0) continue;
+    const digit = assignment + ' = [0.123'.length;
+    const current = client.text(uri)[digit];
+    editTimes.push(await client.edit(uri, digit, 1, current === '9' ? '8' : String(Number(current) + 1)));
+    lensTimes.push((await client.request('textDocument/codeLens', { textDocument: { uri } })).milliseconds);
+    editTimes.push(await client.edit(uri, digit, 1, current));
+  }
+  const memory = client.peakMemory();
+  await client.stop();
+  const rows = [
+    { section, figure: 'open → first diagnostics', unit: 'ms', stat: summary(openTimes), ...(targets ? { target: { value: 500 } } : {}) },
+    { section, figure: 'hover', unit: 'ms', stat: summary(hoverTimes), note: `p99 ${summary(hoverTimes).p99.toFixed(2)} ms`, ...(targets ? { target: { value: 5, on: 'p99' } } : {}) },
+    { section, figure: 'code lenses, whole document', unit: 'ms', stat: summary(lensTimes), ...(targets ? { target: { value: 50 } } : {}) },
+    { section, figure: 'one-character edit → diagnostics', unit: 'ms', stat: summary(editTimes), ...(targets ? { target: { value: 20 } } : {}) },
+  ];
+  if (memory !== undefined) rows.push({ section, figure: 'server peak memory (VmHWM)', unit: 'MiB', stat: { min: memory, median: memory, max: memory }, ...(targets ? { target: { value: 120 } } : {}) });
+  return rows;
+}

@@ -9,9 +9,9 @@
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
-import { newlyHeld } from './heldNumbers';
+import { newlyHeld, reachableBuffers } from './heldNumbers';
 import type { FileHost } from './load/fileHost';
-import { loadStamp, pathsLoadedBy } from './load/loadStamp';
+import { loadStamp } from './load/loadStamp';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
@@ -65,19 +65,14 @@ export interface Analysis {
   math?: NoteMath;
 }
 
-/** By statement text: its parse, and the results computed for it (one per set of inputs it was seen with). */
+/** What the next analysis of the same document reuses, statement by statement (aligned with `statements`). */
 interface AnalysisReuse {
-  texts: Map<string, ReusedText>;
+  cached: readonly CachedResult[];
+  /** Each statement's diagnostics, in document offsets. */
+  placed: readonly (readonly Diagnostic[])[];
 }
 
-interface ReusedText {
-  parsed: ParsedSource;
-  results: CachedResult[];
-  /** The previous analysis's results for this text, while this one runs. */
-  previous?: readonly CachedResult[];
-}
-
-/** A result and what it was computed from; compared field by field, so no key string is built per statement. */
+/** A result and what it was computed from, compared field by field (no key string is built per statement). */
 interface CachedResult {
   units: UnitName;
   precision: number | undefined;
@@ -87,6 +82,8 @@ interface CachedResult {
   versions: readonly number[];
   result: StatementResult;
   version?: number;
+  /** The array buffers the result keeps alive, for the document-wide limit. */
+  held: readonly ArrayBufferLike[];
 }
 
 let nextVersion = 1;
@@ -112,12 +109,11 @@ export const MAX_CODE_LENGTH = 10_000_000;
 
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const sameOptions = previous !== undefined && previous.options.defaultUnits === options.defaultUnits && previous.options.limits.maxElements === options.limits.maxElements;
-  const oldTexts = previous?.reuse.texts ?? new Map<string, ReusedText>();
-  const reuse: AnalysisReuse = { texts: new Map() };
-
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
   // One past the limit: enough to know that the document goes on.
   const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
+  const counterparts = previous ? new Counterparts(previous, sources, text.length) : undefined;
+  const reuse = { cached: [] as CachedResult[], placed: [] as (readonly Diagnostic[])[] };
   const scope = new Map<string, Binding>();
   const statements: AnalyzedStatement[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -144,14 +140,14 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       diagnostics.push(notEvaluated(text, sources[index].offset));
       break;
     }
-    let reused = reuse.texts.get(source.text);
-    if (!reused) {
-      const before = oldTexts.get(source.text);
-      if (!before) worked = true;
-      reused = { parsed: before?.parsed ?? parseSource(source.text), results: [], previous: sameOptions ? before?.results : undefined };
-      reuse.texts.set(source.text, reused);
+    // The same statement in the previous analysis: at the same place, or moved by the edit.
+    const was = counterparts?.of(index, source.text) ?? -1;
+    const before = was >= 0 ? (previous as Analysis).statements[was] : undefined;
+    let parsed = before?.parsed;
+    if (!parsed) {
+      parsed = parseSource(source.text);
+      worked = true;
     }
-    const parsed = reused.parsed;
     const statement = parsed.statement;
     if (statement.kind === 'directive') {
       if (parsed.diagnostics.length === 0) {
@@ -160,47 +156,120 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       }
     }
 
-    const inputs = new Map<string, Binding>();
-    for (const name of parsed.reads) {
-      const binding = scope.get(name);
-      if (binding) inputs.set(name, binding);
-    }
+    const inputs = before && sameBindings(parsed.reads, scope, before.inputs) ? before.inputs : bindingsRead(parsed.reads, scope);
     const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
-    let cached = cachedResult(reused.results, units, precision, files, parsed.reads, inputs) ?? cachedResult(reused.previous, units, precision, files, parsed.reads, inputs);
+    const candidate = before && sameOptions ? (previous as Analysis).reuse.cached[was] : undefined;
+    let cached = candidate && computedFrom(candidate, units, precision, files, parsed.reads, inputs) ? candidate : undefined;
     if (!cached) {
       const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
-      cached = { units, precision, files, versions, ...evaluateSource(source.text, parsed, units, precision, options, inputs) };
+      const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
+      cached = { units, precision, files, versions, ...evaluated, held: reachableBuffers(evaluated.result) };
       worked = true;
     }
-    const held = newlyHeld(cached.result, heldBuffers);
+    reuse.cached.push(cached);
+    let result = cached.result;
+    let version = cached.version;
+    const held = newlyHeld(cached.held, heldBuffers);
     if (heldNumbers + held.numbers > options.limits.maxElements) {
-      // Not cached: whether it fits depends on the statements above.
-      cached = { ...cached, result: overDocumentLimit(cached.result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements), version: undefined };
+      // Whether it fits depends on the statements above: decided again by every analysis.
+      result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
+      version = undefined;
     } else {
       heldNumbers += held.numbers;
       for (const buffer of held.buffers) heldBuffers.add(buffer);
-      if (!reused.results.includes(cached)) reused.results.push(cached);
     }
 
-    const analyzed: AnalyzedStatement = { source, parsed, result: cached.result, inputs };
-    if (statement.kind === 'assignment' && cached.result.value && cached.version !== undefined) {
-      const binding: Binding = { name: statement.name, value: cached.result.value, version: cached.version, definition: shiftSpan(statement.nameSpan, source.offset) };
+    let binding: Binding | undefined;
+    if (statement.kind === 'assignment' && result.value && version !== undefined) {
+      const definition = shiftSpan(statement.nameSpan, source.offset);
+      binding = before?.binding && before.binding.version === version && before.binding.definition.start === definition.start ? before.binding : { name: statement.name, value: result.value, version, definition };
       scope.set(statement.name, binding);
-      analyzed.binding = binding;
     } else if (statement.kind === 'assignment') {
       // A failed assignment hides the earlier binding: later uses report it instead of using a stale value.
       scope.delete(statement.name);
     }
-    statements.push(analyzed);
-    for (const diagnostic of parsed.diagnostics) diagnostics.push(placed(diagnostic, source.offset, inputs));
-    for (const diagnostic of cached.result.diagnostics) diagnostics.push(placed(diagnostic, source.offset, inputs));
+    if (before && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) {
+      // Unchanged, and in the same place: the previous analysis's statement and diagnostics as they were.
+      statements.push(before);
+      const placedBefore = (previous as Analysis).reuse.placed[was];
+      reuse.placed.push(placedBefore);
+      for (const diagnostic of placedBefore) diagnostics.push(diagnostic);
+      continue;
+    }
+    statements.push({ source, parsed, result, inputs, ...(binding ? { binding } : {}) });
+    const placedHere = parsed.diagnostics.length + result.diagnostics.length === 0 ? NO_DIAGNOSTICS : [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
+    reuse.placed.push(placedHere);
+    for (const diagnostic of placedHere) diagnostics.push(diagnostic);
   }
-  // Only what this analysis used is kept for the next one.
-  for (const reused of reuse.texts.values()) reused.previous = undefined;
   const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = yield* lineIndexSteps(text);
   return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
+/**
+ * Where each statement of a new text was in the previous analysis. An edit
+ * leaves a run of statements before it where they were (same text, same
+ * offset), and a run after it moved by the change of length; only between
+ * them are statements looked for by their text (a pasted or moved block).
+ */
+class Counterparts {
+  private readonly before: number;
+  private readonly after: number;
+  private byText: Map<string, number> | undefined;
+
+  constructor(
+    private readonly previous: Analysis,
+    private readonly sources: readonly SourceStatement[],
+    length: number,
+  ) {
+    const old = previous.statements;
+    const shift = length - previous.text.length;
+    const most = Math.min(old.length, sources.length);
+    let before = 0;
+    while (before < most && old[before].source.offset === sources[before].offset && old[before].source.text === sources[before].text) before++;
+    let after = 0;
+    while (after < most - before) {
+      const was = old[old.length - 1 - after].source;
+      const now = sources[sources.length - 1 - after];
+      if (was.offset + shift !== now.offset || was.text !== now.text) break;
+      after++;
+    }
+    this.before = before;
+    this.after = after;
+  }
+
+  /** The index in the previous analysis of the statement now at `index` with this text, or −1. */
+  of(index: number, text: string): number {
+    if (index < this.before) return index;
+    const fromEnd = this.sources.length - index;
+    if (fromEnd <= this.after) return this.previous.statements.length - fromEnd;
+    if (!this.byText) {
+      this.byText = new Map();
+      for (let i = this.previous.statements.length - this.after - 1; i >= this.before; i--) this.byText.set(this.previous.statements[i].source.text, i);
+    }
+    return this.byText.get(text) ?? -1;
+  }
+}
+
+/** Whether the names a statement reads are bound to the very same bindings as in `inputs`. */
+function sameBindings(reads: readonly string[], scope: ReadonlyMap<string, Binding>, inputs: ReadonlyMap<string, Binding>): boolean {
+  for (const name of reads) if (scope.get(name) !== inputs.get(name)) return false;
+  return true;
+}
+
+const NO_INPUTS: ReadonlyMap<string, Binding> = new Map();
+
+function bindingsRead(reads: readonly string[], scope: ReadonlyMap<string, Binding>): ReadonlyMap<string, Binding> {
+  if (reads.length === 0) return NO_INPUTS;
+  const inputs = new Map<string, Binding>();
+  for (const name of reads) {
+    const binding = scope.get(name);
+    if (binding) inputs.set(name, binding);
+  }
+  return inputs;
 }
 
 /** The warning where evaluation stops: on the first line of the first statement not evaluated. */
@@ -216,30 +285,31 @@ function overDocumentLimit(result: StatementResult, total: number, length: numbe
   return { units: result.units, ...(result.precision !== undefined ? { precision: result.precision } : {}), diagnostics: [error('too-large', { start: 0, end: length }, message)] };
 }
 
-/** The result among `candidates` computed from these units, precision, files and versions of the names read. */
-function cachedResult(candidates: readonly CachedResult[] | undefined, units: UnitName, precision: number | undefined, files: string, reads: readonly string[], inputs: ReadonlyMap<string, Binding>): CachedResult | undefined {
-  if (!candidates) return undefined;
-  search: for (const candidate of candidates) {
-    if (candidate.units !== units || candidate.precision !== precision || candidate.files !== files) continue;
-    for (let i = 0; i < reads.length; i++) if (candidate.versions[i] !== (inputs.get(reads[i])?.version ?? 0)) continue search;
-    return candidate;
-  }
-  return undefined;
+/** Whether `cached` was computed from these units, precision, files and versions of the names read. */
+function computedFrom(cached: CachedResult, units: UnitName, precision: number | undefined, files: string, reads: readonly string[], inputs: ReadonlyMap<string, Binding>): boolean {
+  if (cached.units !== units || cached.precision !== precision || cached.files !== files) return false;
+  for (let i = 0; i < reads.length; i++) if (cached.versions[i] !== (inputs.get(reads[i])?.version ?? 0)) return false;
+  return true;
 }
 
 function parseSource(text: string): ParsedSource {
   const parsed = parseStatement(text);
-  return { ...parsed, reads: namesRead(parsed.statement), loads: pathsLoadedBy(parsed.statement) };
+  return { ...parsed, ...dependencies(parsed.statement) };
 }
 
-function namesRead(statement: Statement): string[] {
+const NOTHING_READ: readonly string[] = [];
+
+/** The names a statement reads and the paths it gives to `load()` (string literals), in one walk. */
+function dependencies(statement: Statement): { reads: readonly string[]; loads: readonly string[] } {
   const names = new Set<string>();
+  const loads: string[] = [];
   for (const expression of statementExpressions(statement)) {
     walkExpression(expression, (node) => {
       if (node.type === 'name') names.add(node.name);
+      else if (node.type === 'call' && node.callee === 'load' && node.args[0]?.type === 'string') loads.push(node.args[0].value);
     });
   }
-  return [...names];
+  return { reads: names.size === 0 ? NOTHING_READ : [...names], loads: loads.length === 0 ? NOTHING_READ : loads };
 }
 
 function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, precision: number | undefined, options: AnalysisOptions, inputs: ReadonlyMap<string, Binding>): { result: StatementResult; version?: number } {

@@ -4,34 +4,26 @@
 import type { StatementResult } from './statementEvaluation';
 
 /**
- * The array buffers reachable from `result` that are not in `counted`, and how
- * many numbers they hold. Buffers, not arrays: the rows of a matrix are views
- * of one buffer, and a name used twice holds its numbers once.
+ * Of the array buffers a result keeps alive (`reachableBuffers`), those not in
+ * `counted`, and how many numbers they hold. Buffers, not arrays: the rows of
+ * a matrix are views of one buffer, and a name used twice holds its numbers once.
  */
-export function newlyHeld(result: StatementResult, counted: ReadonlySet<ArrayBufferLike>): { buffers: ReadonlySet<ArrayBufferLike>; numbers: number } {
-  const reachable = buffersOf(result);
+export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: ReadonlySet<ArrayBufferLike>): { buffers: ReadonlySet<ArrayBufferLike>; numbers: number } {
   if (reachable.length === 0) return NOTHING;
-  const buffers = new Set<ArrayBufferLike>();
+  let buffers: Set<ArrayBufferLike> | undefined;
   let numbers = 0;
   for (const buffer of reachable) {
-    if (!counted.has(buffer) && !buffers.has(buffer)) {
-      buffers.add(buffer);
-      numbers += buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
-    }
+    if (counted.has(buffer) || buffers?.has(buffer)) continue;
+    buffers ??= new Set();
+    buffers.add(buffer);
+    numbers += buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
   }
-  return { buffers, numbers };
+  return buffers ? { buffers, numbers } : NOTHING;
 }
 
-// A result never changes once made, and the analysis of every keystroke asks
-// again for every statement: its buffers are found by one walk, then remembered.
-const walked = new WeakMap<StatementResult, readonly ArrayBufferLike[]>();
-
-function buffersOf(result: StatementResult): readonly ArrayBufferLike[] {
-  let buffers = walked.get(result);
-  if (buffers) return buffers;
-  buffers = !result.check && holdsNoObject(result.value) ? [] : walk(result);
-  walked.set(result, buffers);
-  return buffers;
+/** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
+export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
+  return !result.check && holdsNoObject(result.value) ? [] : walk(result);
 }
 
 function walk(result: StatementResult): ArrayBufferLike[] {

@@ -25,19 +25,19 @@ export function splitStatements(text: string, regions: readonly Span[], limit = 
     while (lineStart < region.end && statements.length < limit) {
       let lineEnd = text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > region.end) lineEnd = region.end;
-      const line = text.slice(lineStart, lineEnd);
-      if (statementStart >= 0 && (line.trim() === '' || NEW_STATEMENT.test(line))) {
+      // Lines are read in place: only a continuation line is ever cut out (to match NEW_STATEMENT).
+      if (statementStart >= 0 && (isWhiteSpace(text, lineStart, lineEnd) || NEW_STATEMENT.test(text.slice(lineStart, lineEnd)))) {
         statements.push(statementAt(text, statementStart, lineStart - 1));
         statementStart = -1;
         depth = 0;
       }
       if (statementStart < 0) {
-        if (!isBlank(line)) {
+        if (!isBlank(text, lineStart, lineEnd)) {
           statementStart = lineStart;
-          depth = Math.max(0, bracketBalance(line));
+          depth = Math.max(0, bracketBalance(text, lineStart, lineEnd));
         }
       } else {
-        depth = Math.max(0, depth + bracketBalance(line));
+        depth = Math.max(0, depth + bracketBalance(text, lineStart, lineEnd));
       }
       if (statementStart >= 0 && depth === 0) {
         statements.push(statementAt(text, statementStart, lineEnd));
@@ -56,30 +56,40 @@ function statementAt(text: string, start: number, end: number): SourceStatement 
   return { text: text.slice(start, stop), offset: start };
 }
 
-/** Empty, white space, or only a comment. */
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '#') return true;
-    if (ch !== ' ' && ch !== '\t' && ch !== '\r') return false;
+/** Whether text[start, end) is empty or white space, as String.prototype.trim sees it. */
+function isWhiteSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return text.slice(start, end).trim() === '';
+    if (code !== 32 && (code < 9 || code > 13)) return false;
   }
   return true;
 }
 
-/** Opened minus closed brackets on a line, ignoring strings and comments. */
-function bracketBalance(line: string): number {
+/** Empty, white space, or only a comment. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 35) return true; // #
+    if (ch !== 32 && ch !== 9 && ch !== 13) return false;
+  }
+  return true;
+}
+
+/** Opened minus closed brackets on the line text[start, end), ignoring strings and comments. */
+function bracketBalance(text: string, start: number, end: number): number {
   let balance = 0;
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  let quote = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
     if (quote) {
-      if (ch === quote) quote = '';
+      if (ch === quote) quote = 0;
       continue;
     }
-    if (ch === '#') break;
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[' || ch === '(' || ch === '{') balance++;
-    else if (ch === ']' || ch === ')' || ch === '}') balance--;
+    if (ch === 35) break; // #
+    if (ch === 34 || ch === 39) quote = ch; // " '
+    else if (ch === 91 || ch === 40 || ch === 123) balance++; // [ ( {
+    else if (ch === 93 || ch === 41 || ch === 125) balance--; // ] ) }
   }
   return balance;
 }

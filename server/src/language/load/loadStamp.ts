@@ -1,22 +1,11 @@
-// Which files a statement loads, and how they look now. The analysis puts the
+// How the files a statement loads (the string literals it gives to `load()`,
+// collected with its names by the analysis) look now. The analysis puts the
 // stamp into a loading statement's cache key, so an unchanged file costs one
 // `stat` per analysis and a changed one re-evaluates the statement (and,
 // through the new binding, everything that depends on it).
-import { walkExpression, statementExpressions, type Statement } from '../ast';
 import type { Analysis } from '../analysis';
 import { isFileProblem, type FileHost } from './fileHost';
 import { isRefusal, resolveLoadPath } from './loadPath';
-
-/** The string literals given to `load()` in a statement, in order. */
-export function pathsLoadedBy(statement: Statement): string[] {
-  const paths: string[] = [];
-  for (const expression of statementExpressions(statement)) {
-    walkExpression(expression, (node) => {
-      if (node.type === 'call' && node.callee === 'load' && node.args[0]?.type === 'string') paths.push(node.args[0].value);
-    });
-  }
-  return paths;
-}
 
 /** Changes whenever what `load()` would return for these paths may have changed. */
 export function loadStamp(paths: readonly string[], host: FileHost | undefined): string {

@@ -1,5 +1,6 @@
 // The human output: one line per statement (line, source, value, unit, ✓/✗),
 // then `file:line:col: severity: message` lines, then a summary.
+import { commentStart } from '../language/comments';
 import type { FileReport, StatementRecord } from './report';
 import { LEFT_OUT, type JsonValue } from './jsonValue';
 
@@ -121,23 +122,8 @@ export function summaryLine(totals: Totals, files: number, style: Style): string
 function oneLine(text: string): string {
   return text
     .split('\n')
-    .map(withoutComment)
+    .map((line) => line.slice(0, commentStart(line)))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function withoutComment(line: string): string {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '#') {
-      return line.slice(0, i);
-    }
-  }
-  return line;
 }

@@ -11,14 +11,12 @@ import type { Diagnostic } from '../language/diagnostics';
 import { formatFixed, formatFull } from '../language/format';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_NAMES } from '../language/units';
-import { offsetOf, rangeOf } from '../lsp/ranges';
+import { quickFixSpan, rangeOf } from '../lsp/ranges';
 
 export function codeActions(uri: string, analysis: Analysis, params: CodeActionParams, defaultUnits: UnitName): CodeAction[] {
-  const only = params.context.only;
-  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-  const start = offsetOf(analysis, params.range.start);
-  const end = offsetOf(analysis, params.range.end);
-  if (start === undefined || end === undefined) return [];
+  const requested = quickFixSpan(analysis, params);
+  if (!requested) return [];
+  const { start, end } = requested;
   const actions: CodeAction[] = [];
   for (const diagnostic of analysis.diagnostics) {
     if (diagnostic.span.end < start || diagnostic.span.start > end) continue;

@@ -3,6 +3,7 @@
 // `^` or after a unary sign. Spellings (`~=`, `‖`, `·`), comments, line breaks
 // and indentation are kept. A statement is changed only when it parses and its
 // reformatted text parses to the same tree: formatting never changes meaning.
+import { commentStart } from '../language/comments';
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { Analysis, AnalyzedStatement } from '../language/analysis';
 import { tokenize, type Token } from '../language/lexer';
@@ -80,19 +81,6 @@ function spaceBetween(a: Token, b: Token, beforeA: Token | undefined): string {
 /** A sign is unary at the start or after an operator other than a closing bracket. */
 function isUnary(before: Token | undefined): boolean {
   return before === undefined || (before.kind === 'operator' && !CLOSERS.has(before.text));
-}
-
-/** Where a `#` comment starts on the line (outside quotes), or the line's length. */
-function commentStart(line: string): number {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#') return i;
-  }
-  return line.length;
 }
 
 /** The statement's tree without positions, to compare two parses. */

@@ -1,5 +1,6 @@
 // `= value` at the end of each statement that has a result: the alternative
 // (or companion) to code lenses, chosen by the `kl.display` setting.
+import { commentStart } from '../language/comments';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { offsetOf } from '../lsp/ranges';
@@ -41,19 +42,7 @@ function statementsBetween(analysis: Analysis, start: number, end: number): Anal
 /** Where the hint goes: after the code, before a trailing comment, so it reads `KL(P || Q) = 0.415 bits  # note`. */
 function endOfCode(text: string): number {
   const lastLineStart = text.lastIndexOf('\n') + 1;
-  let end = text.length;
-  let quote = '';
-  for (let i = lastLineStart; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '#') {
-      end = i;
-      break;
-    }
-  }
+  let end = lastLineStart + commentStart(text.slice(lastLineStart));
   while (end > lastLineStart && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\r')) end--;
   return end;
 }

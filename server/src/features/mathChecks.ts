@@ -7,7 +7,7 @@ import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, typ
 import type { Analysis } from '../language/analysis';
 import { formatNumber, formatShort } from '../language/format';
 import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
-import { offsetOf, rangeOf } from '../lsp/ranges';
+import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
 import { fullValue } from '../lsp/valueText';
 
 const SOURCE_LIMIT = 60;
@@ -71,11 +71,9 @@ export function mathInlayHints(analysis: Analysis, range: Range, digits: number)
 
 /** For each failed relation in the range with a hand-rounded side: replace it by the computed value, with the same digits. */
 export function mathCodeActions(uri: string, analysis: Analysis, params: CodeActionParams): CodeAction[] {
-  const only = params.context.only;
-  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-  const start = offsetOf(analysis, params.range.start);
-  const end = offsetOf(analysis, params.range.end);
-  if (start === undefined || end === undefined) return [];
+  const requested = quickFixSpan(analysis, params);
+  if (!requested) return [];
+  const { start, end } = requested;
   const actions: CodeAction[] = [];
   for (const formula of analysis.math?.formulas ?? []) {
     for (const relation of formula.relations) {

@@ -1,5 +1,5 @@
 // Engine spans (UTF-16 offsets of one analysed text) to LSP ranges and back.
-import type { Position, Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeActionParams, type Position, type Range } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import type { Span } from '../language/span';
 
@@ -12,4 +12,13 @@ export function offsetOf(analysis: Analysis, position: Position): number | undef
   if (!Number.isInteger(position.line) || !Number.isInteger(position.character) || position.line < 0 || position.character < 0) return undefined;
   if (position.line >= analysis.lineIndex.lineCount) return undefined;
   return analysis.lineIndex.offsetAt(position);
+}
+
+/** The span a code-action request asks quick fixes for, or undefined when it asks for other kinds or its range is not in the text. */
+export function quickFixSpan(analysis: Analysis, params: CodeActionParams): Span | undefined {
+  const only = params.context.only;
+  if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+  const start = offsetOf(analysis, params.range.start);
+  const end = offsetOf(analysis, params.range.end);
+  return start === undefined || end === undefined ? undefined : { start, end };
 }

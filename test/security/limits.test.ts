@@ -81,6 +81,26 @@ describe('precision N on large inputs', BOUND, () => {
     expect(analysis.diagnostics.map((d) => [d.severity, d.code])).toEqual([['information', 'too-large']]);
   });
 
+  it.each([
+    ['H(uniform(200))', 201],
+    ['KL(uniform(4) || [0.1, 0.2, 0.3, 0.4])', 5],
+    ['JS([0.5, 0.5] || [0.25, 0.75])', 5],
+    ['BCE([1, 0], [0.9, 0.2])', 5],
+    ['perplexity(uniform(50))', 51],
+  ])('precision 1000 on %s is over the BigNumber work limit (3 logarithms at 1000 digits): a double, and why', (text, logarithms) => {
+    const analysis = analyze(`precision 1000\n${text}`, 'kl');
+    expect(only(analysis, 1).value).not.toHaveProperty('precise');
+    expect(analysis.diagnostics.map((d) => [d.severity, d.code])).toEqual([['information', 'too-large']]);
+    expect(analysis.diagnostics[0].message).toContain(`may take 3 BigNumber logarithms`);
+    expect(analysis.diagnostics[0].message).toContain(`This one needs ${logarithms}`);
+  });
+
+  it('precision 100 on the same 200 outcomes fits, and agrees with the double to its 16 digits', () => {
+    const { value } = only(analyze('precision 100\nH(uniform(200))', 'kl'), 1);
+    const precise = (value as { precise: string }).precise;
+    expect(Math.abs(Number(precise) / Math.log(200) - 1)).toBeLessThan(1e-15);
+  });
+
   it('precision 1000 on a small distribution gives the value to 1000 digits', () => {
     const { value } = only(analyze('precision 1000\nH([0.5, 0.5])', 'kl'), 1);
     const precise = (value as { precise: string }).precise;

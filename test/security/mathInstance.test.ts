@@ -30,9 +30,9 @@ describe('the mathjs instance the engine holds', () => {
     }).toThrow(TypeError);
   });
 
-  it('at precision N, likewise holds only BigNumber arithmetic', () => {
+  it('at precision N, holds only the BigNumber constructor (the arithmetic is the BigNumbers\' own)', () => {
     const big = bigNumberMath(50);
-    expect(Object.keys(big).sort()).toEqual(['add', 'bignumber', 'divide', 'exp', 'log', 'multiply', 'subtract']);
+    expect(Object.keys(big)).toEqual(['bignumber']);
     expect(Object.getPrototypeOf(big)).toBeNull();
     for (const name of DANGEROUS) expect(name in big, name).toBe(false);
   });

@@ -3,25 +3,7 @@
 // reaches mathjs's expression parser: the evaluator calls these functions by
 // name from a fixed table, so `import`, `evaluate`, `parse`, `createUnit`…
 // are not reachable from a document (they are not even in the instance).
-import {
-  absDependencies,
-  addDependencies,
-  bignumberDependencies,
-  create,
-  divideDependencies,
-  expDependencies,
-  log10Dependencies,
-  log1pDependencies,
-  log2Dependencies,
-  logDependencies,
-  multiplyDependencies,
-  powDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  type BigNumber,
-  type MathJsInstance,
-} from 'mathjs';
+import { bignumberDependencies, create, type BigNumber, type MathJsInstance } from 'mathjs';
 // The double instance comes from mathjs's number-only build: its functions have
 // number signatures only, so creating them costs a few milliseconds instead of
 // the ~100 ms the full build's typed functions take on first use (cold start).
@@ -44,23 +26,6 @@ import {
   klDivergence,
   type MeasureResult,
 } from './measures';
-
-const FACTORIES = {
-  absDependencies,
-  addDependencies,
-  bignumberDependencies,
-  divideDependencies,
-  expDependencies,
-  log10Dependencies,
-  log1pDependencies,
-  log2Dependencies,
-  logDependencies,
-  multiplyDependencies,
-  powDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-};
 
 /** What the double instance needs: the elementary functions of the language (the measures are added to it). */
 const NUMBER_FACTORIES = {
@@ -137,19 +102,28 @@ export function klMath(): KlMath {
   return doubleInstance;
 }
 
-export type BigNumberMath = Pick<MathJsInstance, 'bignumber' | 'log' | 'add' | 'subtract' | 'multiply' | 'divide' | 'exp'>;
+/** BigNumbers at a precision: the arithmetic is the BigNumber's own methods (`ln`, `times`, …). */
+export type BigNumberMath = Pick<MathJsInstance, 'bignumber'>;
 
-const BIG_NUMBER_FUNCTIONS: Record<keyof BigNumberMath, true> = { bignumber: true, log: true, add: true, subtract: true, multiply: true, divide: true, exp: true };
+const BIG_NUMBER_FUNCTIONS: Record<keyof BigNumberMath, true> = { bignumber: true };
 
+/**
+ * The most recently used precisions' instances. Bounded: an instance costs
+ * about 2 MB, and a document may name every precision from 16 to 1000.
+ */
 const bigInstances = new Map<number, BigNumberMath>();
+const MAX_BIG_INSTANCES = 8;
 
-/** An instance computing with BigNumber at `digits` significant digits, one per precision. */
+/** An instance computing with BigNumber at `digits` significant digits. */
 export function bigNumberMath(digits: number): BigNumberMath {
   let math = bigInstances.get(digits);
-  if (!math) {
-    math = onlyFunctions<BigNumberMath>(create(FACTORIES, { number: 'BigNumber', precision: digits }), BIG_NUMBER_FUNCTIONS);
-    bigInstances.set(digits, math);
+  if (math) {
+    bigInstances.delete(digits);
+  } else {
+    math = onlyFunctions<BigNumberMath>(create({ bignumberDependencies }, { number: 'BigNumber', precision: digits }), BIG_NUMBER_FUNCTIONS);
+    if (bigInstances.size >= MAX_BIG_INSTANCES) bigInstances.delete(bigInstances.keys().next().value as number);
   }
+  bigInstances.set(digits, math);
   return math;
 }
 

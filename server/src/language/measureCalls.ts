@@ -7,7 +7,7 @@ import { error, warning } from './diagnostics';
 import { asCategorical, outcomeName, pairCategoricals, type Categorical } from './distributions';
 import { formatNumber } from './format';
 import { klMath } from './mathInstance';
-import { preciseMeasure, PRECISE_WORK_LIMIT } from './bigMeasures';
+import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure } from './bigMeasures';
 import type { CategoricalDetail } from './measureDetail';
 import { normalEntropy, normalKl } from './measures';
 import { compensatedSum } from './summation';
@@ -34,7 +34,8 @@ export function perplexityMeasure(value: Value, call: CallExpression, context: E
   if (!entropyInNats) return undefined;
   const detail = entropyInNats.detail && { ...entropyInNats.detail, measure: 'perplexity' as const };
   const result: NumberValue = { kind: 'number', value: Math.exp(entropyInNats.value), ...(detail ? { detail } : {}) };
-  if (context.precision !== undefined && detail?.kind === 'categorical') {
+  // Only where the entropy's own precise value fitted the work limit: the same work again.
+  if (context.precision !== undefined && entropyInNats.precise !== undefined && detail?.kind === 'categorical') {
     const precise = preciseMeasure('perplexity', detail.rows, 'nats', context.precision);
     if (precise) result.precise = precise;
   }
@@ -78,15 +79,19 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Arra
   }
   const result: NumberValue = { kind: 'number', value, unit: context.units, detail: { kind: 'categorical', measure, unit: context.units, rows, ...(labels ? { labels } : {}) } };
   if (context.precision !== undefined && Number.isFinite(value)) {
-    const work = pairs.reduce((total, pair) => total + pair.p.length, 0) * context.precision;
-    if (work > PRECISE_WORK_LIMIT) {
-      context.report({ ...warning('too-large', call.span, `precision ${context.precision} on ${work / context.precision} outcomes is over the work limit (outcomes × digits ≤ ${PRECISE_WORK_LIMIT.toLocaleString('en-US')}); this value is computed in double precision.`), severity: 'information' });
+    const logarithms = preciseLogarithms(measure, pairs.reduce((total, pair) => total + pair.p.length, 0));
+    if (logarithms > maxPreciseLogarithms(context.precision)) {
+      context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
     } else {
       const precise = preciseMeasure(measure, pairs, context.units, context.precision);
       if (precise) result.precise = precise;
     }
   }
   return result;
+}
+
+function tooMuchPreciseWork(logarithms: number, digits: number): string {
+  return `At precision ${digits}, a measure may take ${maxPreciseLogarithms(digits).toLocaleString('en-US')} BigNumber logarithms (one per outcome, two for JS and BCE, one more for the units): each is slow at many digits. This one needs ${logarithms.toLocaleString('en-US')}, so its value is computed in double precision.`;
 }
 
 function normalPair(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
@@ -137,9 +142,14 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
     context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}.`));
   }
   const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, value: result.value }] } };
-  if (context.precision !== undefined && Number.isFinite(result.value) && y.length * context.precision <= PRECISE_WORK_LIMIT) {
-    const precise = preciseMeasure('bce', [{ p: y, q: p }], context.units, context.precision);
-    if (precise) value.precise = precise;
+  if (context.precision !== undefined && Number.isFinite(result.value)) {
+    const logarithms = preciseLogarithms('bce', y.length);
+    if (logarithms > maxPreciseLogarithms(context.precision)) {
+      context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
+    } else {
+      const precise = preciseMeasure('bce', [{ p: y, q: p }], context.units, context.precision);
+      if (precise) value.precise = precise;
+    }
   }
   return value;
 }

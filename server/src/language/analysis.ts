@@ -126,6 +126,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   // The numbers the results hold, for the document-wide limit, and the buffers already counted.
   let heldNumbers = 0;
   const heldBuffers = new Set<ArrayBufferLike>();
+  let unchangedSoFar = sameOptions;
 
   for (let index = 0; index < sources.length; index++) {
     if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
@@ -156,10 +157,13 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       }
     }
 
-    const inputs = before && sameBindings(parsed.reads, scope, before.inputs) ? before.inputs : bindingsRead(parsed.reads, scope);
+    // Above the edit, while every statement so far was reused as it was, the scope is the previous one:
+    // the statement reads the same bindings and its result stands (unless it loads a file, which may have changed).
+    const asBefore = unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0;
+    const inputs = before && (asBefore || sameBindings(parsed.reads, scope, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, scope);
     const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
     const candidate = before && sameOptions ? (previous as Analysis).reuse.cached[was] : undefined;
-    let cached = candidate && computedFrom(candidate, units, precision, files, parsed.reads, inputs) ? candidate : undefined;
+    let cached = candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
     if (!cached) {
       const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
       const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
@@ -196,6 +200,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       for (const diagnostic of placedBefore) diagnostics.push(diagnostic);
       continue;
     }
+    unchangedSoFar = false;
     statements.push({ source, parsed, result, inputs, ...(binding ? { binding } : {}) });
     const placedHere = parsed.diagnostics.length + result.diagnostics.length === 0 ? NO_DIAGNOSTICS : [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
     reuse.placed.push(placedHere);
@@ -239,6 +244,11 @@ class Counterparts {
     }
     this.before = before;
     this.after = after;
+  }
+
+  /** Whether the statement at `index` and all above it are where they were, with the same text. */
+  unchangedAt(index: number): boolean {
+    return index < this.before;
   }
 
   /** The index in the previous analysis of the statement now at `index` with this text, or −1. */

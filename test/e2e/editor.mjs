@@ -89,7 +89,7 @@ export async function waitForLens(page, lineText, test, { timeout = 20_000, nth 
       { timeout, what: what ?? `a lens above "${lineText}"` },
     );
   } catch (e) {
-    throw new Error(`${e.message}; lenses seen there: ${JSON.stringify(seen)}`);
+    throw new Error(`${e.message}; lenses seen there: ${JSON.stringify(seen)}`, { cause: e });
   }
 }
 

@@ -28,8 +28,8 @@ import {
 const ROOT = path.resolve(E2E_DIR, '../..');
 
 /** Exact values of the fixtures. */
-const KL_PQ_BITS = 0.41503749927884381; // -log2(0.75)
-const KL_PQ_NATS = 0.28768207245178093; // -ln(0.75)
+const KL_PQ_BITS = 0.4150374992788438; // -log2(0.75), 0.41503749927884381…
+const KL_PQ_NATS = 0.2876820724517809; // -ln(0.75) = 0.28768207245178092744…
 const H_Q_BITS = 0.9917601481809735; // H([0.75, 0.2, 0.05])
 const KL_COINS_BITS = 0.7369655941662061; // KL([.5,.5] || [.9,.1])
 

@@ -16,10 +16,6 @@ export function shiftSpan(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-export function spanContains(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
-}
-
 /** Maps offsets of one text to line/column positions and back, in O(log lines). */
 export class LineIndex {
   private readonly lineStarts: number[];

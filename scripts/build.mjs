@@ -17,6 +17,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
+  // Slow statements are computed on a worker thread, which runs this bundle (lsp/backgroundAnalysis.ts).
+  build({ ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The language client is its own bundle, required only when a KL document is open, so
   // activating for a Markdown note without a kl fence parses a few kilobytes, not 400.

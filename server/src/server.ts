@@ -14,6 +14,7 @@ import {
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
 import type { Analysis } from './language/analysis';
 import { codeActions } from './features/codeActions';
 import { CodeLenses } from './features/codeLens';
@@ -53,9 +54,25 @@ const fileAccess = new FileAccess();
 let watchesFiles = false;
 let hasWorkspaceFolders = false;
 
-const store = new AnalysisStore((uri) => documents.get(uri), () => settings, (uri, analysis, version) => {
-  if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: lspDiagnostics(uri, analysis) });
-}, (uri, current) => fileAccess.hostFor(uri, current.maxFileBytes));
+/**
+ * A statement may take this long on the server's thread; a slower one is
+ * computed on a worker thread while the server goes on answering (lsp/backgroundAnalysis.ts).
+ * Measures of a million outcomes take about 15 ms here, so they stay on this thread.
+ */
+const TIME_PER_STATEMENT = 50;
+
+const store = new AnalysisStore(
+  (uri) => documents.get(uri),
+  () => settings,
+  {
+    onAnalyzed: (uri, analysis, version) => {
+      if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: lspDiagnostics(uri, analysis) });
+    },
+    onCompletedInBackground: () => refreshResults(),
+  },
+  (uri, current) => fileAccess.hostFor(uri, current.maxFileBytes),
+  { workerScript: path.join(__dirname, 'analysisWorker.js'), timePerStatement: TIME_PER_STATEMENT },
+);
 
 // A bug in a timer or a promise must not end the process: log it and go on.
 process.on('uncaughtException', (reason) => connection.console.error(`uncaught: ${describe(reason)}`));
@@ -134,6 +151,11 @@ function applySettings(next: Settings): void {
       else if (documentKind(document.languageId) === 'markdown') void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     }
   }
+  refreshResults();
+}
+
+/** Asks the client for the lenses and inlay hints again: the values they show changed without an edit. */
+function refreshResults(): void {
   if (refreshesLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   if (refreshesInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
 }

@@ -43,7 +43,7 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    const built = Math.min(...['server/out/server.js', 'server/out/cli.js'].map((file) => mtimeOf(path.join(ROOT, file))));
+    const built = Math.min(...['server/out/server.js', 'server/out/cli.js', 'server/out/analysisWorker.js'].map((file) => mtimeOf(path.join(ROOT, file))));
     if (newestSource(path.join(ROOT, 'server/src')) >= built) {
       execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
     }

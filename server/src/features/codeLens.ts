@@ -4,7 +4,7 @@
 // by its line) until it evaluates again, so no line jumps up and down.
 import type { CodeLens } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
-import { resultText } from '../lsp/resultText';
+import { PENDING_TEXT, resultText } from '../lsp/resultText';
 
 const COPY_VALUE_COMMAND = 'kl.copyValue';
 
@@ -47,6 +47,11 @@ export class CodeLenses {
     for (const analyzed of analysis.statements) {
       const line = analysis.lineIndex.positionAt(analyzed.source.offset).line;
       const text = analyzed.source.text;
+      if (analyzed.result.pending) {
+        // A label, not a link: there is nothing to copy yet.
+        lenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title: PENDING_TEXT.title, command: '', tooltip: PENDING_TEXT.explanation } });
+        continue;
+      }
       const result = resultText(analyzed, digits);
       if (result) {
         show(line, text, { title: result.title, copy: result.copy }, false);

@@ -20,6 +20,7 @@ import { namesOf, topLevelCall } from '../hover/measureNames';
 import { valueMarkdown } from '../hover/valueTable';
 import { nameAt } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
+import { PENDING_TEXT } from '../lsp/resultText';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const analyzed = statementAt(analysis, offset);
@@ -60,6 +61,7 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
     return { sections, span: shiftSpan(call.calleeSpan, analyzed.source.offset) };
   }
   const value = analyzed.result.value;
+  if (analyzed.result.pending) return { sections: [`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
   if (!value) return undefined;
   const sections: string[] = [];
   if (statement.kind === 'assignment' && analyzed.binding) {

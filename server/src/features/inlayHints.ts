@@ -4,14 +4,14 @@ import { commentStart } from '../language/comments';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { offsetOf } from '../lsp/ranges';
-import { resultText } from '../lsp/resultText';
+import { PENDING_TEXT, resultText } from '../lsp/resultText';
 
 export function inlayHints(analysis: Analysis, range: Range, digits: number): InlayHint[] {
   const start = offsetOf(analysis, range.start) ?? 0;
   const end = offsetOf(analysis, range.end) ?? analysis.text.length;
   const hints: InlayHint[] = [];
   for (const analyzed of statementsBetween(analysis, start, end)) {
-    const result = resultText(analyzed, digits);
+    const result = analyzed.result.pending ? { hint: PENDING_TEXT.hint, copy: PENDING_TEXT.explanation } : resultText(analyzed, digits);
     if (!result) continue;
     hints.push({
       position: analysis.lineIndex.positionAt(endOfCode(analyzed.source.text) + analyzed.source.offset),

@@ -27,6 +27,13 @@ export interface AnalysisOptions {
   limits: Limits;
   /** What `load()` may read (load/nodeFileHosts.ts builds one); absent: load() reports that files cannot be read. */
   files?: FileHost;
+  /**
+   * How long one statement may evaluate, in milliseconds; one that takes longer
+   * is left pending (and so are the statements that read what it assigns), for
+   * a background thread to compute. Absent: every statement is computed here,
+   * however long it takes (the CLI, and that background thread).
+   */
+  timePerStatement?: number;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { defaultUnits: 'nats', limits: DEFAULT_LIMITS };
@@ -61,8 +68,21 @@ export interface Analysis {
   diagnostics: readonly Diagnostic[];
   /** Caches for the next analysis of the same document. */
   readonly reuse: AnalysisReuse;
-  /** The LaTeX math of a Markdown note, checked (its failed relations are also in `diagnostics`). */
+  /** The LaTeX math of a Markdown note, checked (its failed relations are also in `diagnostics`); not checked while statements are pending. */
   math?: NoteMath;
+  /** Statements left pending (see `AnalysisOptions.timePerStatement`), if any. */
+  pending?: PendingWork;
+}
+
+export interface PendingWork {
+  /** How many statements have no result yet. */
+  statements: number;
+  /**
+   * Whether a statement ran out of time in this analysis, rather than only
+   * reusing a pending result: what was being computed in the background for an
+   * earlier version does not answer it.
+   */
+  timedOutNow: boolean;
 }
 
 /** What the next analysis of the same document reuses, statement by statement (aligned with `statements`). */
@@ -87,6 +107,14 @@ interface CachedResult {
 }
 
 let nextVersion = 1;
+
+/**
+ * Where this thread's binding versions start. Analyses made on another thread
+ * are reused here, so each thread numbers its versions in a range of its own.
+ */
+export function numberVersionsFrom(first: number): void {
+  nextVersion = first;
+}
 
 export function analyze(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Analysis {
   const steps = analyzeSteps(text, kind, options, previous);
@@ -127,6 +155,10 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   let heldNumbers = 0;
   const heldBuffers = new Set<ArrayBufferLike>();
   let unchangedSoFar = sameOptions;
+  // The names assigned by pending statements: what reads them is pending too.
+  const pendingNames = new Set<string>();
+  let pendingStatements = 0;
+  let timedOutNow = false;
 
   for (let index = 0; index < sources.length; index++) {
     if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
@@ -163,12 +195,17 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     const inputs = before && (asBefore || sameBindings(parsed.reads, scope, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, scope);
     const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
     const candidate = before && sameOptions ? (previous as Analysis).reuse.cached[was] : undefined;
-    let cached = candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
-    if (!cached) {
+    // A statement that waited for a pending value is evaluated again: that value may be there now.
+    const reusable = candidate && candidate.result.pending !== 'reads-pending';
+    let cached = reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
+    if (pendingNames.size > 0 && parsed.reads.some((name) => pendingNames.has(name))) {
+      cached = { units, precision, files, versions: [], result: pendingResult('reads-pending', units, precision), held: [] };
+    } else if (!cached) {
       const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
       const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
       cached = { units, precision, files, versions, ...evaluated, held: reachableBuffers(evaluated.result) };
       worked = true;
+      timedOutNow ||= evaluated.result.pending === 'slow';
     }
     reuse.cached.push(cached);
     let result = cached.result;
@@ -192,6 +229,11 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       // A failed assignment hides the earlier binding: later uses report it instead of using a stale value.
       scope.delete(statement.name);
     }
+    if (result.pending) pendingStatements++;
+    if (statement.kind === 'assignment') {
+      if (result.pending) pendingNames.add(statement.name);
+      else pendingNames.delete(statement.name);
+    }
     if (before && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) {
       // Unchanged, and in the same place: the previous analysis's statement and diagnostics as they were.
       statements.push(before);
@@ -206,10 +248,12 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     reuse.placed.push(placedHere);
     for (const diagnostic of placedHere) diagnostics.push(diagnostic);
   }
-  const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
+  // Math that names a pending value would be judged without it: it waits for the complete analysis.
+  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = yield* lineIndexSteps(text);
-  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
+  const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow } } : {};
+  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}), ...pending };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
@@ -332,11 +376,17 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
     lookup: (name) => inputs.get(name),
     report: (diagnostic) => diagnostics.push(diagnostic),
     textOf: (span) => text.slice(span.start, span.end),
-    work: { numbers: 0, refused: false },
+    work: { numbers: 0, refused: false, ...(options.timePerStatement !== undefined ? { deadline: performance.now() + options.timePerStatement } : {}) },
   };
   const outcome = parsed.diagnostics.length > 0 ? {} : evaluateStatement(parsed.statement, context, diagnostics);
+  // Out of time, what it computed is incomplete: nothing of it is kept, not even its diagnostics.
+  if (context.work?.outOfTime) return { result: pendingResult('slow', units, precision) };
   const result: StatementResult = { ...outcome, units, ...(precision !== undefined ? { precision } : {}), diagnostics };
   return parsed.statement.kind === 'assignment' ? { result, version: nextVersion++ } : { result };
+}
+
+function pendingResult(pending: StatementResult['pending'], units: UnitName, precision: number | undefined): StatementResult {
+  return { units, ...(precision !== undefined ? { precision } : {}), diagnostics: [], pending };
 }
 
 /** Moves a statement's diagnostic into document offsets and points it at the definitions involved. */
@@ -346,6 +396,31 @@ function placed(diagnostic: Diagnostic, offset: number, inputs: ReadonlyMap<stri
     for (const binding of inputs.values()) related.push({ span: binding.definition, message: `${binding.name} is defined here` });
   }
   return { ...diagnostic, span: shiftSpan(diagnostic.span, offset), ...(related.length > 0 ? { related } : {}) };
+}
+
+/**
+ * The analysis with its pending statements failed with `reason` (the
+ * background thread that computed them stopped), as the previous analysis of
+ * the next one: that one reuses the failure while the statement and what it
+ * reads stay the same, instead of trying again, and reports what depends on it.
+ */
+export function failPending(analysis: Analysis, reason: string): Analysis {
+  if (!analysis.pending) return analysis;
+  const cached = [...analysis.reuse.cached];
+  const placedDiagnostics = [...analysis.reuse.placed];
+  const statements = analysis.statements.map((analyzed, index) => {
+    // What waited for it is evaluated again by the next analysis, and reports that the name has no value.
+    if (analyzed.result.pending !== 'slow') return analyzed;
+    const { source, inputs } = analyzed;
+    const message = `KL Lens could not compute this statement in the background: ${reason}.`;
+    const { pending: _pending, ...unfinished } = analyzed.result;
+    const result: StatementResult = { ...unfinished, diagnostics: [error('not-computed', { start: 0, end: source.text.length }, message)] };
+    cached[index] = { ...cached[index], result };
+    placedDiagnostics[index] = result.diagnostics.map((diagnostic) => placed(diagnostic, source.offset, inputs));
+    return { ...analyzed, result };
+  });
+  const { pending: _pending, ...rest } = analysis;
+  return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse: { cached, placed: placedDiagnostics } };
 }
 
 /** The statement whose text covers `offset`, if any. */

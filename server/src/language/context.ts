@@ -41,7 +41,21 @@ export interface EvaluationContext {
 export interface WorkMeter {
   numbers: number;
   refused: boolean;
+  /** When the statement's time is up (a `performance.now()` reading); absent: it may take as long as it needs. */
+  deadline?: number;
+  /** Set once the deadline passed: evaluation stops, and the statement is left for a background thread. */
+  outOfTime?: boolean;
+  /** Values counted since the clock was last read. */
+  sinceClock?: number;
 }
+
+/**
+ * The clock is read after this many values, or after any value of this many
+ * numbers: often enough to stop within a few milliseconds of the deadline,
+ * rarely enough to cost nothing on the small statements that make up most documents.
+ */
+const VALUES_PER_CLOCK_READ = 64;
+const NUMBERS_PER_CLOCK_READ = 4096;
 
 /**
  * A statement may compute this many times `maxElements` numbers in all (every
@@ -54,13 +68,26 @@ export const WORK_PER_STATEMENT = 10;
 export function withinWork(value: Value, span: Span, context: EvaluationContext): boolean {
   const meter = context.work;
   if (!meter) return true;
-  meter.numbers += value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  const numbers = value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  meter.numbers += numbers;
+  if (meter.deadline !== undefined && !withinTime(meter, numbers)) return false;
   const budget = WORK_PER_STATEMENT * context.limits.maxElements;
   if (meter.numbers <= budget && !meter.refused) return true;
   if (!meter.refused) {
     meter.refused = true;
     context.report(error('too-large', span, `This statement computes more than ${budget.toLocaleString('en-US')} numbers in all (${WORK_PER_STATEMENT} × the limit of ${context.limits.maxElements.toLocaleString('en-US')}, setting kl.limits.maxElements); KL Lens stops evaluating it here. Split it over several statements.`));
   }
+  return false;
+}
+
+/** False once the meter's deadline has passed (the clock is read now and then, see above). */
+function withinTime(meter: WorkMeter, numbers: number): boolean {
+  if (meter.outOfTime) return false;
+  meter.sinceClock = (meter.sinceClock ?? 0) + 1;
+  if (meter.sinceClock < VALUES_PER_CLOCK_READ && numbers < NUMBERS_PER_CLOCK_READ) return true;
+  meter.sinceClock = 0;
+  if (performance.now() <= (meter.deadline as number)) return true;
+  meter.outOfTime = true;
   return false;
 }
 

@@ -28,7 +28,8 @@ export type DiagnosticCode =
   | 'load-error'
   | 'domain'
   | 'not-differentiable'
-  | 'independent-of-variable';
+  | 'independent-of-variable'
+  | 'not-computed';
 
 export interface RelatedInformation {
   span: Span;

@@ -28,6 +28,11 @@ export interface StatementResult {
   units: UnitName;
   precision?: number;
   diagnostics: Diagnostic[];
+  /**
+   * No result yet, computed in the background: the statement took too long for
+   * this thread ('slow'), or it reads the value of one that did ('reads-pending').
+   */
+  pending?: 'slow' | 'reads-pending';
 }
 
 export function evaluateStatement(statement: Statement, context: EvaluationContext, diagnostics: Diagnostic[]): Pick<StatementResult, 'value' | 'check'> {

@@ -6,9 +6,17 @@
 // next slice. A feature that asks for an analysis gets the one for the version
 // current when it is finished; the previous analysis of the same document is
 // handed to the engine so that unchanged statements are reused.
+//
+// A statement that takes longer than `timePerStatement` is left pending in
+// that analysis, which is published at once, and the document is analysed
+// again on a worker thread (backgroundAnalysis.ts) with no time limit; its
+// analysis replaces the partial one when it arrives. Edits meanwhile reuse
+// the pending results without trying again; one that changes what a pending
+// statement computes cancels the worker and starts it on the new text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSteps, type Analysis, type DocumentKind } from '../language/analysis';
+import { analyzeSteps, failPending, type Analysis, type DocumentKind } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
+import { BackgroundAnalysis } from './backgroundAnalysis';
 import { changesAnalysis, type Settings } from './settings';
 
 interface Run {
@@ -17,10 +25,38 @@ interface Run {
   result: Promise<Analysis | undefined>;
 }
 
+interface Finished {
+  analysis: Analysis;
+  /** −1: none, the next analysis only starts from it. */
+  version: number;
+  settings: Settings;
+}
+
+interface BackgroundJob {
+  version: number;
+  settings: Settings;
+}
+
 interface Entry {
   /** The latest finished analysis, whatever its version. */
-  latest?: { analysis: Analysis; version: number; settings: Settings };
+  latest?: Finished;
   running?: Run;
+  /** What the worker is computing for this document, if anything. */
+  background?: BackgroundJob;
+  worker?: BackgroundAnalysis;
+}
+
+export interface StoreHooks {
+  /** Hears of every analysis that finished for its document's current version. */
+  onAnalyzed(uri: string, analysis: Analysis, version: number): void;
+  /** Hears that pending statements got their results (or failed): what shows them should be asked for again. */
+  onCompletedInBackground(uri: string): void;
+}
+
+/** Where slow statements are computed: the worker's script, and how long a statement may take on the server's thread. */
+export interface BackgroundOptions {
+  workerScript: string;
+  timePerStatement: number;
 }
 
 export function documentKind(languageId: string): DocumentKind | undefined {
@@ -30,13 +66,14 @@ export function documentKind(languageId: string): DocumentKind | undefined {
 export class AnalysisStore {
   private readonly entries = new Map<string, Entry>();
 
-  /** `onAnalyzed` hears of every analysis that finished for its document's current version. */
   constructor(
     private readonly documentOf: (uri: string) => TextDocument | undefined,
     private readonly currentSettings: () => Settings,
-    private readonly onAnalyzed: (uri: string, analysis: Analysis, version: number) => void,
+    private readonly hooks: StoreHooks,
     /** What load() may read from this document. */
     private readonly filesOf?: (uri: string, settings: Settings) => FileHost,
+    /** Absent: every statement is computed on this thread, however long it takes. */
+    private readonly background?: BackgroundOptions,
   ) {}
 
   /** Whether the server evaluates this kind of document under the current settings. */
@@ -46,6 +83,7 @@ export class AnalysisStore {
   }
 
   close(uri: string): void {
+    this.entries.get(uri)?.worker?.dispose();
     this.entries.delete(uri);
   }
 
@@ -56,7 +94,12 @@ export class AnalysisStore {
   refresh(uri: string): Promise<Analysis | undefined> {
     const entry = this.entries.get(uri);
     if (entry?.latest) entry.latest = { ...entry.latest, version: -1 };
-    if (entry) entry.running = undefined;
+    if (entry) {
+      entry.running = undefined;
+      // What the worker computes may have read the file before it changed.
+      entry.worker?.cancel();
+      entry.background = undefined;
+    }
     return this.analysis(uri);
   }
 
@@ -88,20 +131,70 @@ export class AnalysisStore {
   private async run(uri: string, document: TextDocument, entry: Entry, run: Run): Promise<Analysis | undefined> {
     const kind = documentKind(document.languageId) as DocumentKind;
     const files = this.filesOf?.(uri, run.settings);
-    const options = { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements }, ...(files ? { files } : {}) };
-    const steps = analyzeSteps(document.getText(), kind, options, entry.latest?.analysis);
+    const options = {
+      defaultUnits: run.settings.units,
+      limits: { maxElements: run.settings.maxElements },
+      ...(files ? { files } : {}),
+      ...(this.background ? { timePerStatement: this.background.timePerStatement } : {}),
+    };
+    const text = document.getText();
+    const steps = analyzeSteps(text, kind, options, entry.latest?.analysis);
     for (;;) {
       const step = steps.next();
       if (step.done) {
-        entry.latest = { analysis: step.value, version: run.version, settings: run.settings };
+        const analysis = step.value;
+        entry.latest = { analysis, version: run.version, settings: run.settings };
         if (entry.running === run) entry.running = undefined;
-        this.onAnalyzed(uri, step.value, run.version);
-        return step.value;
+        this.hooks.onAnalyzed(uri, analysis, run.version);
+        if (analysis.pending) this.computeInBackground(uri, entry, run, text, kind, files);
+        return analysis;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (this.entries.get(uri) !== entry || entry.running !== run || this.documentOf(uri)?.version !== run.version || changesAnalysis(run.settings, this.currentSettings())) {
         return this.analysis(uri);
       }
     }
+  }
+
+  /** Starts the worker on the text of a partial analysis, unless it is already computing what is pending. */
+  private computeInBackground(uri: string, entry: Entry, run: Run, text: string, kind: DocumentKind, files: FileHost | undefined): void {
+    const pending = entry.latest?.analysis.pending;
+    if (!this.background || !pending || (entry.background && !pending.timedOutNow)) return;
+    const job: BackgroundJob = { version: run.version, settings: run.settings };
+    entry.background = job;
+    entry.worker ??= new BackgroundAnalysis(this.background.workerScript);
+    const { fileSystem: _fileSystem, ...fileData } = files ?? { fileSystem: undefined };
+    const request = { text, kind, options: { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements } }, ...(files ? { files: fileData as Omit<FileHost, 'fileSystem'> } : {}) };
+    entry.worker.analyze(request, files).then(
+      (analysis) => this.finishedInBackground(uri, entry, job, analysis),
+      (reason: Error) => this.failedInBackground(uri, entry, job, reason.message),
+    );
+  }
+
+  /** Takes the worker's analysis as the latest, unless the document or the settings moved on meanwhile. */
+  private finishedInBackground(uri: string, entry: Entry, job: BackgroundJob, analysis: Analysis): void {
+    if (this.entries.get(uri) !== entry || entry.background !== job) return;
+    entry.background = undefined;
+    if (this.documentOf(uri)?.version === job.version && !changesAnalysis(job.settings, this.currentSettings())) {
+      entry.latest = { analysis, version: job.version, settings: job.settings };
+      this.hooks.onAnalyzed(uri, analysis, job.version);
+      this.hooks.onCompletedInBackground(uri);
+    } else {
+      this.analyzeAgainFrom(uri, entry, { analysis, version: -1, settings: job.settings });
+    }
+  }
+
+  /** The worker stopped (cancelled runs never get here): the pending statements fail, with the reason. */
+  private failedInBackground(uri: string, entry: Entry, job: BackgroundJob, reason: string): void {
+    if (this.entries.get(uri) !== entry || entry.background !== job || !entry.latest) return;
+    entry.background = undefined;
+    this.analyzeAgainFrom(uri, entry, { ...entry.latest, analysis: failPending(entry.latest.analysis, reason), version: -1 });
+  }
+
+  /** Analyses the current version again, starting from `previous` and reusing what it computed. */
+  private analyzeAgainFrom(uri: string, entry: Entry, previous: Finished): void {
+    entry.latest = previous;
+    entry.running = undefined;
+    void this.analysis(uri).then(() => this.hooks.onCompletedInBackground(uri));
   }
 }

@@ -17,6 +17,13 @@ export interface ResultText {
 
 const WRITTEN_LIMIT = 24;
 
+/** What shows for a statement whose value is still being computed in the background. */
+export const PENDING_TEXT = {
+  title: '⋯ computing',
+  hint: '= …',
+  explanation: 'This statement takes longer than the server computes at once, so it is computed on a background thread; its value appears here when it is ready. The rest of the document is up to date meanwhile.',
+};
+
 const cache = new WeakMap<object, { digits: number; text: ResultText | undefined }>();
 
 /**

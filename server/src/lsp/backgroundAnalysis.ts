@@ -1,0 +1,94 @@
+// A document's statements that take longer than the server may spend on them
+// at once are computed on a worker thread, so the server keeps answering
+// hovers, completions and edits meanwhile. The worker analyses the whole text
+// (incrementally, from its own previous analysis) with no time limit, and sends
+// the analysis back; the store then shares it like any other.
+//
+// Cancelling is terminating: a computation whose document changed under it
+// stops at once, whatever it was doing, and the next request starts a new worker.
+import { Worker } from 'node:worker_threads';
+import type { Analysis, AnalysisOptions, DocumentKind } from '../language/analysis';
+import type { FileHost } from '../language/load/fileHost';
+import { LineIndex } from '../language/span';
+
+/** What `load()` may read, without the file system itself (which the worker has its own of). */
+export type FileHostData = Omit<FileHost, 'fileSystem'>;
+
+export interface BackgroundRequest {
+  text: string;
+  kind: DocumentKind;
+  options: Omit<AnalysisOptions, 'files' | 'timePerStatement'>;
+  files?: FileHostData;
+}
+
+/** An analysis as it crosses threads: plain data (the line index is a class, and rebuilt here). */
+export type TransferredAnalysis = Omit<Analysis, 'lineIndex'>;
+
+export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string };
+
+export class BackgroundAnalysis {
+  private worker: Worker | undefined;
+  private waiting: { resolve: (analysis: Analysis) => void; reject: (reason: Error) => void } | undefined;
+
+  constructor(private readonly workerScript: string) {}
+
+  /**
+   * The analysis of `request`, computed on the worker. One at a time: a new
+   * request cancels the one still running. `files` is the host the analysis
+   * keeps on this thread.
+   */
+  analyze(request: BackgroundRequest, files: FileHost | undefined): Promise<Analysis> {
+    this.cancel();
+    const worker = (this.worker ??= this.start());
+    return new Promise<Analysis>((resolve, reject) => {
+      this.waiting = {
+        resolve: (analysis) => resolve(files ? { ...analysis, options: { ...analysis.options, files } } : analysis),
+        reject,
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops what the worker is computing, if anything (the promise rejects). */
+  cancel(): void {
+    if (!this.waiting) return;
+    this.fail('cancelled');
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  /** Frees the worker; a later request starts another. */
+  dispose(): void {
+    this.cancel();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.workerScript);
+    // A worker that was cancelled may still have something in flight: only the current one is heard.
+    worker.on('message', (reply: BackgroundReply) => {
+      if (this.worker !== worker) return;
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (!waiting) return;
+      if ('failure' in reply) waiting.reject(new Error(reply.failure));
+      else waiting.resolve({ ...reply.analysis, lineIndex: new LineIndex(reply.analysis.text) });
+    });
+    // Out of memory, or a bug: the worker is gone, and what it computed with it.
+    const lost = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.fail(reason);
+    };
+    worker.on('error', (reason) => lost(reason.message));
+    worker.on('exit', (code) => lost(`the background thread stopped (exit code ${code})`));
+    return worker;
+  }
+
+  private fail(reason: string): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(new Error(reason));
+  }
+}

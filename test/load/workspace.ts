@@ -12,7 +12,7 @@ export interface Workspace {
   root: string;
   write(path: string, content: string | Uint8Array): string;
   host(overrides?: Partial<FileHost>): FileHost;
-  analyze(text: string, options?: { host?: Partial<FileHost>; previous?: Analysis; maxElements?: number }): Analysis;
+  analyze(text: string, options?: { host?: Partial<FileHost>; previous?: Analysis; maxElements?: number; timePerStatement?: number }): Analysis;
 }
 
 /** A fresh folder under the system's temporary folder, removed after the test file. */
@@ -36,7 +36,10 @@ export function workspace(): Workspace {
       return full;
     },
     host,
-    analyze: (text, options = {}) => analyze(text, 'kl', { defaultUnits: 'nats', limits: { maxElements: options.maxElements ?? 10_000_000 }, files: host(options.host) }, options.previous),
+    analyze: (text, options = {}) => {
+      const timeLimit = options.timePerStatement !== undefined ? { timePerStatement: options.timePerStatement } : {};
+      return analyze(text, 'kl', { defaultUnits: 'nats', limits: { maxElements: options.maxElements ?? 10_000_000 }, files: host(options.host), ...timeLimit }, options.previous);
+    },
   };
 }
 

@@ -17,7 +17,13 @@ export function loadCall(call: CallExpression, context: EvaluationContext): Valu
     context.report(error('load-refused', argument.span, 'Files cannot be read here: whatever runs KL Lens gave it no access to files.'));
     return undefined;
   }
-  const outcome = readLoad(argument.value, context.files, context.limits.maxElements);
+  // On a thread with a deadline, a big file is left to a thread without one, before a moment is spent reading it.
+  const work = context.work;
+  const outcome = readLoad(argument.value, context.files, context.limits.maxElements, work?.deadline !== undefined);
+  if ('tooSlow' in outcome) {
+    if (work) work.outOfTime = true;
+    return undefined;
+  }
   if (isLoadProblem(outcome)) {
     context.report(error(outcome.code, argument.span, outcome.message));
     return undefined;

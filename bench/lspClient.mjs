@@ -32,7 +32,12 @@ export class BenchClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/codeLens/refresh', () => null);
+    // Counted: the server asks for lenses again when values computed in the background arrive.
+    this.lensRefreshes = 0;
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
       const at = performance.now();

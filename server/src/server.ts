@@ -55,11 +55,12 @@ let watchesFiles = false;
 let hasWorkspaceFolders = false;
 
 /**
- * A statement may take this long on the server's thread; a slower one is
- * computed on a worker thread while the server goes on answering (lsp/backgroundAnalysis.ts).
- * Measures of a million outcomes take about 15 ms here, so they stay on this thread.
+ * A statement may take this many milliseconds on the server's thread; a slower
+ * one is computed on a worker thread while the server goes on answering
+ * (lsp/backgroundAnalysis.ts). A measure of two million-outcome distributions
+ * takes about 15 ms here, so it stays on this thread.
  */
-const TIME_PER_STATEMENT = 50;
+const TIME_PER_STATEMENT = 25;
 
 const store = new AnalysisStore(
   (uri) => documents.get(uri),

@@ -68,7 +68,7 @@ export const WORK_PER_STATEMENT = 10;
 export function withinWork(value: Value, span: Span, context: EvaluationContext): boolean {
   const meter = context.work;
   if (!meter) return true;
-  const numbers = value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  const numbers = numbersIn([value]);
   meter.numbers += numbers;
   if (meter.deadline !== undefined && !withinTime(meter, numbers)) return false;
   const budget = WORK_PER_STATEMENT * context.limits.maxElements;
@@ -91,7 +91,31 @@ function withinTime(meter: WorkMeter, numbers: number): boolean {
   return false;
 }
 
+/**
+ * On a thread with a deadline, an operation on more numbers than this is not
+ * started: one such operation alone takes tens of milliseconds (a softmax of
+ * 2 million entries, about 50 ms here), and the clock is only read between
+ * operations. A measure of two million-outcome distributions still fits.
+ */
+export const NUMBERS_STARTED_UNDER_DEADLINE = 2 ** 21;
+
+/** False, leaving the statement to a thread without a deadline, when an operation on `numbers` numbers should not start here. */
+export function startsInTime(numbers: number, context: EvaluationContext): boolean {
+  const meter = context.work;
+  if (meter?.deadline === undefined || numbers <= NUMBERS_STARTED_UNDER_DEADLINE) return true;
+  meter.outOfTime = true;
+  return false;
+}
+
+/** Counts the numbers that `values` hold. */
+export function numbersIn(values: readonly Value[]): number {
+  let numbers = 0;
+  for (const value of values) numbers += value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  return numbers;
+}
+
 export function withinLimit(elements: number, span: Span, context: EvaluationContext): boolean {
+  if (!startsInTime(elements, context)) return false;
   if (elements <= context.limits.maxElements) return true;
   context.report(error('too-large', span, `This would hold ${elements.toLocaleString('en-US')} numbers, over the limit of ${context.limits.maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`));
   return false;
@@ -99,6 +123,7 @@ export function withinLimit(elements: number, span: Span, context: EvaluationCon
 
 /** Applies `f` to every number of a number, vector or matrix. */
 export function mapNumbers(value: Value, f: (x: number) => number, span: Span, context: EvaluationContext): Value | undefined {
+  if (!startsInTime(numbersIn([value]), context)) return undefined;
   switch (value.kind) {
     case 'number':
       return numberValue(f(value.value), value.unit);

@@ -4,7 +4,7 @@
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
 import { BUILTINS } from './builtins';
 import { error, warning } from './diagnostics';
-import { mapNumbers, withinLimit, withinWork, type EvaluationContext } from './context';
+import { mapNumbers, numbersIn, startsInTime, withinLimit, withinWork, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import type { Span } from './span';
@@ -91,6 +91,7 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
     if (!value) return undefined;
     args.push(value);
   }
+  if (!startsInTime(numbersIn(args), context)) return undefined;
   return builtin.call(args, call, context);
 }
 
@@ -172,6 +173,7 @@ function evaluateBinary(expression: BinaryExpression, context: EvaluationContext
   if (left.kind === 'number' && right.kind === 'number') {
     return numberValue(operation(left.value, right.value), combinedUnit(expression.operator, left, right));
   }
+  if (!startsInTime(numbersIn([left, right]), context)) return undefined;
   return elementwise(left, right, operation, expression, context);
 }
 

@@ -31,6 +31,7 @@ const ROOT = path.resolve(E2E_DIR, '../..');
 const KL_PQ_BITS = 0.4150374992788438; // -log2(0.75), 0.41503749927884381…
 const KL_PQ_NATS = 0.2876820724517809; // -ln(0.75) = 0.28768207245178092744…
 const H_Q_BITS = 0.9917601481809735; // H([0.75, 0.2, 0.05])
+const H_MILLION_NATS = Math.log(1e6); // H(uniform(10^6)) = ln 10^6 = 13.815510557964274…
 const KL_COINS_BITS = 0.7369655941662061; // KL([.5,.5] || [.9,.1])
 
 /** Time the server gets to start and answer the first time. */
@@ -241,6 +242,26 @@ export function scenarios(vsix) {
           },
           { settings: { 'kl.units': 'nats' } },
         ),
+    },
+    {
+      name: 'background: a statement of seconds shows ⋯ computing while the rest has its values, then its own value',
+      run: () =>
+        inVsCode('background', vsix, async ({ page }) => {
+          await openFile(page, 'slow.kl');
+          // Both at once: the KL lens did not wait for the slow statement.
+          await waitUntil(
+            async () => {
+              const kl = await findLine(page, 'KL(P || Q)');
+              const h = await findLine(page, 'H(y)');
+              if (kl === undefined || h === undefined) return undefined;
+              const [klLenses, hLenses] = [await lensesAbove(page, kl), await lensesAbove(page, h)];
+              return klLenses.some(valueLens('KL', KL_PQ_NATS, 'nats')) && hLenses.includes('⋯ computing');
+            },
+            { timeout: FIRST_ANSWER_MS, what: 'the KL lens with its value while H(y) shows ⋯ computing' },
+          );
+          await screenshot(page, 'computing');
+          await waitForLens(page, 'H(y)', valueLens('H', H_MILLION_NATS, 'nats'), { timeout: 60_000, what: 'the value of H(y), computed in the background' });
+        }),
     },
     {
       name: 'restart: the language server is killed, the client restarts it and lenses come back',

@@ -37,7 +37,9 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   if (occurrence) {
     const binding = occurrence.binding;
     const sections = binding ? bindingMarkdown(analysis, binding, units) : constantMarkdown(occurrence.name);
-    return sections && { sections, span: occurrence.span };
+    if (sections) return { sections, span: occurrence.span };
+    // A name without a value yet, in a statement computed in the background: what the statement says.
+    if (!analyzed.result.pending) return undefined;
   }
   const whole = { start: analyzed.source.offset, end: analyzed.source.offset + analyzed.source.text.length };
   if (statement.kind === 'directive') {

@@ -175,7 +175,10 @@ describe('the server over stdio, while a statement computes in the background', 
       expect(pendingHover.contents.value).toContain('computed on a background thread');
       const nameHover = await session.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: slow }, position: session.positionOf(slow, 'y)') });
       expect(nameHover.contents.value).toContain('computed on a background thread');
-      const lensTitles = async () => (await session.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: slow } })).map((lens) => lens.command.title);
+      const lensTitles = async () => {
+        const lenses = await session.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: slow } });
+        return lenses.sort((a, b) => a.range.start.line - b.range.start.line).map((lens) => lens.command.title);
+      };
       expect(await lensTitles()).toEqual(['⋯ computing', '⋯ computing', 'KL = 0.28768 nats']);
       // Another document is analysed while the worker computes.
       const other = 'file:///other.kl';

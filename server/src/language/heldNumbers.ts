@@ -4,26 +4,27 @@
 import type { StatementResult } from './statementEvaluation';
 
 /**
- * Of the array buffers a result keeps alive (`reachableBuffers`), those not in
- * `counted`, and how many numbers they hold. Buffers, not arrays: the rows of
- * a matrix are views of one buffer, and a name used twice holds its numbers once.
+ * Of the array buffers a result keeps alive (`reachableBuffers`, each once), those
+ * not in `counted`, and how many numbers they hold. Buffers, not arrays: the rows
+ * of a matrix are views of one buffer, and a name used twice holds its numbers once.
+ * Every analysis asks this of every statement: the usual answers (nothing new, or
+ * everything) allocate no collection of their own.
  */
-export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: ReadonlySet<ArrayBufferLike>): { buffers: ReadonlySet<ArrayBufferLike>; numbers: number } {
-  if (reachable.length === 0) return NOTHING;
-  let buffers: Set<ArrayBufferLike> | undefined;
+export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: ReadonlySet<ArrayBufferLike>): { buffers: readonly ArrayBufferLike[]; numbers: number } {
   let numbers = 0;
+  let fresh = 0;
   for (const buffer of reachable) {
-    if (counted.has(buffer) || buffers?.has(buffer)) continue;
-    buffers ??= new Set();
-    buffers.add(buffer);
+    if (counted.has(buffer)) continue;
+    fresh++;
     numbers += buffer.byteLength / Float64Array.BYTES_PER_ELEMENT;
   }
-  return buffers ? { buffers, numbers } : NOTHING;
+  if (fresh === 0) return NOTHING;
+  return { buffers: fresh === reachable.length ? reachable : reachable.filter((buffer) => !counted.has(buffer)), numbers };
 }
 
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
-  return !result.check && holdsNoObject(result.value) ? [] : walk(result);
+  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk(result);
 }
 
 function walk(result: StatementResult): ArrayBufferLike[] {
@@ -49,7 +50,8 @@ function walk(result: StatementResult): ArrayBufferLike[] {
   return [...buffers];
 }
 
-const NOTHING = { buffers: new Set<ArrayBufferLike>(), numbers: 0 };
+const NO_BUFFERS: readonly ArrayBufferLike[] = [];
+const NOTHING = { buffers: NO_BUFFERS, numbers: 0 };
 
 /** The common case, a plain number (or no value): nothing to walk. */
 function holdsNoObject(value: object | undefined): boolean {

@@ -36,9 +36,14 @@ import { AnalysisStore, documentKind } from './lsp/analysisStore';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess, TRUST_CHANGED_NOTIFICATION } from './lsp/fileAccess';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
+import { guardedStdio } from './lsp/stdio';
 import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, the header of every message is checked before the library reads it: a malformed one is dropped, not the stream.
+const stdio = process.argv.includes('--stdio')
+  ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
+  : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const lenses = new CodeLenses();
 const tokens = new SemanticTokensSender();

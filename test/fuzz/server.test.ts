@@ -4,7 +4,7 @@
 // positions anywhere, malformed parameters, methods nobody defined. After every
 // step the process must be alive, and every hover and code lens must be
 // answered (a result or an error) within a second. A separate process gets
-// malformed JSON-RPC on its raw stream. Seeded with FUZZ_SEED.
+// malformed JSON-RPC and broken framing on its raw stream. Seeded with FUZZ_SEED.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,20 +207,14 @@ describe('malformed messages on the raw stream', () => {
     ['JSON that is not JSON-RPC', [frame('[1, 2, 3]'), frame('"text"'), frame('null'), frame('{"id": {}, "method": 7}')]],
     ['a request for a method nobody defined', [frame('{"jsonrpc": "2.0", "id": 1, "method": "kl/nothing", "params": {"__proto__": {"polluted": true}}}')]],
     ['a notification with parameters of the wrong shape', [frame('{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": 5}}')]],
-  ])('%s: the server stays up and answers the next request', async (_, chunks) => {
-    const { stdout, alive } = await feed(chunks, 10_000);
-    expect(alive).toBe(true);
-    expect(stdout).toContain('"id":99');
-  }, 30_000);
-
-  // Framing errors leave nothing to resynchronise on: the stream is lost, the process is not.
-  it.each([
+    // Framing errors: the guard drops what cannot be a message and reads on at the next header (test/lsp/malformedHeaders.test.ts).
     ['a header without a length', ['Content-Type: application/json\r\n\r\n']],
     ['a negative length', ['Content-Length: -5\r\n\r\n{}']],
     ['a length beyond the data', ['Content-Length: 99999999\r\n\r\n{}']],
     ['binary garbage', ['\u0000\u00ff\r\n\r\n\u0001'.repeat(100)]],
-  ])('%s: the server does not crash', async (_, chunks) => {
-    const { alive } = await feed(chunks, 1500);
+  ])('%s: the server stays up and answers the next request', async (_, chunks) => {
+    const { stdout, alive } = await feed(chunks, 10_000);
     expect(alive).toBe(true);
+    expect(stdout).toContain('"id":99');
   }, 30_000);
 });

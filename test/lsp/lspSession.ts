@@ -205,6 +205,19 @@ export class LspSession {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** Writes bytes to the server's standard input as they are, as a broken client would; call it between messages. */
+  writeRaw(bytes: string | Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => this.process.stdin.write(bytes, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** Closes the server's standard input, as a client that goes away without shutdown; resolves with the exit code. */
+  closeInput(): Promise<number | null> {
+    return new Promise((resolve) => {
+      this.process.once('exit', (code) => resolve(code));
+      this.process.stdin.end();
+    });
+  }
+
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kl: settings } });

@@ -1,6 +1,7 @@
 // What a measure's value was computed from, kept so that a hover can write the
 // sum out term by term and draw P and Q, without evaluating anything again.
 import type { UnitName } from './ast';
+import { logFromLogits } from './measures';
 import type { LogitRow } from './softmax';
 
 export type MeasureKind = 'entropy' | 'crossEntropy' | 'kl' | 'js' | 'bce' | 'perplexity';
@@ -23,6 +24,12 @@ export interface MeasureRow {
   qLogits?: LogitRow;
   value: number;
   infiniteAt?: number;
+}
+
+/** Whether CE or KL took ln q from a softmax's logits for some outcome (measures.ts): the hover says so. */
+export function takesLogsFromLogits(detail: CategoricalDetail): boolean {
+  if (detail.measure !== 'crossEntropy' && detail.measure !== 'kl') return false;
+  return detail.rows.some(({ p, q, qLogits }) => q !== undefined && qLogits !== undefined && p.some((_, i) => logFromLogits(p, q, i, qLogits)));
 }
 
 export interface NormalDetail {

@@ -8,7 +8,7 @@
 // finite value: KL(onehot(3, 3) ‖ softmax([1000, 999, 0])) = 1000.31 nats, not
 // +∞. Elsewhere q is used as it is, to the last bit. JS needs no logits: it is
 // finite for every P and Q, and an outcome whose q is below 2^-1022 changes it
-// by less than 10^-305.
+// by less than 2·10^-305.
 import type { UnitName } from './ast';
 import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';

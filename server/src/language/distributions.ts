@@ -56,7 +56,8 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
     }
   }
   const width = value.kind === 'matrix' ? value.columns : value.data.length;
-  const logits = value.logits && rows.map((_, r) => logitRow(value.logits as NonNullable<typeof value.logits>, r, width));
+  const softmax = value.logits;
+  const logits = softmax && rows.map((_, r) => logitRow(softmax, r, width));
   return { rows, batch: value.kind === 'matrix', labels: labelsOf(value), ...(logits ? { logits } : {}) };
 }
 

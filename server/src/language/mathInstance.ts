@@ -64,7 +64,7 @@ function registerMeasures(math: MathJsInstance): void {
   // typed-function's addType is there at run time but missing from mathjs's types.
   const typed = math.typed as unknown as { addType(type: { name: string; test(x: unknown): boolean }): void };
   typed.addType({ name: 'Float64Array', test: (x) => x instanceof Float64Array });
-  // A plain object, not a class: values cross to and from the worker thread, which keeps no prototypes.
+  // A row of a softmax's logits (softmax.ts): a plain object, like everything a value holds.
   typed.addType({ name: 'LogitRow', test: (x) => typeof x === 'object' && x !== null && (x as LogitRow).logits instanceof Float64Array });
   const pair = (name: string, measure: PairMeasure) =>
     math.typed(name, { 'Float64Array, Float64Array, string': measure });

@@ -47,6 +47,19 @@ describe('gradient identities', () => {
     }), params);
   });
 
+  it('the gradient of CE(y, softmax(z)) is softmax(z)·Σy − y for any logits, where softmax underflows too', () => {
+    const wide = (n: number) => fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: n, maxLength: n });
+    const input = fc.integer({ min: 2, max: 12 }).chain((n) => fc.tuple(distribution(n), wide(n)));
+    fc.assert(fc.property(input, ([y, z]) => {
+      const g = gradientOf(`y = ${written(y)}\nz = ${written(z)}\ngrad(CE(y, softmax(z)), z)`);
+      const max = Math.max(...z);
+      const e = z.map((x) => Math.exp(x - max));
+      const total = e.reduce((a, b) => a + b, 0);
+      const mass = y.reduce((a, b) => a + b, 0);
+      return g.every((gi, i) => Math.abs(gi - ((e[i] / total) * mass - y[i])) <= 4 * Number.EPSILON);
+    }), params);
+  });
+
   it('the gradient of KL(P‖Q) in P at P = Q is 1/ln(base) in every entry', () => {
     const input = fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(distribution(n), unit));
     fc.assert(fc.property(input, ([p, u]) => {

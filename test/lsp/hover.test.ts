@@ -121,6 +121,19 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
     expect(infinite).toMatch(/⚠ .*infinite/);
   });
 
+  it('writes a softmax\'s q that underflowed as e^(ln q), says why, and shows the libraries\' inf beside the finite value', async () => {
+    const uri = 'file:///hover/logits.kl';
+    session.open(uri, 'z = [1000, 999, 0]\ny = onehot(3, 3)\nKL(y || softmax(z))\n');
+    await session.diagnostics(uri);
+    const text = await hoverText(uri, 'KL(y');
+    // mpmath: 1000 + ln(1 + e^-1) = 1000.31326168751822283…
+    expect(text).toContain('**1000.3132616875182 nats**');
+    expect(text).toContain('`D_KL(y‖softmax(z)) = 0 + 0 + 1·ln(1/e^-1000.31) = 1000.3132616875182 nats`');
+    expect(text).toContain('its log is taken from the logits, ln qᵢ = zᵢ − logsumexp(z)');
+    expect(text).toContain('in scipy: `scipy.stats.entropy(p, q)` → inf');
+    expect(text).toContain("in torch: `torch.nn.functional.kl_div(q.log(), p, reduction='sum')` → inf");
+  });
+
   it('shows the value of a measure written inside a larger statement, and the documentation of other functions', async () => {
     const kl = await hoverAt(EXAMPLE, 'KL(P || Q)', 0, 3);
     expect(session.document(EXAMPLE).getText(kl?.range as never)).toBe('KL(P || Q)');
@@ -234,6 +247,8 @@ const LIBRARY_CASES: [string, string][] = [
   ['Jensen–Shannon', 'units bans\nJS([0.1, 0.9] || [0.6, 0.4])'],
   ['a batch', 'KL([[0.5, 0.5], [0.9, 0.1]] || [[0.6, 0.4], [0.5, 0.5]])'],
   ['binary cross-entropy with a clamped log', 'BCE([1, 1], [0, 0.5])'],
+  ['KL of a softmax that underflows', 'KL(onehot(3, 3) || softmax([1000, 999, 0]))'],
+  ['cross-entropy of a softmax that underflows, in bits', 'units bits\nCE([0.5, 0.25, 0.25], softmax([1000, 999, 0]))'],
   ['perplexity', 'perplexity([0.5, 0.25, 0.25])'],
   ['a long distribution against a uniform one', `KL(normalize([${Array.from({ length: 150 }, (_, i) => (i % 13) + 1).join(', ')}]) || uniform(150))`],
   ['the entropy of a normal, in bits', 'units bits\nH(normal(0, 3))'],

@@ -5,7 +5,7 @@
 // meets a log of 0 (kl_div, cross_entropy with probability targets).
 import type { UnitName } from '../language/ast';
 import { formatNumber } from '../language/format';
-import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
 import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, normalKl } from '../language/measures';
 import { CompensatedSum, compensatedSum } from '../language/summation';
 import { UNIT_LN_BASE } from '../language/units';
@@ -42,8 +42,10 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   const mean = batch ? '.mean()' : '';
   const normalisedNote = p.some(notNormalised) || q.some(notNormalised) ? `scipy normalises ${q.length > 0 ? 'p and q' : 'p'} first` : undefined;
   // Inputs that sum to 1 within rounding give the libraries' values to the digits shown: no second pass over long vectors.
-  const exact = rows.every((row) => exactlyNormalised(row.p) && (!row.q || exactlyNormalised(row.q)));
-  const noZeroPairs = rows.every((row) => !row.q || !hasZeroPair(row.p, row.q));
+  // Not where our value took ln q from a softmax's logits: the libraries take the log of q's doubles, 0 there.
+  const ours = !takesLogsFromLogits(detail);
+  const exact = ours && rows.every((row) => exactlyNormalised(row.p) && (!row.q || exactlyNormalised(row.q)));
+  const noZeroPairs = ours && rows.every((row) => !row.q || !hasZeroPair(row.p, row.q));
   const lnBase = UNIT_LN_BASE[unit];
   const perRow = (ours: (row: CategoricalDetail['rows'][number]) => number, otherwise: (row: CategoricalDetail['rows'][number]) => number, useOurs: boolean) => meanOf(rows.map((row) => (useOurs ? ours(row) : otherwise(row))));
   const scipyValue = (f: (p: Float64Array, q: Float64Array) => number, ours = (row: CategoricalDetail['rows'][number]) => row.value) => perRow(ours, (row) => f(normalised(row.p), row.q ? normalised(row.q) : row.p), exact);

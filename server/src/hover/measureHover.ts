@@ -2,7 +2,7 @@
 // other units, the formula, the sum written term by term, a chart of P and Q,
 // and what scipy and torch return for the same call.
 import { formatFull, formatShort } from '../language/format';
-import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
 import { convertUnits, UNIT_NAMES } from '../language/units';
 import type { NumberValue } from '../language/values';
 import { barChart } from './charts';
@@ -11,6 +11,8 @@ import { formulaOf, termByTerm, type Names } from './termByTerm';
 import { TABLE_LIMIT, topIndices } from './valueTable';
 
 const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
+
+const LOGITS_NOTE = 'A q written e^(ln q) is below the smallest normal double (2.2e-308): softmax gives it as 0 or with lost digits, so its log is taken from the logits, ln qᵢ = zᵢ − logsumexp(z), as torch\'s cross_entropy does.';
 
 /** The value line: `0.41503749927884381 bits` and the same in the other units. */
 export function valueLines(value: NumberValue, written?: string): string[] {
@@ -40,6 +42,7 @@ export function measureSections(value: NumberValue & { detail: MeasureDetail }, 
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
   const detail = value.detail;
   const sections = [`\`${formulaOf(detail, names)}\``, termByTerm(detail, value.value, names).map((line) => `\`${line}\``).join('  \n')];
+  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(LOGITS_NOTE);
   // One outcome (BCE of two numbers) makes no chart worth drawing.
   if (detail.kind === 'categorical' && detail.rows[0].p.length > 1) sections.push(chartOf(detail, names));
   sections.push(...librarySection(detail));

@@ -1,11 +1,15 @@
 // A measure's sum written out as a person writes it by hand:
 //   D_KL(P‖Q) = 1·log2(1/0.75) + 0 + 0 = 0.41503749927884381 bits
 // Terms with p = 0 are written 0. A long sum shows its largest terms, in
-// order, and says how many terms were left out and what they add up to.
-import type { UnitName } from '../language/ast';
+// order, and says how many terms were left out and what they add up to. Each
+// term is computed by the measure's own term function, so the terms add up to
+// the value shown: JS is written outcome by outcome, ½·(p·log(p/m) + q·log(q/m)),
+// as it is summed (two KL sums of M would cancel to their first digits). A
+// softmax's q below the normal doubles is written e^(ln q), ln q from its logits.
 import { formatFull, formatShort } from '../language/format';
-import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
-import { binaryCrossEntropyTerm, crossEntropyTerm, entropyTerm, klTerm } from '../language/measures';
+import type { CategoricalDetail, MeasureDetail, MeasureRow } from '../language/measureDetail';
+import { binaryCrossEntropyTerm, crossEntropyTermAt, entropyTerm, jensenShannonTerm, klTermAt, logFromLogits } from '../language/measures';
+import { lnSoftmax } from '../language/softmax';
 import { CompensatedSum } from '../language/summation';
 import { logIn, UNIT_LN_BASE, UNIT_LOG_NAME } from '../language/units';
 
@@ -20,11 +24,16 @@ export interface Names {
   q: string;
 }
 
-interface Term {
+/** A term as written: its sign and body, and the number it stands for. */
+export interface Term {
   /** `+` or `−` before the body. */
   sign: '+' | '−';
   body: string;
+  /** In the unit (perplexity: in nats, the exponent's terms; BCE: before the mean's 1/n). */
+  value: number;
 }
+
+type WrittenTerm = Omit<Term, 'value'>;
 
 /** Inputs are written with six significant digits: enough to recognise them, short enough to read. */
 function n(x: number): string {
@@ -53,7 +62,7 @@ export function formulaOf(detail: MeasureDetail, names: Names): string {
     case 'kl':
       return `D_KL(${p}‖${q}) = Σᵢ pᵢ·${log}(pᵢ/qᵢ)`;
     case 'js':
-      return `JS(${p}‖${q}) = ½·D_KL(${p}‖M) + ½·D_KL(${q}‖M),  M = ½(${p} + ${q})`;
+      return `JS(${p}‖${q}) = ½·D_KL(${p}‖M) + ½·D_KL(${q}‖M) = Σᵢ ½·(pᵢ·${log}(pᵢ/mᵢ) + qᵢ·${log}(qᵢ/mᵢ)),  M = ½(${p} + ${q})`;
     case 'bce':
       return `BCE(${p}, ${q}) = −(1/n)·Σᵢ (yᵢ·${log}(pᵢ) + (1 − yᵢ)·${log}(1 − pᵢ))`;
     case 'perplexity':
@@ -68,7 +77,7 @@ export function termByTerm(detail: MeasureDetail, value: number, names: Names): 
   const rows = detail.rows;
   if (rows.length === 1) {
     const line = `${symbol(detail, names)} = ${rowSum(detail, rows[0])} = ${formatFull(value)}${unit}`;
-    return detail.measure === 'js' ? [`M = ½(${names.p} + ${names.q}) = [${shortList(midpoint(rows[0].p, rows[0].q))}]`, line] : [line];
+    return detail.measure === 'js' ? [`M = ½(${names.p} + ${names.q}) = [${shortList(midpoint(rows[0].p, rows[0].q as Float64Array))}]`, line] : [line];
   }
   const lines = rows.slice(0, ROWS_WRITTEN).map((row, r) => `row ${r + 1}: ${rowSum(detail, row)} = ${formatFull(row.value)}${unit}`);
   if (rows.length > ROWS_WRITTEN) lines.push(`… and ${rows.length - ROWS_WRITTEN} more rows`);
@@ -97,7 +106,7 @@ function symbol(detail: CategoricalDetail, names: Names): string {
 const sums = new WeakMap<object, string>();
 
 /** One row's sum, written; cached per row because long rows cost a pass over every term. */
-function rowSum(detail: CategoricalDetail, row: CategoricalDetail['rows'][number]): string {
+function rowSum(detail: CategoricalDetail, row: MeasureRow): string {
   const cached = sums.get(row);
   if (cached !== undefined) return cached;
   const written = writeRow(detail, row);
@@ -105,36 +114,46 @@ function rowSum(detail: CategoricalDetail, row: CategoricalDetail['rows'][number
   return written;
 }
 
-function writeRow(detail: CategoricalDetail, row: CategoricalDetail['rows'][number]): string {
-  const { p, q } = row;
+function writeRow(detail: CategoricalDetail, row: MeasureRow): string {
+  const terms = joinTerms(writtenTerms(detail, row));
+  if (detail.measure === 'perplexity') return `e^(${terms})`;
+  return detail.measure === 'bce' && row.p.length > 1 ? `(1/${row.p.length})·(${terms})` : terms;
+}
+
+/** The terms of one row as the hover writes them, each with its value from the measure's own term function. */
+export function writtenTerms(detail: CategoricalDetail, row: MeasureRow): Term[] {
+  const { p, qLogits } = row;
+  const q = row.q as Float64Array;
   const unit = detail.unit;
   const logName = UNIT_LOG_NAME[unit];
+  const log = logIn(unit);
+  const lnBase = UNIT_LN_BASE[unit];
+  // q as written inside a log: e^(ln q) where ln q comes from the logits.
+  const qText = (i: number) => (logFromLogits(p, q, i, qLogits) ? `e^${n(lnSoftmax(qLogits, i))}` : n(q[i]));
   switch (detail.measure) {
-    case 'entropy': {
-      const log = logIn(unit);
-      return joinTerms(termsOf(p.length, (i) => entropyTerm(p[i], log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(p[i])})` })));
-    }
-    case 'perplexity': {
-      const terms = termsOf(p.length, (i) => entropyTerm(p[i], Math.log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·ln(${n(p[i])})` }));
-      return `e^(${joinTerms(terms)})`;
-    }
-    case 'crossEntropy': {
-      const log = logIn(unit);
-      return joinTerms(termsOf(p.length, (i) => crossEntropyTerm(p[i], pick(q, i), log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(pick(q, i))})` })));
-    }
+    case 'entropy':
+      return termsOf(p.length, (i) => entropyTerm(p[i], log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(p[i])})` }));
+    case 'perplexity':
+      return termsOf(p.length, (i) => entropyTerm(p[i], Math.log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·ln(${n(p[i])})` }));
+    case 'crossEntropy':
+      return termsOf(p.length, (i) => crossEntropyTermAt(p, q, i, log, lnBase, qLogits), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${qText(i)})` }));
     case 'kl':
-      return joinTerms(klTerms(p, q as Float64Array, unit));
-    case 'js': {
-      const m = midpoint(p, q);
-      return `½·(${joinTerms(klTerms(p, m, unit))}) + ½·(${joinTerms(klTerms(q as Float64Array, m, unit))})`;
-    }
-    case 'bce': {
-      const y = p;
-      const probabilities = q as Float64Array;
-      const terms = termsOf(y.length, (i) => binaryCrossEntropyTerm(y[i], probabilities[i], unit), (i) => ({ sign: '−', body: bceBody(y[i], probabilities[i], logName) }));
-      return y.length === 1 ? joinTerms(terms) : `(1/${y.length})·(${joinTerms(terms)})`;
-    }
+      return termsOf(p.length, (i) => klTermAt(p, q, i, log, lnBase, qLogits), (i) => (p[i] === 0 ? zero() : { sign: '+', body: `${n(p[i])}·${logName}(${n(p[i])}/${qText(i)})` }));
+    case 'js':
+      return termsOf(p.length, (i) => jensenShannonTerm(p[i], q[i], log, lnBase), (i) => ({ sign: '+', body: jsBody(p[i], q[i], logName) }));
+    case 'bce':
+      return termsOf(p.length, (i) => binaryCrossEntropyTerm(p[i], q[i], unit), (i) => ({ sign: '−', body: bceBody(p[i], q[i], logName) }));
   }
+}
+
+/** ½·(p·log(p/m) + q·log(q/m)), m = (p + q)/2, leaving out a part whose weight is 0. */
+function jsBody(p: number, q: number, logName: string): string {
+  const m = 0.5 * (p + q);
+  const parts: string[] = [];
+  if (p !== 0) parts.push(`${n(p)}·${logName}(${n(p)}/${n(m)})`);
+  if (q !== 0) parts.push(`${n(q)}·${logName}(${n(q)}/${n(m)})`);
+  if (parts.length === 0) return '0';
+  return parts.length === 1 ? `½·${parts[0]}` : `½·(${parts.join(' + ')})`;
 }
 
 /** `(y·log(p) + (1 − y)·log(1 − p))`, leaving out a part whose weight is 0. */
@@ -145,27 +164,17 @@ function bceBody(y: number, p: number, logName: string): string {
   return parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
 }
 
-function klTerms(p: Float64Array, q: Float64Array, unit: UnitName): Term[] {
-  const logName = UNIT_LOG_NAME[unit];
-  const log = logIn(unit);
-  const lnBase = UNIT_LN_BASE[unit];
-  return termsOf(p.length, (i) => klTerm(p[i], q[i], log, lnBase), (i) => (p[i] === 0 ? zero() : { sign: '+', body: `${n(p[i])}·${logName}(${n(p[i])}/${n(q[i])})` }));
+function midpoint(p: Float64Array, q: Float64Array): Float64Array {
+  return p.map((x, i) => 0.5 * (x + q[i]));
 }
 
-function midpoint(p: Float64Array, q: Float64Array | undefined): Float64Array {
-  return p.map((x, i) => 0.5 * (x + pick(q, i)));
-}
-
-function pick(q: Float64Array | undefined, i: number): number {
-  return q ? q[i] : NaN;
-}
-
-function zero(): Term {
+function zero(): WrittenTerm {
   return { sign: '+', body: '0' };
 }
 
 /** All terms of a short sum; for a long one, the largest in order, then the rest as one count. */
-function termsOf(count: number, valueAt: (i: number) => number, term: (i: number) => Term): Term[] {
+function termsOf(count: number, valueAt: (i: number) => number, write: (i: number) => WrittenTerm): Term[] {
+  const term = (i: number, value = valueAt(i)): Term => ({ ...write(i), value });
   if (count <= ALL_TERMS) return Array.from({ length: count }, (_, i) => term(i));
   const values = new Float64Array(count);
   for (let i = 0; i < count; i++) values[i] = valueAt(i);
@@ -173,8 +182,8 @@ function termsOf(count: number, valueAt: (i: number) => number, term: (i: number
   const chosen = new Set(largest);
   const rest = new CompensatedSum();
   for (let i = 0; i < count; i++) if (!chosen.has(i)) rest.add(values[i]);
-  const shown = [...largest].sort((a, b) => a - b).map(term);
-  shown.push({ sign: '+', body: `… (${count - largest.length} more terms, together ${formatShort(rest.value, 6)})` });
+  const shown = [...largest].sort((a, b) => a - b).map((i) => term(i, values[i]));
+  shown.push({ sign: '+', body: `… (${count - largest.length} more terms, together ${formatShort(rest.value, 6)})`, value: rest.value });
   return shown;
 }
 

@@ -1,15 +1,19 @@
 // The discrete measures at `precision N`: the same sums as measures.ts, in
 // mathjs BigNumber at N significant digits. Inputs are the doubles' shortest
-// decimal forms, which are the literals as the user wrote them.
+// decimal forms, which are the literals as the user wrote them. A softmax's
+// distribution is computed again from its logits, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z)
+// at N digits: its doubles have lost the outcomes that underflow (e^-1000), and
+// no BigNumber does.
 import type { UnitName } from './ast';
-import type { MeasureKind } from './measureDetail';
-import { bigNumberMath, type BigNumber } from './mathInstance';
+import type { MeasureKind, MeasureRow } from './measureDetail';
+import { bigNumberMath, type BigNumber, type BigNumberMath } from './mathInstance';
+import type { LogitRow } from './softmax';
 
 const BASE_OF: Record<UnitName, number> = { bits: 2, nats: 0, bans: 10 };
 const GUARD_DIGITS = 10;
 
 /** The measure's value over the rows (their mean), as a decimal string; undefined when infinite. */
-export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64Array; q?: Float64Array }[], unit: UnitName, digits: number): string | undefined {
+export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<MeasureRow, 'value'>[], unit: UnitName, digits: number): string | undefined {
   // Guard digits: the logs and divisions round at every step; the result is rounded to `digits` at the end.
   const math = bigNumberMath(digits + GUARD_DIGITS);
   const big = (x: number) => math.bignumber(x) as BigNumber;
@@ -19,11 +23,13 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64
   // p·ln(p/q), with 0·ln(0/q) = 0.
   const klTerm = (p: BigNumber, q: BigNumber) => (p.isZero() ? zero : p.times(p.div(q).ln()));
   let total = zero;
-  for (const { p, q } of rows) {
+  for (const { p, q, pLogits, qLogits } of rows) {
+    const pAt = probabilities(math, p, pLogits);
+    const qAt = q ? probabilities(math, q, qLogits) : () => zero;
     let sum = zero;
     for (let i = 0; i < p.length; i++) {
-      const pi = big(p[i]);
-      const qi = q ? big(q[i]) : zero;
+      const pi = pAt(i);
+      const qi = qAt(i);
       if ((measure === 'crossEntropy' || measure === 'kl') && !pi.isZero() && qi.isZero()) return undefined;
       switch (measure) {
         case 'entropy':
@@ -59,6 +65,17 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly { p: Float64
   return value.toSignificantDigits(digits).toString();
 }
 
+/** Entry i of a row as a BigNumber: its double, or for a softmax's row, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z) from the logits. */
+function probabilities(math: BigNumberMath, row: Float64Array, logits: LogitRow | undefined): (i: number) => BigNumber {
+  const big = (x: number) => math.bignumber(x) as BigNumber;
+  if (!logits) return (i) => big(row[i]);
+  const max = big(logits.max);
+  // A logit of −∞ is probability 0, exactly.
+  const exponentials = Array.from(logits.logits, (z) => (z === -Infinity ? big(0) : big(z).minus(max).exp()));
+  const total = exponentials.reduce((sum, x) => sum.plus(x), big(0));
+  return (i) => exponentials[i].div(total);
+}
+
 /**
  * How many BigNumber logarithms (or exponentials) one measure at `precision N`
  * may take. Their cost grows about as the digits to the power 2.7 (here: 0.06 ms
@@ -72,7 +89,11 @@ export function maxPreciseLogarithms(digits: number): number {
 
 const PRECISE_WORK_LIMIT = 2000;
 
-/** The logarithms `preciseMeasure` takes for `outcomes` outcomes: one each (two for JS and BCE), and one for the base or the final exponential. */
-export function preciseLogarithms(measure: MeasureKind, outcomes: number): number {
-  return outcomes * (measure === 'js' || measure === 'bce' ? 2 : 1) + 1;
+/**
+ * The logarithms `preciseMeasure` takes for `outcomes` outcomes: one each (two
+ * for JS and BCE), and one for the base or the final exponential; and an
+ * exponential for each of the `fromLogits` outcomes of softmax rows.
+ */
+export function preciseLogarithms(measure: MeasureKind, outcomes: number, fromLogits = 0): number {
+  return outcomes * (measure === 'js' || measure === 'bce' ? 2 : 1) + 1 + fromLogits;
 }

@@ -7,9 +7,10 @@ import { error } from './diagnostics';
 import { klMath } from './mathInstance';
 import { loadCall } from './load/loadCall';
 import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
-import { logSumExp, sigmoid, softmax } from './measures';
+import { logSumExp, sigmoid } from './measures';
+import { softmaxRows } from './softmax';
 import { compensatedSum } from './summation';
-import { describeKind, numberValue, type Value } from './values';
+import { describeKind, numberValue, type MatrixValue, type Value, type VectorValue } from './values';
 import { evaluateGrad } from './gradient/grad';
 
 export type BuiltinCategory = 'measure' | 'distribution' | 'math' | 'calculus';
@@ -88,10 +89,10 @@ const DEFINITIONS: Builtin[] = [
   },
   {
     name: 'softmax', category: 'distribution', signature: 'softmax(z)', parameters: ['z'], arity: [1, 1],
-    summary: 'The categorical distribution of logits z, computed stably (the largest logit is subtracted first). A matrix: row by row.',
+    summary: 'The categorical distribution of logits z, computed stably (the largest logit is subtracted first). A matrix: row by row. A measure of it takes ln qᵢ from the logits where qᵢ underflows, so CE(y, softmax(z)) stays finite.',
     formula: 'softmax(z)ᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}',
     example: 'softmax([2, 1, 0.1]) = [0.659, 0.2424, 0.09857]',
-    call: (args, call, context) => rowWise(args[0], call, context, 'softmax', softmax),
+    call: (args, call, context) => softmaxCall(args[0], call, context),
   },
   {
     name: 'normalize', category: 'distribution', signature: 'normalize(w)', parameters: ['w'], arity: [1, 1],
@@ -267,7 +268,8 @@ function reduction(name: string, signature: string, summary: string, example: st
   };
 }
 
-function rowWise(value: Value, call: CallExpression, context: EvaluationContext, name: string, f: (row: Float64Array) => Float64Array): Value | undefined {
+/** The rows a row-wise function works on: a vector (one row; empty, NaN or +∞ refused) or a matrix. */
+function rowsOf(value: Value, call: CallExpression, context: EvaluationContext, name: string): VectorValue | MatrixValue | undefined {
   if (value.kind === 'vector') {
     if (value.data.length === 0) {
       context.report(error('domain', call.args[0].span, `${name} of an empty vector has no value.`));
@@ -277,15 +279,29 @@ function rowWise(value: Value, call: CallExpression, context: EvaluationContext,
       context.report(error('non-finite', call.args[0].span, `${name} needs finite entries (−∞ is allowed for a logit).`));
       return undefined;
     }
-    return { kind: 'vector', data: f(value.data), ...(value.labels ? { labels: value.labels } : {}) };
+    return value;
   }
-  if (value.kind === 'matrix') {
-    const data = new Float64Array(value.data.length);
-    for (let r = 0; r < value.rows; r++) data.set(f(value.data.subarray(r * value.columns, (r + 1) * value.columns)), r * value.columns);
-    return { kind: 'matrix', rows: value.rows, columns: value.columns, data };
-  }
+  if (value.kind === 'matrix') return value;
   context.report(error('type-mismatch', call.args[0].span, `${name} takes a vector (or a matrix of rows), not ${describeKind(value)}.`));
   return undefined;
+}
+
+function rowWise(value: Value, call: CallExpression, context: EvaluationContext, name: string, f: (row: Float64Array) => Float64Array): Value | undefined {
+  const rows = rowsOf(value, call, context, name);
+  if (rows?.kind === 'vector') return { kind: 'vector', data: f(rows.data), ...(rows.labels ? { labels: rows.labels } : {}) };
+  if (!rows) return undefined;
+  const data = new Float64Array(rows.data.length);
+  for (let r = 0; r < rows.rows; r++) data.set(f(rows.data.subarray(r * rows.columns, (r + 1) * rows.columns)), r * rows.columns);
+  return { kind: 'matrix', rows: rows.rows, columns: rows.columns, data };
+}
+
+/** softmax(z), row by row, keeping its logits for the measures (softmax.ts). */
+function softmaxCall(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  const rows = rowsOf(value, call, context, 'softmax');
+  if (!rows) return undefined;
+  const { probabilities, logits } = softmaxRows(rows.data, rows.kind === 'matrix' ? rows.columns : rows.data.length);
+  if (rows.kind === 'matrix') return { kind: 'matrix', rows: rows.rows, columns: rows.columns, data: probabilities, logits };
+  return { kind: 'vector', data: probabilities, ...(rows.labels ? { labels: rows.labels } : {}), logits };
 }
 
 function normalizeCall(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {

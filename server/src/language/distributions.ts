@@ -6,6 +6,7 @@ import type { Expression } from './ast';
 import { error, warning, type Diagnostic } from './diagnostics';
 import type { Value } from './values';
 import { formatNumber } from './format';
+import { logitRow, type LogitRow } from './softmax';
 
 export const NORMALIZATION_TOLERANCE = 1e-9;
 
@@ -15,6 +16,8 @@ export interface Categorical {
   /** Whether the value was a matrix (a batch), even of one row. */
   batch: boolean;
   labels?: readonly string[];
+  /** For the value of a softmax: each row's logits, parallel to `rows`. */
+  logits?: LogitRow[];
 }
 
 export interface Problems {
@@ -52,7 +55,10 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
       problems.report(warning('not-normalized', argument.span, `${what}${where} sums to ${formatNumber(sum)}, not 1; it is used as written. Wrap it in normalize(...) if it should be rescaled.`));
     }
   }
-  return { rows, batch: value.kind === 'matrix', labels: labelsOf(value) };
+  const width = value.kind === 'matrix' ? value.columns : value.data.length;
+  const softmax = value.logits;
+  const logits = softmax && rows.map((_, r) => logitRow(softmax, r, width));
+  return { rows, batch: value.kind === 'matrix', labels: labelsOf(value), ...(logits ? { logits } : {}) };
 }
 
 /** What a row holds for validation: its first entry that is not a finite number ≥ 0 (−1: none), and its compensated sum. */
@@ -98,8 +104,16 @@ export function outcomeName(index: number, labels: readonly string[] | undefined
   return labels ? `'${labels[index]}'` : `outcome ${index + 1}`;
 }
 
+/** One row of P paired with one of Q, with their logits where they are softmax values. */
+export interface PairedRow {
+  p: Float64Array;
+  q: Float64Array;
+  pLogits?: LogitRow;
+  qLogits?: LogitRow;
+}
+
 export interface PairedRows {
-  pairs: { p: Float64Array; q: Float64Array }[];
+  pairs: PairedRow[];
   labels?: readonly string[];
 }
 
@@ -115,27 +129,35 @@ export function pairCategoricals(p: Categorical, q: Categorical, call: { pSpan: 
       problems.report(error('type-mismatch', plain.span, 'A labelled distribution can only be compared with another labelled one: give this one labels too, e.g. {cat: 0.7, dog: 0.3}.'));
       return undefined;
     }
-    return alignByLabel(p.rows[0], p.labels, q.rows[0], q.labels);
+    return alignByLabel(p, p.labels, q, q.labels);
   }
   if (p.batch && q.batch && p.rows.length !== q.rows.length) {
     problems.report(error('length-mismatch', call.qSpan.span, `The batches have ${p.rows.length} and ${q.rows.length} rows; they must have the same number of rows.`));
     return undefined;
   }
   const count = Math.max(p.rows.length, q.rows.length);
-  const pairs: { p: Float64Array; q: Float64Array }[] = [];
+  const pairs: PairedRow[] = [];
   for (let r = 0; r < count; r++) {
-    const pRow = p.rows[p.rows.length === 1 ? 0 : r];
-    const qRow = q.rows[q.rows.length === 1 ? 0 : r];
+    const pIndex = p.rows.length === 1 ? 0 : r;
+    const qIndex = q.rows.length === 1 ? 0 : r;
+    const pRow = p.rows[pIndex];
+    const qRow = q.rows[qIndex];
     if (pRow.length !== qRow.length) {
       problems.report(error('length-mismatch', call.qSpan.span, `P has ${pRow.length} outcomes and Q has ${qRow.length}; they must have the same number of outcomes.`));
       return undefined;
     }
-    pairs.push({ p: pRow, q: qRow });
+    pairs.push(withLogits({ p: pRow, q: qRow }, p.logits?.[pIndex], q.logits?.[qIndex]));
   }
   return { pairs };
 }
 
-function alignByLabel(p: Float64Array, pLabels: readonly string[], q: Float64Array, qLabels: readonly string[]): PairedRows {
+function withLogits(pair: PairedRow, pLogits: LogitRow | undefined, qLogits: LogitRow | undefined): PairedRow {
+  if (pLogits) pair.pLogits = pLogits;
+  if (qLogits) pair.qLogits = qLogits;
+  return pair;
+}
+
+function alignByLabel(p: Categorical, pLabels: readonly string[], q: Categorical, qLabels: readonly string[]): PairedRows {
   const labels = [...pLabels];
   const position = new Map<string, number>();
   pLabels.forEach((label, i) => position.set(label, i));
@@ -145,9 +167,13 @@ function alignByLabel(p: Float64Array, pLabels: readonly string[], q: Float64Arr
       labels.push(label);
     }
   }
-  const alignedP = new Float64Array(labels.length);
-  const alignedQ = new Float64Array(labels.length);
-  pLabels.forEach((label, i) => (alignedP[position.get(label) as number] = p[i]));
-  qLabels.forEach((label, i) => (alignedQ[position.get(label) as number] = q[i]));
-  return { pairs: [{ p: alignedP, q: alignedQ }], labels };
+  const aligned = (values: Float64Array, own: readonly string[], missing: number) => {
+    const result = new Float64Array(labels.length).fill(missing);
+    own.forEach((label, i) => (result[position.get(label) as number] = values[i]));
+    return result;
+  };
+  // A label missing on a softmax's side has probability 0 there: its logit is −∞.
+  const alignedLogits = (row: LogitRow | undefined, own: readonly string[]) => row && { ...row, logits: aligned(row.logits, own, -Infinity) };
+  const pair = { p: aligned(p.rows[0], pLabels, 0), q: aligned(q.rows[0], qLabels, 0) };
+  return { pairs: [withLogits(pair, alignedLogits(p.logits?.[0], pLabels), alignedLogits(q.logits?.[0], qLabels))], labels };
 }

@@ -1,11 +1,14 @@
 // The measures on long vectors: the same terms as measures.ts (0·log 0 = 0,
 // log1p near p = q, a term with p > 0 and q = 0 is +∞), summed in nats with
 // fastLog and Neumaier's compensation, written out loop by loop so that V8
-// inlines everything. measures.ts converts the sum to the unit. Short vectors
+// inlines everything. measures.ts converts the sum to the unit. A softmax's q
+// below the normal doubles takes its log from the logits, as in measures.ts:
+// one comparison in the loop, which the test for q = 0 made before. Short vectors
 // keep the library's logarithms in the unit, whose exact cases
 // (H(uniform(8)) = 3 bits) people read in hovers.
 import { fastLog } from './fastLog';
 import type { MeasureResult } from './measures';
+import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 
 /** Vectors at least this long use these loops. */
 export const LONG_VECTOR = 1024;
@@ -24,15 +27,20 @@ export function entropyNats(p: Float64Array): number {
   return sum + compensation;
 }
 
-export function crossEntropyNats(p: Float64Array, q: Float64Array): MeasureResult {
+export function crossEntropyNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i];
     if (pi === 0) continue;
     const qi = q[i];
-    if (qi === 0) return { value: Infinity, infiniteAt: i };
-    const x = -pi * fastLog(qi);
+    let x: number;
+    if (qi < SMALLEST_NORMAL && (qi === 0 || qLogits !== undefined)) {
+      x = qLogits === undefined ? Infinity : -pi * lnSoftmax(qLogits, i);
+      if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    } else {
+      x = -pi * fastLog(qi);
+    }
     const t = sum + x;
     if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
     else compensation += x - t + sum;
@@ -41,51 +49,63 @@ export function crossEntropyNats(p: Float64Array, q: Float64Array): MeasureResul
   return { value: sum + compensation };
 }
 
-export function klNats(p: Float64Array, q: Float64Array): MeasureResult {
+export function klNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i];
     if (pi === 0) continue;
     const qi = q[i];
-    if (qi === 0) return { value: Infinity, infiniteAt: i };
-    // ln(p/q): near p = q as ln(1 + t), t = (p − q)/q, where p − q is exact;
-    // 1 + t rounds, and (1 + t) − 1 − t is what the rounding added (exact for
-    // 1 + t in [½, 2]), taken off the logarithm to first order.
-    const difference = pi - qi;
-    let argument: number;
-    let correction = 0;
-    if (Math.abs(difference) < 0.5 * qi) {
-      const t = difference / qi;
-      argument = 1 + t;
-      correction = argument - 1 - t;
+    let x: number;
+    if (qi < SMALLEST_NORMAL && (qi === 0 || qLogits !== undefined)) {
+      x = qLogits === undefined ? Infinity : klTermFromLogits(pi, qLogits, i);
+      if (x === Infinity) return { value: Infinity, infiniteAt: i };
     } else {
-      argument = pi / qi;
-      if (argument === Infinity || argument === 0) return finishedApart(p, q, i, sum + compensation);
+      // ln(p/q): near p = q as ln(1 + t), t = (p − q)/q, where p − q is exact;
+      // 1 + t rounds, and (1 + t) − 1 − t is what the rounding added (exact for
+      // 1 + t in [½, 2]), taken off the logarithm to first order.
+      const difference = pi - qi;
+      let argument: number;
+      let correction = 0;
+      if (Math.abs(difference) < 0.5 * qi) {
+        const t = difference / qi;
+        argument = 1 + t;
+        correction = argument - 1 - t;
+      } else {
+        argument = pi / qi;
+        if (argument === Infinity || argument === 0) return finishedApart(p, q, i, sum + compensation, qLogits);
+      }
+      x = pi * (fastLog(argument) - correction);
     }
-    const x = pi * (fastLog(argument) - correction);
     const t = sum + x;
     if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
     else compensation += x - t + sum;
     sum = t;
   }
   return { value: sum + compensation };
+}
+
+/** p·(ln p − ln q), ln q from a softmax's logits (+∞ for a logit of −∞): out of line, as below. */
+function klTermFromLogits(p: number, qLogits: LogitRow, i: number): number {
+  return p * (Math.log(p) - lnSoftmax(qLogits, i));
 }
 
 /**
  * The rest of KL(P ‖ Q) from entry `from` on, when p/q leaves the doubles
- * there (a subnormal q): every term as p·(ln p − ln q). Out of the main loop so that
- * its logarithms do not count against V8's inlining budget there.
+ * there (a subnormal q): every term as p·(ln p − ln q), ln q from the logits
+ * where a softmax's q is below the normal doubles. Out of the main loop so
+ * that its logarithms do not count against V8's inlining budget there.
  */
-function finishedApart(p: Float64Array, q: Float64Array, from: number, before: number): MeasureResult {
+function finishedApart(p: Float64Array, q: Float64Array, from: number, before: number, qLogits: LogitRow | undefined): MeasureResult {
   let sum = before;
   let compensation = 0;
   for (let i = from; i < p.length; i++) {
     const pi = p[i];
     if (pi === 0) continue;
     const qi = q[i];
-    if (qi === 0) return { value: Infinity, infiniteAt: i };
-    const x = pi * (Math.log(pi) - Math.log(qi));
+    const lnQ = qLogits !== undefined && qi < SMALLEST_NORMAL ? lnSoftmax(qLogits, i) : Math.log(qi);
+    if (lnQ === -Infinity) return { value: Infinity, infiniteAt: i };
+    const x = pi * (Math.log(pi) - lnQ);
     const t = sum + x;
     if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
     else compensation += x - t + sum;

@@ -26,6 +26,7 @@ import {
   klDivergence,
   type MeasureResult,
 } from './measures';
+import type { LogitRow } from './softmax';
 
 /** What the double instance needs: the elementary functions of the language (the measures are added to it). */
 const NUMBER_FACTORIES = {
@@ -39,6 +40,8 @@ const NUMBER_FACTORIES = {
 };
 
 type PairMeasure = (p: Float64Array, q: Float64Array, unit: UnitName) => MeasureResult;
+/** CE and KL also take Q's logits when Q is a softmax's value (softmax.ts). */
+type LogitPairMeasure = (p: Float64Array, q: Float64Array, unit: UnitName, qLogits?: LogitRow) => MeasureResult;
 
 /** The instance with our measures, as the evaluator sees it. */
 export interface KlMath {
@@ -51,22 +54,27 @@ export interface KlMath {
   abs(x: number): number;
   pow(x: number, y: number): number;
   entropy(p: Float64Array, unit: UnitName): MeasureResult;
-  crossEntropy: PairMeasure;
-  klDivergence: PairMeasure;
+  crossEntropy: LogitPairMeasure;
+  klDivergence: LogitPairMeasure;
   jensenShannon: PairMeasure;
   binaryCrossEntropy: PairMeasure;
 }
 
 function registerMeasures(math: MathJsInstance): void {
   // typed-function's addType is there at run time but missing from mathjs's types.
-  (math.typed as unknown as { addType(type: { name: string; test(x: unknown): boolean }): void }).addType({ name: 'Float64Array', test: (x) => x instanceof Float64Array });
+  const typed = math.typed as unknown as { addType(type: { name: string; test(x: unknown): boolean }): void };
+  typed.addType({ name: 'Float64Array', test: (x) => x instanceof Float64Array });
+  // A row of a softmax's logits (softmax.ts): a plain object, like everything a value holds.
+  typed.addType({ name: 'LogitRow', test: (x) => typeof x === 'object' && x !== null && (x as LogitRow).logits instanceof Float64Array });
   const pair = (name: string, measure: PairMeasure) =>
     math.typed(name, { 'Float64Array, Float64Array, string': measure });
+  const logitPair = (name: string, measure: LogitPairMeasure) =>
+    math.typed(name, { 'Float64Array, Float64Array, string': measure, 'Float64Array, Float64Array, string, LogitRow | undefined': measure });
   math.import(
     {
       entropy: math.typed('entropy', { 'Float64Array, string': entropy }),
-      crossEntropy: pair('crossEntropy', crossEntropy),
-      klDivergence: pair('klDivergence', klDivergence),
+      crossEntropy: logitPair('crossEntropy', crossEntropy),
+      klDivergence: logitPair('klDivergence', klDivergence),
       jensenShannon: pair('jensenShannon', jensenShannon),
       binaryCrossEntropy: pair('binaryCrossEntropy', binaryCrossEntropy),
     },

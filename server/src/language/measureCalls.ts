@@ -4,7 +4,7 @@
 import type { CallExpression } from './ast';
 import type { EvaluationContext } from './context';
 import { error, warning } from './diagnostics';
-import { asCategorical, outcomeName, pairCategoricals, type Categorical } from './distributions';
+import { asCategorical, outcomeName, pairCategoricals, type Categorical, type PairedRow } from './distributions';
 import { formatNumber } from './format';
 import { klMath } from './mathInstance';
 import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure } from './bigMeasures';
@@ -26,7 +26,7 @@ export function entropyMeasure(value: Value, call: CallExpression, context: Eval
     return { kind: 'number', value: normalEntropy(value.sigma, context.units), unit: context.units, detail: { kind: 'normal', measure: 'entropy', unit: context.units, p: value } };
   }
   const p = asCategorical(value, call.args[0], context, 'P');
-  return p && categoricalMeasure('entropy', p.rows.map((row) => ({ p: row })), p.labels, call, context);
+  return p && categoricalMeasure('entropy', p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
 }
 
 export function perplexityMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
@@ -56,16 +56,20 @@ function isBatch(p: Categorical, q?: Categorical): boolean {
   return p.batch || (q?.batch ?? false);
 }
 
-function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Array; q?: Float64Array }[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
+/** A row of P, with Q's row for the measures of two distributions. */
+type MeasuredRow = Omit<PairedRow, 'q'> & { q?: Float64Array };
+
+function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
   const math = klMath();
   const rows: CategoricalDetail['rows'] = [];
   const values: number[] = [];
-  for (const { p, q } of pairs) {
+  for (const pair of pairs) {
+    const { p, q, qLogits } = pair;
     const result = measure === 'entropy' ? math.entropy(p, context.units)
-      : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units)
-      : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units)
+      : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units, qLogits)
+      : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units, qLogits)
       : math.jensenShannon(p, q as Float64Array, context.units);
-    rows.push({ p, ...(q ? { q } : {}), value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) });
+    rows.push({ ...pair, value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) });
     values.push(result.value);
   }
   const value = values.length === 1 ? values[0] : compensatedSum(values) / values.length;
@@ -79,7 +83,8 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Arra
   }
   const result: NumberValue = { kind: 'number', value, unit: context.units, detail: { kind: 'categorical', measure, unit: context.units, rows, ...(labels ? { labels } : {}) } };
   if (context.precision !== undefined && Number.isFinite(value)) {
-    const logarithms = preciseLogarithms(measure, pairs.reduce((total, pair) => total + pair.p.length, 0));
+    const fromLogits = pairs.reduce((total, pair) => total + (pair.pLogits ? pair.p.length : 0) + (pair.qLogits ? pair.p.length : 0), 0);
+    const logarithms = preciseLogarithms(measure, pairs.reduce((total, pair) => total + pair.p.length, 0), fromLogits);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
     } else {

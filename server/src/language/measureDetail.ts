@@ -1,6 +1,8 @@
 // What a measure's value was computed from, kept so that a hover can write the
 // sum out term by term and draw P and Q, without evaluating anything again.
 import type { UnitName } from './ast';
+import { logFromLogits } from './measures';
+import type { LogitRow } from './softmax';
 
 export type MeasureKind = 'entropy' | 'crossEntropy' | 'kl' | 'js' | 'bce' | 'perplexity';
 
@@ -9,8 +11,25 @@ export interface CategoricalDetail {
   measure: MeasureKind;
   unit: UnitName;
   /** One row per distribution pair; a batch has several (the value is their mean). */
-  rows: { p: Float64Array; q?: Float64Array; value: number; infiniteAt?: number }[];
+  rows: MeasureRow[];
   labels?: readonly string[];
+}
+
+/** One distribution (pair) of a categorical measure and its value. */
+export interface MeasureRow {
+  p: Float64Array;
+  q?: Float64Array;
+  /** The logits of P or Q, where it is a softmax's value: ln q of an underflowed q comes from them. */
+  pLogits?: LogitRow;
+  qLogits?: LogitRow;
+  value: number;
+  infiniteAt?: number;
+}
+
+/** Whether CE or KL took ln q from a softmax's logits for some outcome (measures.ts): the hover says so. */
+export function takesLogsFromLogits(detail: CategoricalDetail): boolean {
+  if (detail.measure !== 'crossEntropy' && detail.measure !== 'kl') return false;
+  return detail.rows.some(({ p, q, qLogits }) => q !== undefined && qLogits !== undefined && p.some((_, i) => logFromLogits(p, q, i, qLogits)));
 }
 
 export interface NormalDetail {

@@ -3,8 +3,15 @@
 // measure remembers the first such outcome; inputs are used as written.
 // Sums are compensated (Neumaier) so that long vectors keep their last digits.
 // Long vectors go to longMeasures.ts: the same terms, a faster logarithm.
+// When Q is a softmax's value, CE and KL take ln q from its logits where q is
+// below the normal doubles (softmax.ts), so that an underflowed q costs no
+// finite value: KL(onehot(3, 3) ‖ softmax([1000, 999, 0])) = 1000.31 nats, not
+// +∞. Elsewhere q is used as it is, to the last bit. JS needs no logits: it is
+// finite for every P and Q, and an outcome whose q is below 2^-1022 changes it
+// by less than 2·10^-305.
 import type { UnitName } from './ast';
 import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
+import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 import { logIn, UNIT_LN_BASE } from './units';
 
 export interface MeasureResult {
@@ -23,6 +30,26 @@ export function crossEntropyTerm(p: number, q: number, log: (x: number) => numbe
   if (p === 0) return 0;
   if (q === 0) return Infinity;
   return -p * log(q);
+}
+
+/**
+ * Whether outcome i's log q comes from the logits: Q is a softmax's value and
+ * q is below the normal doubles where p is not 0 (the hover writes it e^(ln q)).
+ */
+export function logFromLogits(p: Float64Array, q: Float64Array, i: number, qLogits: LogitRow | undefined): qLogits is LogitRow {
+  return qLogits !== undefined && q[i] < SMALLEST_NORMAL && p[i] !== 0;
+}
+
+/** Outcome i's cross-entropy term, −pᵢ·log qᵢ, with ln qᵢ from the logits where logFromLogits. */
+export function crossEntropyTermAt(p: Float64Array, q: Float64Array, i: number, log: (x: number) => number, lnBase: number, qLogits?: LogitRow): number {
+  if (logFromLogits(p, q, i, qLogits)) return (-p[i] * lnSoftmax(qLogits, i)) / lnBase;
+  return crossEntropyTerm(p[i], q[i], log);
+}
+
+/** Outcome i's relative-entropy term, pᵢ·log(pᵢ/qᵢ); where logFromLogits, pᵢ·(ln pᵢ − ln qᵢ). */
+export function klTermAt(p: Float64Array, q: Float64Array, i: number, log: (x: number) => number, lnBase: number, qLogits?: LogitRow): number {
+  if (logFromLogits(p, q, i, qLogits)) return (p[i] * (Math.log(p[i]) - lnSoftmax(qLogits, i))) / lnBase;
+  return klTerm(p[i], q[i], log, lnBase);
 }
 
 /**
@@ -54,13 +81,15 @@ export function entropy(p: Float64Array, unit: UnitName): MeasureResult {
   return { value: sum + compensation };
 }
 
-export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
-  if (p.length >= LONG_VECTOR) return inUnit(crossEntropyNats(p, q), unit);
+/** H(P, Q); `qLogits` when Q is a softmax's value. */
+export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName, qLogits?: LogitRow): MeasureResult {
+  if (p.length >= LONG_VECTOR) return inUnit(crossEntropyNats(p, q, qLogits), unit);
   const log = logIn(unit);
+  const lnBase = UNIT_LN_BASE[unit];
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < p.length; i++) {
-    const x = crossEntropyTerm(p[i], q[i], log);
+    const x = crossEntropyTermAt(p, q, i, log, lnBase, qLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
@@ -69,14 +98,15 @@ export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName): 
   return { value: sum + compensation };
 }
 
-export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
-  if (p.length >= LONG_VECTOR) return inUnit(klNats(p, q), unit);
+/** KL(P ‖ Q); `qLogits` when Q is a softmax's value. */
+export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName, qLogits?: LogitRow): MeasureResult {
+  if (p.length >= LONG_VECTOR) return inUnit(klNats(p, q, qLogits), unit);
   const log = logIn(unit);
   const lnBase = UNIT_LN_BASE[unit];
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < p.length; i++) {
-    const x = klTerm(p[i], q[i], log, lnBase);
+    const x = klTermAt(p, q, i, log, lnBase, qLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
     compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
@@ -176,25 +206,6 @@ export function normalKl(mu1: number, sigma1: number, mu2: number, sigma2: numbe
   }
   const shift = (mu1 - mu2) / sigma2;
   return (spread + 0.5 * shift * shift) / UNIT_LN_BASE[unit];
-}
-
-/** softmax(v)_i = exp(v_i − max v) / Σ_j exp(v_j − max v): no overflow for large logits. */
-export function softmax(logits: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
-  const result = new Float64Array(logits.length);
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < logits.length; i++) {
-    const x = Math.exp(logits[i] - max);
-    result[i] = x;
-    const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  const total = sum + compensation;
-  for (let i = 0; i < result.length; i++) result[i] /= total;
-  return result;
 }
 
 /** log Σ exp(v_i), computed as max + log Σ exp(v_i − max). */

@@ -3,6 +3,7 @@
 import type { UnitName } from './ast';
 import type { GradientDetail } from './gradient/gradientDetail';
 import type { MeasureDetail } from './measureDetail';
+import type { SoftmaxLogits } from './softmax';
 
 export interface NumberValue {
   kind: 'number';
@@ -26,6 +27,8 @@ export interface VectorValue {
   unit?: UnitName;
   /** What it is the gradient of, when it is the value of grad(expr, x). */
   gradient?: GradientDetail;
+  /** The logits, when it is the value of softmax(z): the measures take ln q from them where q underflows. */
+  logits?: SoftmaxLogits;
 }
 
 /** Rows of equal length, stored row after row. */
@@ -38,6 +41,8 @@ export interface MatrixValue {
   unit?: UnitName;
   /** What it is the gradient of, when it is the value of grad(expr, X). */
   gradient?: GradientDetail;
+  /** The logits, row by row, when it is the value of softmax(Z). */
+  logits?: SoftmaxLogits;
 }
 
 export interface NormalValue {

@@ -9,11 +9,23 @@
 // so its derivative in q is 0. Where a term is infinite or its slope is
 // (q = 0 < p, p = 0 in H, KL or JS), there is no derivative. A batch's value
 // is the mean over its rows, a unit divides by ln(base), and perplexity is
-// e^{H in nats}, so its slope is perplexity × the slope of H in nats.
+// e^{H in nats}, so its slope is perplexity × the slope of H in nats. Where a
+// softmax's q underflowed, ln q comes from its logits, as in the measure.
+//
+// A measure of softmax(z) written as its argument is differentiated in z in
+// one step: with s = softmax(z) and w = s·∂term/∂s (the slope in ln s),
+//   ∂/∂zᵢ = wᵢ − sᵢ·Σⱼ wⱼ   (row by row),
+// and w is finite where s underflowed to 0: for CE and KL in Q, w = −p
+// whatever q is (the chain through −p/q would be −∞·0 there); for H, and KL,
+// CE or JS in P, and JS in Q, w → 0 with s (s·ln s → 0). BCE's terms are
+// finite only where its p is not 0, so it gains nothing, but is written alike.
 import type { CallExpression } from '../ast';
 import type { EvaluationContext } from '../context';
 import { formatShort } from '../format';
-import type { CategoricalDetail, NormalDetail } from '../measureDetail';
+import type { CategoricalDetail, MeasureRow, NormalDetail } from '../measureDetail';
+import { logFromLogits } from '../measures';
+import { lnSoftmax } from '../softmax';
+import { CompensatedSum } from '../summation';
 import { UNIT_LN_BASE } from '../units';
 import type { Value } from '../values';
 import { entriesOf } from './layout';
@@ -22,14 +34,16 @@ import { chainEntry, type Pullback, type PullbackInput } from './tape';
 type Side = 0 | 1;
 
 interface TermSlopes {
-  /** ∂ term / ∂ (side 0: p, side 1: q) in nats. */
-  slope(side: Side, p: number, q: number): number;
+  /** ∂ term / ∂ (side 0: p, side 1: q) in nats; `lnQ` is ln q where it comes from a softmax's logits. */
+  slope(side: Side, p: number, q: number, lnQ: number | undefined): number;
   /** Why there is none, for the outcome named `at`. */
-  why(side: Side, p: number, q: number, at: string, names: readonly [string, string]): string;
+  why(side: Side, p: number, q: number, at: string, names: readonly [string, string], lnQ: number | undefined): string;
 }
 
-/** The term of outcome `at` is infinite: q = 0 < p. */
-const infiniteTerm = (measure: string, p: number, at: string, [P, Q]: readonly [string, string]) => `${measure} has no derivative in ${Q} at ${at}, where ${Q} is 0 and ${P} is ${formatShort(p)} (the term is infinite)`;
+/** The term of outcome `at` is infinite (q = 0 < p), or, where q underflowed from a softmax, only its slope −p/q is. */
+const infiniteTerm = (measure: string, p: number, at: string, [P, Q]: readonly [string, string], lnQ: number | undefined) => (lnQ === undefined
+  ? `${measure} has no derivative in ${Q} at ${at}, where ${Q} is 0 and ${P} is ${formatShort(p)} (the term is infinite)`
+  : `${measure} has no finite derivative in ${Q} at ${at}, where ${Q} is e^${formatShort(lnQ)}, below the smallest double, and ${P} is ${formatShort(p)} (the slope −p/q overflows)`);
 
 const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
   entropy: {
@@ -41,15 +55,15 @@ const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
     why: (_side, _p, _q, at, [P]) => `perplexity(${P}) has no derivative at ${at}, where ${P} is 0 (the slope of H is infinite)`,
   },
   crossEntropy: {
-    slope: (side, p, q) => (side === 0 ? -Math.log(q) : p === 0 ? 0 : -p / q),
-    why: (side, p, _q, at, names) => side === 0
+    slope: (side, p, q, lnQ) => (side === 0 ? -(lnQ ?? Math.log(q)) : p === 0 ? 0 : -p / q),
+    why: (side, p, _q, at, names, lnQ) => side === 0
       ? `CE has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (−log q is infinite)`
-      : infiniteTerm('CE', p, at, names),
+      : infiniteTerm('CE', p, at, names, lnQ),
   },
   kl: {
-    slope: (side, p, q) => (side === 0 ? Math.log(p / q) + 1 : p === 0 ? 0 : -p / q),
-    why: (side, p, q, at, names) => side === 1
-      ? infiniteTerm('KL', p, at, names)
+    slope: (side, p, q, lnQ) => (side === 0 ? (lnQ === undefined ? Math.log(p / q) : Math.log(p) - lnQ) + 1 : p === 0 ? 0 : -p / q),
+    why: (side, p, q, at, names, lnQ) => side === 1
+      ? infiniteTerm('KL', p, at, names, lnQ)
       : q === 0
         ? `KL has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (log(p/q) is infinite)`
         : `KL has no derivative in ${names[0]} at ${at}, where ${names[0]} is 0 (the slope log(p/q) + 1 is −∞)`,
@@ -80,6 +94,86 @@ export function measurePullback(call: CallExpression, context: EvaluationContext
   };
 }
 
+/**
+ * A measure whose arguments `softmax` (the values of softmax(zₖ) written in
+ * the call, undefined for the others) are differentiated in their logits zₖ,
+ * which are the operands there.
+ */
+export function measureOfSoftmaxPullback(call: CallExpression, context: EvaluationContext, softmax: readonly (Value | undefined)[]): Pullback {
+  const names = [0, 1].map((i) => argumentName(call, i, context)) as [string, string];
+  return (input) => {
+    const output = input.output;
+    const detail = output.kind === 'number' ? output.detail : undefined;
+    if (!detail || detail.kind !== 'categorical' || output.kind !== 'number') return input.operands.map(() => undefined);
+    const others = categoricalPullback(detail, output.value, { ...input, dependent: input.dependent.map((dependent, side) => dependent && !softmax[side]) }, names);
+    return input.operands.map((_operand, side) => {
+      const s = softmax[side];
+      return s && input.dependent[side] && (side === 0 || side === 1) ? softmaxSide(detail, output.value, input, side, s, names) : others[side];
+    });
+  };
+}
+
+/** x·∂term/∂x in nats, x the side's entry: finite where a softmax's x underflowed to 0. */
+function logSlope(measure: CategoricalDetail['measure'], side: Side, p: number, q: number, lnQ: number | undefined): number {
+  switch (measure) {
+    case 'entropy':
+    case 'perplexity':
+      return p === 0 ? 0 : -p * (Math.log(p) + 1);
+    case 'crossEntropy':
+      return side === 1 ? -p : p === 0 ? 0 : -p * (lnQ ?? Math.log(q));
+    case 'kl':
+      return side === 1 ? -p : p === 0 ? 0 : p * ((lnQ === undefined ? Math.log(p / q) : Math.log(p) - lnQ) + 1);
+    case 'js': {
+      const x = side === 0 ? p : q;
+      return x === 0 ? 0 : 0.5 * x * Math.log1p(side === 0 ? (p - q) / (p + q) : (q - p) / (p + q));
+    }
+    case 'bce':
+      // p is the label y, q the predicted probability.
+      return side === 0
+        ? (p === 0 ? 0 : p * (Math.log1p(-q) - Math.log(q)))
+        : (p === 0 ? 0 : -p) + (p === 1 ? 0 : ((1 - p) * q) / (1 - q));
+  }
+}
+
+/** ∂/∂z of the measure through s = softmax(z) on one side: wᵢ − sᵢ·Σⱼ wⱼ, row by row. */
+function softmaxSide(detail: CategoricalDetail, value: number, input: PullbackInput, side: Side, s: Value, names: readonly [string, string]): Float64Array {
+  const slopes = TERM_SLOPES[detail.measure];
+  const g = termWeight(detail, value, input);
+  const probabilities = entriesOf(s);
+  const w = new Float64Array(probabilities.length);
+  detail.rows.forEach((row, r) => {
+    const position = entryPosition(s, detail, r);
+    const q = row.q ?? row.p;
+    for (let j = 0; j < row.p.length; j++) {
+      const k = position(j);
+      if (k < 0) continue;
+      const lnQ = lnFromLogits(row, j);
+      w[k] += chainEntry(g, logSlope(detail.measure, side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ));
+    }
+  });
+  const width = s.kind === 'matrix' ? s.columns : probabilities.length;
+  const result = new Float64Array(probabilities.length);
+  for (let start = 0; start < probabilities.length; start += width) {
+    const total = new CompensatedSum();
+    for (let j = start; j < start + width; j++) if (w[j] !== 0) total.add(w[j]);
+    const sum = total.value;
+    for (let j = start; j < start + width; j++) result[j] = w[j] - probabilities[j] * sum;
+  }
+  return result;
+}
+
+/** ln q of outcome j where the measure took it from a softmax's logits (undefined elsewhere). */
+function lnFromLogits(row: MeasureRow, j: number): number | undefined {
+  return row.q && logFromLogits(row.p, row.q, j, row.qLogits) ? lnSoftmax(row.qLogits, j) : undefined;
+}
+
+/** ∂ value / ∂ term: the adjoint, over the rows of a batch (or BCE's entries), in the unit (perplexity: × its value). */
+function termWeight(detail: CategoricalDetail, value: number, input: PullbackInput): number {
+  const perTerm = detail.measure === 'bce' ? detail.rows[0].p.length : detail.rows.length;
+  const outer = detail.measure === 'perplexity' ? value : 1 / UNIT_LN_BASE[detail.unit];
+  return (input.adjoint[0] * outer) / perTerm;
+}
+
 function argumentName(call: CallExpression, index: number, context: EvaluationContext): string {
   const argument = call.args[index];
   if (!argument) return index === 0 ? 'P' : 'Q';
@@ -90,10 +184,7 @@ function argumentName(call: CallExpression, index: number, context: EvaluationCo
 function categoricalPullback(detail: CategoricalDetail, value: number, input: PullbackInput, names: readonly [string, string]): (Float64Array | undefined)[] {
   const slopes = TERM_SLOPES[detail.measure];
   const rows = detail.rows;
-  // The mean over the rows of a batch; BCE's single row is itself the mean over its entries.
-  const perTerm = detail.measure === 'bce' ? rows[0].p.length : rows.length;
-  const outer = detail.measure === 'perplexity' ? value : 1 / UNIT_LN_BASE[detail.unit];
-  const g = (input.adjoint[0] * outer) / perTerm;
+  const g = termWeight(detail, value, input);
   return input.operands.map((operand, side) => {
     if (!input.dependent[side] || (side !== 0 && side !== 1)) return undefined;
     const contribution = new Float64Array(entriesOf(operand).length);
@@ -103,7 +194,8 @@ function categoricalPullback(detail: CategoricalDetail, value: number, input: Pu
       for (let j = 0; j < row.p.length; j++) {
         const k = position(j);
         if (k < 0) continue;
-        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j]), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names));
+        const lnQ = lnFromLogits(row, j);
+        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ));
       }
     });
     return contribution;

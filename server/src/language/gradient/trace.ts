@@ -1,7 +1,9 @@
 // The forward pass of grad: evaluates an expression as the engine does, while
 // recording on the tape every value that depends on the variable together with
 // the rule that differentiates it. Sub-expressions that do not mention the
-// variable are evaluated by the engine directly and are constants here.
+// variable are evaluated by the engine directly and are constants here. A
+// measure of softmax(z) written as its argument is one step from z
+// (measureRules.ts), so that an underflowed softmax costs no derivative.
 import { walkExpression, type CallExpression, type Expression } from '../ast';
 import { BUILTINS } from '../builtins';
 import type { EvaluationContext } from '../context';
@@ -10,9 +12,10 @@ import { evaluate } from '../evaluator';
 import { binaryPullback, elementsPullback, negationPullback } from './arithmeticRules';
 import { DISTRIBUTION_PULLBACKS } from './distributionRules';
 import { elementaryPullback, REDUCTION_PULLBACKS } from './functionRules';
-import { measurePullback } from './measureRules';
+import { measureOfSoftmaxPullback, measurePullback } from './measureRules';
 import { evaluateOverOperands, operandsOf } from './operandEvaluation';
 import type { Pullback, Tape, Traced } from './tape';
+import type { Value } from '../values';
 
 const MEASURES = new Set(['H', 'CE', 'KL', 'JS', 'BCE', 'perplexity']);
 
@@ -79,6 +82,10 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
     evaluate(call, state.context);
     return undefined;
   }
+  if (MEASURES.has(builtin.name)) {
+    const softmaxArguments = call.args.map((argument) => softmaxOfVariable(argument, state));
+    if (softmaxArguments.some((argument) => argument !== undefined)) return traceMeasureOfSoftmax(call, softmaxArguments, state);
+  }
   const pullback = pullbackOf(builtin.name, call, state.context);
   if (!pullback) {
     const why = builtin.name === 'grad' ? 'a gradient inside grad (a second derivative) is not supported; compute it in a statement of its own' : `grad cannot differentiate through ${call.callee}`;
@@ -86,6 +93,35 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
     return undefined;
   }
   return step(call, pullback, state);
+}
+
+/** `softmax(e)` written as an argument, when it changes with the variable. */
+function softmaxOfVariable(argument: Expression, state: Trace): CallExpression | undefined {
+  if (argument.type !== 'call' || argument.args.length !== 1 || !state.mentioning.has(argument)) return undefined;
+  return BUILTINS.get(argument.callee)?.name === 'softmax' ? argument : undefined;
+}
+
+/**
+ * The measure `call` with its softmax arguments' logits as its operands: each
+ * softmax is evaluated as the engine does (its value keeps the logits the
+ * measure takes ln q from), then the measure over the values, as in `step`.
+ */
+function traceMeasureOfSoftmax(call: CallExpression, softmaxArguments: readonly (CallExpression | undefined)[], state: Trace): Traced | undefined {
+  const operands: Traced[] = [];
+  const values: Value[] = [];
+  const softmaxValues: (Value | undefined)[] = [];
+  for (let i = 0; i < call.args.length; i++) {
+    const softmax = softmaxArguments[i];
+    const operand = trace(softmax ? softmax.args[0] : call.args[i], state);
+    if (!operand) return undefined;
+    const value = softmax ? evaluateOverOperands(softmax, [operand.value], state.context) : operand.value;
+    if (!value) return undefined;
+    operands.push(operand);
+    values.push(value);
+    softmaxValues.push(softmax && value);
+  }
+  const value = evaluateOverOperands(call, values, state.context);
+  return value && state.tape.record(value, operands, measureOfSoftmaxPullback(call, state.context, softmaxValues), call.span);
 }
 
 function pullbackOf(name: string, call: CallExpression, context: EvaluationContext): Pullback | undefined {

@@ -1,11 +1,16 @@
 // One analysis per document version: statements, their values and checks, and
 // the diagnostics, computed once and shared by every feature (and the CLI).
 //
-// Incremental by construction: a statement whose text did not change is not
-// parsed again, and one whose text, units, precision and the versions of the
-// names it reads did not change is not evaluated again, so an edit re-evaluates
-// only what depends on it. The work is a generator that yields now and then,
-// so the server can answer other requests and drop a stale analysis.
+// Incremental by construction. An edit splits and parses again only the
+// statements around the changed text; the statements above and below it are
+// the previous analysis's, taken without looking at them unless they read a
+// name whose binding changed, are below a changed `units` or `precision`, or
+// load a file (which may have changed since); the names every statement
+// assigns and reads are kept as arrays of integers for that. A statement
+// whose text, units, precision and the versions of the names it reads did not
+// change is not evaluated again, so an edit re-evaluates only what depends on
+// it. The work is a generator that yields now and then, so the server can
+// answer other requests and drop a stale analysis.
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
@@ -16,8 +21,10 @@ import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
 import { lineIndexSteps, shiftSpan, type LineIndex, type Span } from './span';
-import { splitStatements, type SourceStatement } from './statements';
+import { NameNumbers, StatementNames } from './statementNames';
+import { splitRange, splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
+import { textChange, type TextChange } from './textChange';
 
 export type DocumentKind = 'kl' | 'markdown';
 
@@ -70,6 +77,19 @@ interface AnalysisReuse {
   cached: readonly CachedResult[];
   /** Each statement's diagnostics, in document offsets. */
   placed: readonly (readonly Diagnostic[])[];
+  /** The names each statement assigns and reads. */
+  names: StatementNames;
+  /** The characters of KL code, counted as MAX_CODE_LENGTH counts them. */
+  codeLength: number;
+  /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
+  complete: boolean;
+  /**
+   * At least as many numbers as the results hold together: exactly that after
+   * an analysis that went through every statement, more after edits (a
+   * replaced result is not taken off); Infinity once a result was refused for
+   * the document-wide limit.
+   */
+  heldBound: number;
 }
 
 /** A result and what it was computed from, compared field by field (no key string is built per statement). */
@@ -108,137 +128,405 @@ export const MAX_STATEMENTS = 100_000;
 export const MAX_CODE_LENGTH = 10_000_000;
 
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
-  const sameOptions = previous !== undefined && previous.options.defaultUnits === options.defaultUnits && previous.options.limits.maxElements === options.limits.maxElements;
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
+  const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
+  // An edit that would bring the results near the document-wide limit is analysed as a whole, which counts exactly.
+  let layout = edit;
+  let walked = edit && (yield* walk(options, previous, edit));
+  if (!walked) {
+    layout = wholeLayout(text, regions, previous);
+    walked = (yield* walk(options, previous, layout)) as Walked;
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const here of walked.reuse.placed) for (let i = 0; i < here.length; i++) diagnostics.push(here[i]);
+  if (layout?.notEvaluatedAt !== undefined) diagnostics.push(notEvaluated(text, layout.notEvaluatedAt));
+  const statements = walked.statements;
+  const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
+  if (math) diagnostics.push(...math.diagnostics);
+  const lineIndex = layout?.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
+  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...(math ? { math } : {}) };
+}
+
+function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  return a.defaultUnits === b.defaultUnits && a.limits.maxElements === b.limits.maxElements;
+}
+
+/**
+ * Where the statements of a text come from: the first `kept` are the previous
+ * analysis's, where they were; then `split`, split from the text again; then
+ * the previous analysis's from `resumed` on, moved by `shift`. A whole
+ * document is all `split`.
+ */
+interface Layout {
+  kept: number;
+  split: readonly SourceStatement[];
+  resumed: number;
+  shift: number;
+  /** The edit, when the layout is one (the line index follows it). */
+  change?: TextChange;
+  codeLength: number;
+  /** Where evaluation stops, past MAX_STATEMENTS or MAX_CODE_LENGTH. */
+  notEvaluatedAt?: number;
+}
+
+const NO_STATEMENTS: readonly AnalyzedStatement[] = [];
+
+/** Every statement of the text, up to the limits. */
+function wholeLayout(text: string, regions: readonly Span[], previous: Analysis | undefined): Layout {
   // One past the limit: enough to know that the document goes on.
   const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
-  const counterparts = previous ? new Counterparts(previous, sources, text.length) : undefined;
-  const reuse = { cached: [] as CachedResult[], placed: [] as (readonly Diagnostic[])[] };
-  const scope = new Map<string, Binding>();
-  const statements: AnalyzedStatement[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let units = options.defaultUnits;
-  let precision: number | undefined;
-  let sliceStart = performance.now();
-  // Reading the clock costs about as much as a cached statement: read it after real work, or every 64 statements.
-  let worked = false;
+  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0) };
   let codeLength = 0;
+  for (let index = 0; index < sources.length; index++) {
+    const length = countedLength(sources[index].text);
+    if (index >= MAX_STATEMENTS || codeLength + length > MAX_CODE_LENGTH) return { ...whole, split: sources.slice(0, index), codeLength, notEvaluatedAt: sources[index].offset };
+    codeLength += length;
+  }
+  return { ...whole, split: sources, codeLength };
+}
+
+/** A statement too long to read costs nothing: the parser refuses it unread. */
+function countedLength(text: string): number {
+  return text.length <= MAX_STATEMENT_LENGTH ? text.length : 0;
+}
+
+/**
+ * The statements of a text edited from the previous analysis's: those before
+ * the edited line stand (the one just before it may run into it, so it is
+ * split again), and the text is split from there until a line after the edit
+ * where the previous split had no statement open either; from that line on,
+ * the previous statements stand, moved. Undefined where the edit changes the
+ * `kl` blocks of a note, or the previous analysis or this one is past a limit:
+ * then the text is analysed as a whole.
+ */
+function editLayout(previous: Analysis, text: string, regions: readonly Span[]): Layout | undefined {
+  const reuse = previous.reuse;
+  const old = previous.statements;
+  // Names keep their numbers for the document's life: number afresh (as a whole) when the ones typed and gone outnumber the rest.
+  if (!reuse.complete || reuse.heldBound === Infinity || reuse.names.numbers.size > 4 * old.length + 1024) return undefined;
+  const change = textChange(previous.text, text);
+  const shift = change.newEnd - change.oldEnd;
+  if (regions.length !== previous.regions.length) return undefined;
+  let edited: { now: Span; was: Span } | undefined;
+  for (let i = 0; i < regions.length; i++) {
+    const now = regions[i];
+    const was = previous.regions[i];
+    if (now.start === was.start && now.end === was.end && was.end < change.start) continue;
+    if (was.start >= change.oldEnd && now.start === was.start + shift && now.end === was.end + shift) continue;
+    if (!edited && now.start === was.start && was.start <= change.start && change.oldEnd <= was.end && now.end === was.end + shift) {
+      edited = { now, was };
+      continue;
+    }
+    return undefined;
+  }
+  if (!edited) {
+    // The edit is outside the KL code of a note.
+    const at = firstStatementFrom(old, change.start);
+    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength };
+  }
+
+  const { now, was } = edited;
+  const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
+  const next = firstStatementFrom(old, lineStart);
+  const kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  const split: SourceStatement[] = [];
+  let resumed = -1;
+  splitRange(text, kept < next ? old[kept].source.offset : lineStart, now.end, split, Infinity, (at) => {
+    if (at < change.newEnd) return false;
+    const then = at - shift;
+    if (then !== was.start && previous.text.charCodeAt(then - 1) !== 10) return false;
+    const index = firstStatementFrom(old, then);
+    // A statement of the previous split that runs over this line: the split does not agree yet.
+    if (index > 0 && old[index - 1].source.offset + old[index - 1].source.text.length >= then) return false;
+    resumed = index;
+    return true;
+  });
+  if (resumed < 0) resumed = firstStatementFrom(old, was.end);
+
+  if (kept + split.length + old.length - resumed > MAX_STATEMENTS) return undefined;
+  let codeLength = reuse.codeLength;
+  for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);
+  for (const source of split) codeLength += countedLength(source.text);
+  if (codeLength > MAX_CODE_LENGTH) return undefined;
+  return { kept, split, resumed, shift, change, codeLength };
+}
+
+/** The index of the first statement that starts at or after `offset`. */
+function firstStatementFrom(statements: readonly AnalyzedStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (statements[mid].source.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+interface Walked {
+  statements: AnalyzedStatement[];
+  reuse: AnalysisReuse;
+}
+
+const NO_BUFFERS: ReadonlySet<ArrayBufferLike> = new Set();
+
+/**
+ * Goes through the statements of a layout in order. The split statements are
+ * evaluated, or their previous results reused where nothing they depend on
+ * changed; the others are the previous analysis's, looked at only when they
+ * load files, read a name whose binding changed, or are below a `units` or
+ * `precision` that changed. Undefined when the results of an edit may be over
+ * the document-wide limit (only a walk through every statement counts them exactly).
+ */
+function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout: Layout): Generator<void, Walked | undefined> {
+  const { kept, split, resumed, shift } = layout;
+  const old = previous?.statements ?? NO_STATEMENTS;
+  const reusable = previous !== undefined && sameOptions(previous.options, options);
+  const counterparts = previous ? new Counterparts(previous, split, kept, resumed, shift) : undefined;
+  // Every statement is gone through, in order: the held numbers are counted exactly.
+  const whole = kept === 0 && resumed === old.length;
+  let sliceStart = performance.now();
+
+  // The split statements' parses: the previous analysis's where the text is the same.
+  const parsedSplit: ParsedSource[] = [];
+  const wasSplit: number[] = [];
+  for (let k = 0; k < split.length; k++) {
+    const was = counterparts?.of(k, split[k].text) ?? -1;
+    wasSplit.push(was);
+    if (was >= 0) {
+      parsedSplit.push(old[was].parsed);
+      continue;
+    }
+    parsedSplit.push(parseSource(split[k].text));
+    if (performance.now() - sliceStart > SLICE_MILLISECONDS) {
+      yield;
+      sliceStart = performance.now();
+    }
+  }
+  const oldReuse = previous?.reuse;
+  const names = whole || !oldReuse ? StatementNames.of(parsedSplit, new NameNumbers()) : oldReuse.names.spliced(kept, resumed, parsedSplit);
+
+  const count = names.count;
+  const splitEnd = kept + split.length;
+  // A statement after the split was at its index minus `indexShift` in the previous analysis.
+  const indexShift = splitEnd - resumed;
+  const statements: AnalyzedStatement[] = [];
+  const cached: CachedResult[] = [];
+  const placedHere: (readonly Diagnostic[])[] = [];
   // The numbers the results hold, for the document-wide limit, and the buffers already counted.
   let heldNumbers = 0;
   const heldBuffers = new Set<ArrayBufferLike>();
-  let unchangedSoFar = sameOptions;
+  let refused = false;
+  let heldBound = whole ? 0 : (oldReuse as AnalysisReuse).heldBound;
+  // Bindings replaced by a copy at their new place (same value and version), so the readers below take the copy.
+  const relocations = new Map<Binding, Binding>();
+  // The names whose binding in force differs from the previous analysis's at the same statement, marked 1.
+  const changedNames = new Uint8Array(names.numbers.size);
+  let changedCount = 0;
+  let unitsChanged = false;
+  let nextLoader = 0;
+  let unchangedSoFar = reusable;
+  // Reading the clock costs about as much as a reused statement: read it after real work, or every 64 statements.
+  let worked = false;
 
-  for (let index = 0; index < sources.length; index++) {
+  const bindingAt = (name: number, index: number): Binding | undefined => {
+    const assignment = names.lastAssignmentBefore(name, index);
+    return assignment < 0 ? undefined : statements[assignment].binding;
+  };
+  const relocated = (binding: Binding | undefined) => (binding && relocations.get(binding)) ?? binding;
+  const mark = (name: number, changed: boolean) => {
+    const flag = changed ? 1 : 0;
+    if (changedNames[name] === flag) return;
+    changedNames[name] = flag;
+    changedCount += changed ? 1 : -1;
+  };
+  /** After the split: which names and units are in force differently than before it. */
+  const compareAfterSplit = (before: AnalysisReuse) => {
+    const compare = (name: number) => {
+      const assignment = before.names.lastAssignmentBefore(name, resumed);
+      mark(name, bindingAt(name, splitEnd) !== relocated(assignment < 0 ? undefined : old[assignment].binding));
+    };
+    for (let i = kept; i < resumed; i++) if (before.names.assigned[i] >= 0) compare(before.names.assigned[i]);
+    for (let i = kept; i < splitEnd; i++) if (names.assigned[i] >= 0) compare(names.assigned[i]);
+    const now = splitEnd > 0 ? statements[splitEnd - 1].result : undefined;
+    const then = resumed > 0 ? old[resumed - 1].result : undefined;
+    unitsChanged = (now?.units ?? options.defaultUnits) !== (then?.units ?? options.defaultUnits) || now?.precision !== then?.precision;
+  };
+
+  for (let index = 0; index < count; index++) {
     if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
       yield;
       sliceStart = performance.now();
     }
     worked = false;
-    const source = sources[index];
-    // A statement too long to read costs nothing: the parser refuses it unread.
-    codeLength += source.text.length <= MAX_STATEMENT_LENGTH ? source.text.length : 0;
-    if (index >= MAX_STATEMENTS || codeLength > MAX_CODE_LENGTH) {
-      diagnostics.push(notEvaluated(text, sources[index].offset));
-      break;
-    }
-    // The same statement in the previous analysis: at the same place, or moved by the edit.
-    const was = counterparts?.of(index, source.text) ?? -1;
-    const before = was >= 0 ? (previous as Analysis).statements[was] : undefined;
-    let parsed = before?.parsed;
-    if (!parsed) {
-      parsed = parseSource(source.text);
-      worked = true;
-    }
-    const statement = parsed.statement;
-    if (statement.kind === 'directive') {
-      if (parsed.diagnostics.length === 0) {
-        if (statement.directive === 'units') units = statement.units;
-        else precision = statement.digits;
+    if (index === splitEnd && oldReuse && !whole) compareAfterSplit(oldReuse);
+    const inSplit = index >= kept && index < splitEnd;
+    const was = inSplit ? wasSplit[index - kept] : index < kept ? index : index - indexShift;
+    const before = was >= 0 ? old[was] : undefined;
+
+    if (!inSplit) {
+      while (nextLoader < names.loaders.length && names.loaders[nextLoader] < index) nextLoader++;
+      const looked = unitsChanged || names.loaders[nextLoader] === index || (changedCount > 0 && names.readsMarked(index, changedNames));
+      if (!looked) {
+        // As it was: the previous analysis's statement (below the edit, moved with the text).
+        const unchanged = before as AnalyzedStatement;
+        const statement = index < kept || (shift === 0 && relocations.size === 0) ? unchanged : relocatedStatement(unchanged, shift, relocations);
+        statements.push(statement);
+        cached.push((oldReuse as AnalysisReuse).cached[was]);
+        // Diagnostics are rare: only a statement that has some places them again.
+        const placedBefore = (oldReuse as AnalysisReuse).placed[was];
+        placedHere.push(statement === unchanged || placedBefore.length === 0 ? placedBefore : placedOf(statement));
+        if (names.assigned[index] >= 0) mark(names.assigned[index], false);
+        unchangedSoFar &&= statement === unchanged && was === index;
+        continue;
       }
     }
 
-    // Above the edit, while every statement so far was reused as it was, the scope is the previous one:
-    // the statement reads the same bindings and its result stands (unless it loads a file, which may have changed).
-    const asBefore = unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0;
-    const inputs = before && (asBefore || sameBindings(parsed.reads, scope, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, scope);
-    const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
-    const candidate = before && sameOptions ? (previous as Analysis).reuse.cached[was] : undefined;
-    let cached = candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
-    if (!cached) {
-      const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
-      const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
-      cached = { units, precision, files, versions, ...evaluated, held: reachableBuffers(evaluated.result) };
-      worked = true;
-    }
-    reuse.cached.push(cached);
-    let result = cached.result;
-    let version = cached.version;
-    const held = newlyHeld(cached.held, heldBuffers);
-    if (heldNumbers + held.numbers > options.limits.maxElements) {
-      // Whether it fits depends on the statements above: decided again by every analysis.
-      result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
-      version = undefined;
-    } else {
-      heldNumbers += held.numbers;
-      for (const buffer of held.buffers) heldBuffers.add(buffer);
+    const source = inSplit ? split[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift };
+    const parsed = inSplit ? parsedSplit[index - kept] : (before as AnalyzedStatement).parsed;
+    const statement = parsed.statement;
+    // The units and precision in force: those the statement above was evaluated in, or a directive's own.
+    const above = index > 0 ? statements[index - 1].result : undefined;
+    let units = above ? above.units : options.defaultUnits;
+    let precision = above?.precision;
+    if (statement.kind === 'directive' && parsed.diagnostics.length === 0) {
+      if (statement.directive === 'units') units = statement.units;
+      else precision = statement.digits;
     }
 
+    // Where every statement so far was reused as it was, the bindings in force are the previous ones:
+    // the statement reads the same bindings and its result stands (unless it loads a file, which may have changed).
+    const asBefore = unchangedSoFar && inSplit && (counterparts as Counterparts).unchangedAt(index - kept) && parsed.loads.length === 0;
+    const readsFrom = names.readStarts[index];
+    const bindingRead = (i: number) => bindingAt(names.reads[readsFrom + i], index);
+    const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
+    const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+    const candidate = before && reusable ? (oldReuse as AnalysisReuse).cached[was] : undefined;
+    let settled = candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
+    if (!settled) {
+      const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+      const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
+      settled = { units, precision, files, versions, ...evaluated, held: reachableBuffers(evaluated.result) };
+      worked = true;
+      if (!whole) heldBound += newlyHeld(settled.held, NO_BUFFERS).numbers;
+    }
+    cached.push(settled);
+    let result = settled.result;
+    let version = settled.version;
+    if (whole) {
+      const held = newlyHeld(settled.held, heldBuffers);
+      if (heldNumbers + held.numbers > options.limits.maxElements) {
+        // Whether it fits depends on the statements above: decided again by every analysis that counts.
+        result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
+        version = undefined;
+        refused = true;
+      } else {
+        heldNumbers += held.numbers;
+        for (const buffer of held.buffers) heldBuffers.add(buffer);
+      }
+    }
+
+    // A failed assignment binds nothing: later uses report it instead of using an earlier, stale value.
     let binding: Binding | undefined;
     if (statement.kind === 'assignment' && result.value && version !== undefined) {
       const definition = shiftSpan(statement.nameSpan, source.offset);
-      binding = before?.binding && before.binding.version === version && before.binding.definition.start === definition.start ? before.binding : { name: statement.name, value: result.value, version, definition };
-      scope.set(statement.name, binding);
-    } else if (statement.kind === 'assignment') {
-      // A failed assignment hides the earlier binding: later uses report it instead of using a stale value.
-      scope.delete(statement.name);
+      const earlier = before?.binding;
+      binding = earlier && earlier.version === version && earlier.definition.start === definition.start ? earlier : { name: statement.name, value: result.value, version, definition };
+      if (earlier && binding !== earlier && earlier.version === version) relocations.set(earlier, binding);
+    }
+    if (!inSplit && before) {
+      if (names.assigned[index] >= 0) mark(names.assigned[index], binding !== relocated(before.binding));
+      unitsChanged = result.units !== before.result.units || result.precision !== before.result.precision;
     }
     if (before && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) {
       // Unchanged, and in the same place: the previous analysis's statement and diagnostics as they were.
       statements.push(before);
-      const placedBefore = (previous as Analysis).reuse.placed[was];
-      reuse.placed.push(placedBefore);
-      for (const diagnostic of placedBefore) diagnostics.push(diagnostic);
-      continue;
+      placedHere.push((oldReuse as AnalysisReuse).placed[was]);
+    } else {
+      const made: AnalyzedStatement = { source, parsed, result, inputs, ...(binding ? { binding } : {}) };
+      statements.push(made);
+      placedHere.push(placedOf(made));
     }
-    unchangedSoFar = false;
-    statements.push({ source, parsed, result, inputs, ...(binding ? { binding } : {}) });
-    const placedHere = parsed.diagnostics.length + result.diagnostics.length === 0 ? NO_DIAGNOSTICS : [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
-    reuse.placed.push(placedHere);
-    for (const diagnostic of placedHere) diagnostics.push(diagnostic);
+    unchangedSoFar &&= statements[index] === before && was === index;
   }
-  const math = kind === 'markdown' ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
-  if (math) diagnostics.push(...math.diagnostics);
-  const lineIndex = yield* lineIndexSteps(text);
-  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}) };
+  if (!whole && heldBound > options.limits.maxElements) return undefined;
+  return {
+    statements,
+    reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: whole ? (refused ? Infinity : heldNumbers) : heldBound },
+  };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
+/** A statement's diagnostics in document offsets, pointing at the definitions involved. */
+function placedOf({ source, parsed, result, inputs }: AnalyzedStatement): readonly Diagnostic[] {
+  if (parsed.diagnostics.length + result.diagnostics.length === 0) return NO_DIAGNOSTICS;
+  return [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
+}
+
 /**
- * Where each statement of a new text was in the previous analysis. An edit
- * leaves a run of statements before it where they were (same text, same
- * offset), and a run after it moved by the change of length; only between
- * them are statements looked for by their text (a pasted or moved block).
+ * A statement the edit did not change, moved by `shift` with the text, reading
+ * the relocated copies of the bindings that moved. Its binding, if it made
+ * one, is copied to the new place too (and recorded in `relocations`).
+ */
+function relocatedStatement(statement: AnalyzedStatement, shift: number, relocations: Map<Binding, Binding>): AnalyzedStatement {
+  const inputs = relocatedInputs(statement.inputs, relocations);
+  let binding = statement.binding;
+  if (binding && shift !== 0) {
+    const { name, value, version, definition } = binding;
+    const copy: Binding = { name, value, version, definition: { start: definition.start + shift, end: definition.end + shift } };
+    relocations.set(binding, copy);
+    binding = copy;
+  }
+  if (shift === 0 && inputs === statement.inputs) return statement;
+  const source = shift === 0 ? statement.source : { text: statement.source.text, offset: statement.source.offset + shift };
+  const { parsed, result } = statement;
+  return binding ? { source, parsed, result, inputs, binding } : { source, parsed, result, inputs };
+}
+
+function relocatedInputs(inputs: ReadonlyMap<string, Binding>, relocations: ReadonlyMap<Binding, Binding>): ReadonlyMap<string, Binding> {
+  if (relocations.size === 0 || inputs.size === 0) return inputs;
+  let relocates = false;
+  for (const binding of inputs.values()) {
+    if (relocations.has(binding)) {
+      relocates = true;
+      break;
+    }
+  }
+  if (!relocates) return inputs;
+  const copy = new Map<string, Binding>();
+  inputs.forEach((binding, name) => copy.set(name, relocations.get(binding) ?? binding));
+  return copy;
+}
+
+/**
+ * Where each statement split from the text was in the previous analysis,
+ * among the statements [from, to) it replaces. An edit leaves a run of
+ * statements at the start where they were (same text, same offset), and a run
+ * at the end moved by the change of length; only between them are statements
+ * looked for by their text (a pasted or moved block).
  */
 class Counterparts {
   private readonly before: number;
   private readonly after: number;
-  private byText: Map<string, number> | undefined;
+  /** The statements between the runs not taken yet, by text: for each text, their indices from the last to the first. */
+  private byText: Map<string, number[]> | undefined;
 
   constructor(
     private readonly previous: Analysis,
-    private readonly sources: readonly SourceStatement[],
-    length: number,
+    private readonly split: readonly SourceStatement[],
+    private readonly from: number,
+    private readonly to: number,
+    shift: number,
   ) {
     const old = previous.statements;
-    const shift = length - previous.text.length;
-    const most = Math.min(old.length, sources.length);
+    const most = Math.min(to - from, split.length);
     let before = 0;
-    while (before < most && old[before].source.offset === sources[before].offset && old[before].source.text === sources[before].text) before++;
+    while (before < most && old[from + before].source.offset === split[before].offset && old[from + before].source.text === split[before].text) before++;
     let after = 0;
     while (after < most - before) {
-      const was = old[old.length - 1 - after].source;
-      const now = sources[sources.length - 1 - after];
+      const was = old[to - 1 - after].source;
+      const now = split[split.length - 1 - after];
       if (was.offset + shift !== now.offset || was.text !== now.text) break;
       after++;
     }
@@ -246,38 +534,48 @@ class Counterparts {
     this.after = after;
   }
 
-  /** Whether the statement at `index` and all above it are where they were, with the same text. */
-  unchangedAt(index: number): boolean {
-    return index < this.before;
+  /** Whether the split statement `k` and all above it are where they were, with the same text. */
+  unchangedAt(k: number): boolean {
+    return k < this.before;
   }
 
-  /** The index in the previous analysis of the statement now at `index` with this text, or −1. */
-  of(index: number, text: string): number {
-    if (index < this.before) return index;
-    const fromEnd = this.sources.length - index;
-    if (fromEnd <= this.after) return this.previous.statements.length - fromEnd;
+  /**
+   * The index in the previous analysis of split statement `k`, whose text is
+   * `text`, or −1. Asked once for each `k`: a statement found by its text is
+   * taken, so that two statements of the same text have two counterparts (or
+   * one is new), each with its own result, as in a fresh analysis.
+   */
+  of(k: number, text: string): number {
+    if (k < this.before) return this.from + k;
+    const fromEnd = this.split.length - k;
+    if (fromEnd <= this.after) return this.to - fromEnd;
     if (!this.byText) {
       this.byText = new Map();
-      for (let i = this.previous.statements.length - this.after - 1; i >= this.before; i--) this.byText.set(this.previous.statements[i].source.text, i);
+      for (let i = this.to - this.after - 1; i >= this.from + this.before; i--) {
+        const text = this.previous.statements[i].source.text;
+        const same = this.byText.get(text);
+        if (same) same.push(i);
+        else this.byText.set(text, [i]);
+      }
     }
-    return this.byText.get(text) ?? -1;
+    return this.byText.get(text)?.pop() ?? -1;
   }
 }
 
 /** Whether the names a statement reads are bound to the very same bindings as in `inputs`. */
-function sameBindings(reads: readonly string[], scope: ReadonlyMap<string, Binding>, inputs: ReadonlyMap<string, Binding>): boolean {
-  for (const name of reads) if (scope.get(name) !== inputs.get(name)) return false;
+function sameBindings(reads: readonly string[], bindingRead: (read: number) => Binding | undefined, inputs: ReadonlyMap<string, Binding>): boolean {
+  for (let i = 0; i < reads.length; i++) if (bindingRead(i) !== inputs.get(reads[i])) return false;
   return true;
 }
 
 const NO_INPUTS: ReadonlyMap<string, Binding> = new Map();
 
-function bindingsRead(reads: readonly string[], scope: ReadonlyMap<string, Binding>): ReadonlyMap<string, Binding> {
+function bindingsRead(reads: readonly string[], bindingRead: (read: number) => Binding | undefined): ReadonlyMap<string, Binding> {
   if (reads.length === 0) return NO_INPUTS;
   const inputs = new Map<string, Binding>();
-  for (const name of reads) {
-    const binding = scope.get(name);
-    if (binding) inputs.set(name, binding);
+  for (let i = 0; i < reads.length; i++) {
+    const binding = bindingRead(i);
+    if (binding) inputs.set(reads[i], binding);
   }
   return inputs;
 }

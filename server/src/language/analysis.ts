@@ -21,7 +21,7 @@ import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
 import { lineIndexSteps, shiftSpan, type LineIndex, type Span } from './span';
-import { NameNumbers, StatementNames } from './statementNames';
+import { NameNumbers, StatementNamesBuilder, type StatementNames } from './statementNames';
 import { splitRange, splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
 import { textChange, type TextChange } from './textChange';
@@ -132,10 +132,10 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
   // An edit that would bring the results near the document-wide limit is analysed as a whole, which counts exactly.
   let layout = edit;
-  let walked = edit && (yield* walk(options, previous, edit));
+  let walked = edit && previous && (yield* editWalk(options, previous, edit));
   if (!walked) {
     layout = wholeLayout(text, regions, previous);
-    walked = (yield* walk(options, previous, layout)) as Walked;
+    walked = yield* wholeWalk(options, previous, layout);
   }
   const diagnostics: Diagnostic[] = [];
   for (const here of walked.reuse.placed) for (let i = 0; i < here.length; i++) diagnostics.push(here[i]);
@@ -268,43 +268,188 @@ interface Walked {
   reuse: AnalysisReuse;
 }
 
+/** One statement being gone through: where it is, its parse, and what the previous analysis had for it. */
+interface Step {
+  source: SourceStatement;
+  parsed: ParsedSource;
+  /** The previous analysis's statement with this text, and what it cached for the next analysis. */
+  before?: AnalyzedStatement;
+  candidate?: CachedResult;
+  placedBefore?: readonly Diagnostic[];
+  units: UnitName;
+  precision: number | undefined;
+  /** Every statement above is the previous analysis's, as it was: the inputs and the result stand without comparing them. */
+  asBefore: boolean;
+}
+
+/** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
+function settledResult(step: Step, options: AnalysisOptions, bindingRead: (read: number) => Binding | undefined): { inputs: ReadonlyMap<string, Binding>; settled: CachedResult; evaluated: boolean } {
+  const { source, parsed, before, candidate, units, precision, asBefore } = step;
+  const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
+  // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
+  const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+  if (candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
+  const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+  const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
+  const result = inOneShape(evaluated.result);
+  return { inputs, settled: { units, precision, files, versions, result, version: evaluated.version, held: reachableBuffers(result) }, evaluated: true };
+}
+
+/**
+ * The result as an object of one shape. An object made by spreading another
+ * in optimised code gets a hidden class of its own (V8 11, Node 20): kept for
+ * every statement, those classes cost about 200 bytes each, and every feature
+ * that reads the results meets thousands of them.
+ */
+function inOneShape({ value, check, units, precision, diagnostics }: StatementResult): StatementResult {
+  return { value, check, units, precision, diagnostics };
+}
+
+/**
+ * The analysed statement and its placed diagnostics: the previous analysis's
+ * own where nothing changed and it is in the same place. An assignment's
+ * binding is the previous one where its version and place are the same; an
+ * edit records a copy at the new place (same version) in `relocations`.
+ */
+function settledStatement(step: Step, inputs: ReadonlyMap<string, Binding>, result: StatementResult, version: number | undefined, relocations?: Map<Binding, Binding>): { statement: AnalyzedStatement; placed: readonly Diagnostic[] } {
+  const { source, parsed, before, placedBefore } = step;
+  const statement = parsed.statement;
+  // A failed assignment binds nothing: later uses report it instead of using an earlier, stale value.
+  let binding: Binding | undefined;
+  if (statement.kind === 'assignment' && result.value && version !== undefined) {
+    const definition = shiftSpan(statement.nameSpan, source.offset);
+    const earlier = before?.binding;
+    binding = earlier && earlier.version === version && earlier.definition.start === definition.start ? earlier : { name: statement.name, value: result.value, version, definition };
+    if (earlier && binding !== earlier && earlier.version === version) relocations?.set(earlier, binding);
+  }
+  if (before && placedBefore && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) return { statement: before, placed: placedBefore };
+  const made: AnalyzedStatement = binding ? { source, parsed, result, inputs, binding } : { source, parsed, result, inputs };
+  return { statement: made, placed: placedOf(made) };
+}
+
+/**
+ * Goes through every statement of a whole document in order, parsing and
+ * evaluating each, or taking the previous analysis's parse and result where
+ * its text and what it depends on are the same. Counts the numbers the
+ * results hold exactly.
+ */
+function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, layout: Layout): Generator<void, Walked> {
+  const sources = layout.split;
+  const old = previous?.statements ?? NO_STATEMENTS;
+  const reusable = previous !== undefined && sameOptions(previous.options, options);
+  const counterparts = previous ? new Counterparts(previous, sources, 0, old.length, layout.shift) : undefined;
+  const names = new StatementNamesBuilder(new NameNumbers());
+  const statements: AnalyzedStatement[] = [];
+  const cached: CachedResult[] = [];
+  const placedHere: (readonly Diagnostic[])[] = [];
+  // The statement that last assigned each name (a failed assignment too: it unbinds the name).
+  const lastAssignment = new Map<string, number>();
+  const bindingOf = (name: string) => {
+    const assignment = lastAssignment.get(name);
+    return assignment === undefined ? undefined : statements[assignment].binding;
+  };
+  let units = options.defaultUnits;
+  let precision: number | undefined;
+  // The numbers the results hold, for the document-wide limit, and the buffers already counted.
+  let heldNumbers = 0;
+  const heldBuffers = new Set<ArrayBufferLike>();
+  let refused = false;
+  let unchangedSoFar = reusable;
+  let sliceStart = performance.now();
+  // Reading the clock costs about as much as a reused statement: read it after real work, or every 64 statements.
+  let worked = false;
+
+  for (let index = 0; index < sources.length; index++) {
+    if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+      yield;
+      sliceStart = performance.now();
+    }
+    worked = false;
+    const source = sources[index];
+    // The same statement in the previous analysis: at the same place, or moved by the edit.
+    const was = counterparts?.of(index, source.text) ?? -1;
+    const before = was >= 0 ? old[was] : undefined;
+    let parsed = before?.parsed;
+    if (!parsed) {
+      parsed = parseSource(source.text);
+      worked = true;
+    }
+    names.add(parsed);
+    const statement = parsed.statement;
+    if (statement.kind === 'directive' && parsed.diagnostics.length === 0) {
+      if (statement.directive === 'units') units = statement.units;
+      else precision = statement.digits;
+    }
+    const step: Step = {
+      source,
+      parsed,
+      ...(before ? { before, placedBefore: (previous as Analysis).reuse.placed[was], ...(reusable ? { candidate: (previous as Analysis).reuse.cached[was] } : {}) } : {}),
+      units,
+      precision,
+      asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
+    };
+    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf((parsed as ParsedSource).reads[read]));
+    worked ||= evaluated;
+    cached.push(settled);
+    let result = settled.result;
+    let version = settled.version;
+    const held = newlyHeld(settled.held, heldBuffers);
+    if (heldNumbers + held.numbers > options.limits.maxElements) {
+      // Whether it fits depends on the statements above: decided again by every analysis that counts.
+      result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
+      version = undefined;
+      refused = true;
+    } else {
+      heldNumbers += held.numbers;
+      for (const buffer of held.buffers) heldBuffers.add(buffer);
+    }
+    const made = settledStatement(step, inputs, result, version);
+    statements.push(made.statement);
+    placedHere.push(made.placed);
+    if (statement.kind === 'assignment') lastAssignment.set(statement.name, index);
+    unchangedSoFar &&= made.statement === before && was === index;
+  }
+  return {
+    statements,
+    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
+  };
+}
+
 const NO_BUFFERS: ReadonlySet<ArrayBufferLike> = new Set();
 
 /**
- * Goes through the statements of a layout in order. The split statements are
+ * Goes through the statements of an edit in order. The split statements are
  * evaluated, or their previous results reused where nothing they depend on
  * changed; the others are the previous analysis's, looked at only when they
  * load files, read a name whose binding changed, or are below a `units` or
- * `precision` that changed. Undefined when the results of an edit may be over
- * the document-wide limit (only a walk through every statement counts them exactly).
+ * `precision` that changed. Undefined when the results may be over the
+ * document-wide limit: only a walk through every statement counts them exactly.
  */
-function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout: Layout): Generator<void, Walked | undefined> {
+function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout): Generator<void, Walked | undefined> {
   const { kept, split, resumed, shift } = layout;
-  const old = previous?.statements ?? NO_STATEMENTS;
-  const reusable = previous !== undefined && sameOptions(previous.options, options);
-  const counterparts = previous ? new Counterparts(previous, split, kept, resumed, shift) : undefined;
-  // Every statement is gone through, in order: the held numbers are counted exactly.
-  const whole = kept === 0 && resumed === old.length;
+  const old = previous.statements;
+  const reuse = previous.reuse;
+  const counterparts = new Counterparts(previous, split, kept, resumed, shift);
   let sliceStart = performance.now();
 
-  // The split statements' parses: the previous analysis's where the text is the same.
+  // The split statements' parses (the previous analysis's where the text is the same), and the names of all.
+  const namesBuilder = new StatementNamesBuilder(reuse.names.numbers);
+  namesBuilder.addFrom(reuse.names, 0, kept);
   const parsedSplit: ParsedSource[] = [];
   const wasSplit: number[] = [];
   for (let k = 0; k < split.length; k++) {
-    const was = counterparts?.of(k, split[k].text) ?? -1;
+    const was = counterparts.of(k, split[k].text);
+    const parsed = was >= 0 ? old[was].parsed : parseSource(split[k].text);
     wasSplit.push(was);
-    if (was >= 0) {
-      parsedSplit.push(old[was].parsed);
-      continue;
-    }
-    parsedSplit.push(parseSource(split[k].text));
-    if (performance.now() - sliceStart > SLICE_MILLISECONDS) {
+    parsedSplit.push(parsed);
+    namesBuilder.add(parsed);
+    if (was < 0 && performance.now() - sliceStart > SLICE_MILLISECONDS) {
       yield;
       sliceStart = performance.now();
     }
   }
-  const oldReuse = previous?.reuse;
-  const names = whole || !oldReuse ? StatementNames.of(parsedSplit, new NameNumbers()) : oldReuse.names.spliced(kept, resumed, parsedSplit);
+  namesBuilder.addFrom(reuse.names, resumed, old.length);
+  const names = namesBuilder.build();
 
   const count = names.count;
   const splitEnd = kept + split.length;
@@ -313,11 +458,8 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
   const statements: AnalyzedStatement[] = [];
   const cached: CachedResult[] = [];
   const placedHere: (readonly Diagnostic[])[] = [];
-  // The numbers the results hold, for the document-wide limit, and the buffers already counted.
-  let heldNumbers = 0;
-  const heldBuffers = new Set<ArrayBufferLike>();
-  let refused = false;
-  let heldBound = whole ? 0 : (oldReuse as AnalysisReuse).heldBound;
+  // The results evaluated now are added to the bound; those they replace are not taken off.
+  let heldBound = reuse.heldBound;
   // Bindings replaced by a copy at their new place (same value and version), so the readers below take the copy.
   const relocations = new Map<Binding, Binding>();
   // The names whose binding in force differs from the previous analysis's at the same statement, marked 1.
@@ -325,8 +467,12 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
   let changedCount = 0;
   let unitsChanged = false;
   let nextLoader = 0;
-  let unchangedSoFar = reusable;
-  // Reading the clock costs about as much as a reused statement: read it after real work, or every 64 statements.
+  let unchangedSoFar = true;
+  // The units and precision the statement at `aboveIndex` was evaluated in (before the first: the defaults).
+  let aboveIndex = -1;
+  let aboveUnits = options.defaultUnits;
+  let abovePrecision: number | undefined;
+  // Reading the clock costs about as much as a kept statement: read it after real work, or every 64 statements.
   let worked = false;
 
   const bindingAt = (name: number, index: number): Binding | undefined => {
@@ -340,13 +486,13 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
     changedNames[name] = flag;
     changedCount += changed ? 1 : -1;
   };
-  /** After the split: which names and units are in force differently than before it. */
-  const compareAfterSplit = (before: AnalysisReuse) => {
+  /** After the split: which names and units are in force differently than in the previous analysis at the same place. */
+  const compareAfterSplit = () => {
     const compare = (name: number) => {
-      const assignment = before.names.lastAssignmentBefore(name, resumed);
+      const assignment = reuse.names.lastAssignmentBefore(name, resumed);
       mark(name, bindingAt(name, splitEnd) !== relocated(assignment < 0 ? undefined : old[assignment].binding));
     };
-    for (let i = kept; i < resumed; i++) if (before.names.assigned[i] >= 0) compare(before.names.assigned[i]);
+    for (let i = kept; i < resumed; i++) if (reuse.names.assigned[i] >= 0) compare(reuse.names.assigned[i]);
     for (let i = kept; i < splitEnd; i++) if (names.assigned[i] >= 0) compare(names.assigned[i]);
     const now = splitEnd > 0 ? statements[splitEnd - 1].result : undefined;
     const then = resumed > 0 ? old[resumed - 1].result : undefined;
@@ -359,7 +505,7 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
       sliceStart = performance.now();
     }
     worked = false;
-    if (index === splitEnd && oldReuse && !whole) compareAfterSplit(oldReuse);
+    if (index === splitEnd) compareAfterSplit();
     const inSplit = index >= kept && index < splitEnd;
     const was = inSplit ? wasSplit[index - kept] : index < kept ? index : index - indexShift;
     const before = was >= 0 ? old[was] : undefined;
@@ -372,9 +518,9 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
         const unchanged = before as AnalyzedStatement;
         const statement = index < kept || (shift === 0 && relocations.size === 0) ? unchanged : relocatedStatement(unchanged, shift, relocations);
         statements.push(statement);
-        cached.push((oldReuse as AnalysisReuse).cached[was]);
+        cached.push(reuse.cached[was]);
         // Diagnostics are rare: only a statement that has some places them again.
-        const placedBefore = (oldReuse as AnalysisReuse).placed[was];
+        const placedBefore = reuse.placed[was];
         placedHere.push(statement === unchanged || placedBefore.length === 0 ? placedBefore : placedOf(statement));
         if (names.assigned[index] >= 0) mark(names.assigned[index], false);
         unchangedSoFar &&= statement === unchanged && was === index;
@@ -382,78 +528,49 @@ function* walk(options: AnalysisOptions, previous: Analysis | undefined, layout:
       }
     }
 
-    const source = inSplit ? split[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift };
     const parsed = inSplit ? parsedSplit[index - kept] : (before as AnalyzedStatement).parsed;
     const statement = parsed.statement;
-    // The units and precision in force: those the statement above was evaluated in, or a directive's own.
-    const above = index > 0 ? statements[index - 1].result : undefined;
-    let units = above ? above.units : options.defaultUnits;
-    let precision = above?.precision;
+    if (aboveIndex !== index - 1) {
+      // The statement above was kept as it was: its result says in what it was evaluated.
+      const above = statements[index - 1].result;
+      aboveUnits = above.units;
+      abovePrecision = above.precision;
+    }
+    let units = aboveUnits;
+    let precision = abovePrecision;
     if (statement.kind === 'directive' && parsed.diagnostics.length === 0) {
       if (statement.directive === 'units') units = statement.units;
       else precision = statement.digits;
     }
-
-    // Where every statement so far was reused as it was, the bindings in force are the previous ones:
-    // the statement reads the same bindings and its result stands (unless it loads a file, which may have changed).
-    const asBefore = unchangedSoFar && inSplit && (counterparts as Counterparts).unchangedAt(index - kept) && parsed.loads.length === 0;
+    const step: Step = {
+      source: inSplit ? split[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift },
+      parsed,
+      ...(before ? { before, candidate: reuse.cached[was], placedBefore: reuse.placed[was] } : {}),
+      units,
+      precision,
+      asBefore: unchangedSoFar && inSplit && counterparts.unchangedAt(index - kept) && parsed.loads.length === 0,
+    };
     const readsFrom = names.readStarts[index];
-    const bindingRead = (i: number) => bindingAt(names.reads[readsFrom + i], index);
-    const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
-    const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
-    const candidate = before && reusable ? (oldReuse as AnalysisReuse).cached[was] : undefined;
-    let settled = candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
-    if (!settled) {
-      const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
-      const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
-      settled = { units, precision, files, versions, ...evaluated, held: reachableBuffers(evaluated.result) };
+    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingAt(names.reads[readsFrom + read], index));
+    if (evaluated) {
       worked = true;
-      if (!whole) heldBound += newlyHeld(settled.held, NO_BUFFERS).numbers;
+      heldBound += newlyHeld(settled.held, NO_BUFFERS).numbers;
     }
     cached.push(settled);
-    let result = settled.result;
-    let version = settled.version;
-    if (whole) {
-      const held = newlyHeld(settled.held, heldBuffers);
-      if (heldNumbers + held.numbers > options.limits.maxElements) {
-        // Whether it fits depends on the statements above: decided again by every analysis that counts.
-        result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
-        version = undefined;
-        refused = true;
-      } else {
-        heldNumbers += held.numbers;
-        for (const buffer of held.buffers) heldBuffers.add(buffer);
-      }
-    }
-
-    // A failed assignment binds nothing: later uses report it instead of using an earlier, stale value.
-    let binding: Binding | undefined;
-    if (statement.kind === 'assignment' && result.value && version !== undefined) {
-      const definition = shiftSpan(statement.nameSpan, source.offset);
-      const earlier = before?.binding;
-      binding = earlier && earlier.version === version && earlier.definition.start === definition.start ? earlier : { name: statement.name, value: result.value, version, definition };
-      if (earlier && binding !== earlier && earlier.version === version) relocations.set(earlier, binding);
-    }
+    const made = settledStatement(step, inputs, settled.result, settled.version, relocations);
+    statements.push(made.statement);
+    placedHere.push(made.placed);
     if (!inSplit && before) {
-      if (names.assigned[index] >= 0) mark(names.assigned[index], binding !== relocated(before.binding));
-      unitsChanged = result.units !== before.result.units || result.precision !== before.result.precision;
+      if (names.assigned[index] >= 0) mark(names.assigned[index], made.statement.binding !== relocated(before.binding));
+      unitsChanged = units !== before.result.units || precision !== before.result.precision;
     }
-    if (before && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) {
-      // Unchanged, and in the same place: the previous analysis's statement and diagnostics as they were.
-      statements.push(before);
-      placedHere.push((oldReuse as AnalysisReuse).placed[was]);
-    } else {
-      const made: AnalyzedStatement = { source, parsed, result, inputs, ...(binding ? { binding } : {}) };
-      statements.push(made);
-      placedHere.push(placedOf(made));
-    }
-    unchangedSoFar &&= statements[index] === before && was === index;
+    unchangedSoFar &&= made.statement === before && was === index;
+    aboveIndex = index;
+    aboveUnits = units;
+    abovePrecision = precision;
   }
-  if (!whole && heldBound > options.limits.maxElements) return undefined;
-  return {
-    statements,
-    reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: whole ? (refused ? Infinity : heldNumbers) : heldBound },
-  };
+  if (heldBound > options.limits.maxElements) return undefined;
+  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: true, heldBound } };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
@@ -601,8 +718,10 @@ function computedFrom(cached: CachedResult, units: UnitName, precision: number |
 }
 
 function parseSource(text: string): ParsedSource {
-  const parsed = parseStatement(text);
-  return { ...parsed, ...dependencies(parsed.statement) };
+  const { statement, diagnostics } = parseStatement(text);
+  const { reads, loads } = dependencies(statement);
+  // Not a spread: see inOneShape.
+  return { statement, diagnostics, reads, loads };
 }
 
 const NOTHING_READ: readonly string[] = [];

@@ -33,15 +33,13 @@ export class NameNumbers {
 
 const NONE = -1;
 
-const NO_STATEMENTS = { assigned: new Int32Array(0), readStarts: new Int32Array(1), reads: new Int32Array(0), loaders: new Int32Array(0) };
-
 export class StatementNames {
   /** For each name number, where its assignments start in `assignments` (one more entry than names). */
   private readonly assignmentStarts: Int32Array;
   /** The indices of the statements that assign each name, grouped by name, each group in document order. */
   private readonly assignments: Int32Array;
 
-  private constructor(
+  constructor(
     readonly numbers: NameNumbers,
     /** For each statement, the number of the name it assigns, or −1. */
     readonly assigned: Int32Array,
@@ -62,17 +60,8 @@ export class StatementNames {
     this.assignments = assignments;
   }
 
-  static of(statements: readonly NamedStatement[], numbers: NameNumbers): StatementNames {
-    return StatementNames.splice(numbers, NO_STATEMENTS, 0, 0, statements);
-  }
-
   get count(): number {
     return this.assigned.length;
-  }
-
-  /** These names with those of the statements [from, to) replaced by the names of `statements`. */
-  spliced(from: number, to: number, statements: readonly NamedStatement[]): StatementNames {
-    return StatementNames.splice(this.numbers, this, from, to, statements);
   }
 
   /** The index of the last statement before `index` that assigns the name numbered `name`, or −1. */
@@ -95,41 +84,40 @@ export class StatementNames {
     for (let i = this.readStarts[index]; i < this.readStarts[index + 1]; i++) if (marked[this.reads[i]] === 1) return true;
     return false;
   }
+}
 
-  private static splice(numbers: NameNumbers, before: Pick<StatementNames, 'assigned' | 'readStarts' | 'reads' | 'loaders'>, from: number, to: number, statements: readonly NamedStatement[]): StatementNames {
-    const oldCount = before.assigned.length;
-    const inserted = statements.length;
-    const moved = from + inserted - to;
-    const count = oldCount + moved;
+/**
+ * Collects the names of statements in document order, as they are parsed
+ * (each parse is read once, while it is still in the cache), or those of a
+ * previous analysis's statements, taken as they were.
+ */
+export class StatementNamesBuilder {
+  private readonly assigned: number[] = [];
+  private readonly readStarts: number[] = [0];
+  private readonly reads: number[] = [];
+  private readonly loaders: number[] = [];
 
-    const assigned = new Int32Array(count);
-    assigned.set(before.assigned.subarray(0, from));
-    for (let i = 0; i < inserted; i++) {
-      const statement = statements[i].statement;
-      assigned[from + i] = statement.kind === 'assignment' ? numbers.of(statement.name) : NONE;
-    }
-    assigned.set(before.assigned.subarray(to), from + inserted);
+  constructor(private readonly numbers: NameNumbers) {}
 
-    let insertedReads = 0;
-    for (const statement of statements) insertedReads += statement.reads.length;
-    const readsFrom = before.readStarts[from];
-    const readsTo = before.readStarts[to];
-    const reads = new Int32Array(readsFrom + insertedReads + before.reads.length - readsTo);
-    reads.set(before.reads.subarray(0, readsFrom));
-    const readStarts = new Int32Array(count + 1);
-    readStarts.set(before.readStarts.subarray(0, from + 1));
-    let at = readsFrom;
-    for (let i = 0; i < inserted; i++) {
-      for (const name of statements[i].reads) reads[at++] = numbers.of(name);
-      readStarts[from + i + 1] = at;
-    }
-    reads.set(before.reads.subarray(readsTo), at);
-    for (let i = to + 1; i <= oldCount; i++) readStarts[i + moved] = before.readStarts[i] - readsTo + at;
+  add({ statement, reads, loads }: NamedStatement): void {
+    if (loads.length > 0) this.loaders.push(this.assigned.length);
+    this.assigned.push(statement.kind === 'assignment' ? this.numbers.of(statement.name) : NONE);
+    for (let i = 0; i < reads.length; i++) this.reads.push(this.numbers.of(reads[i]));
+    this.readStarts.push(this.reads.length);
+  }
 
-    const loaders: number[] = [];
-    for (const index of before.loaders) if (index < from) loaders.push(index);
-    for (let i = 0; i < inserted; i++) if (statements[i].loads.length > 0) loaders.push(from + i);
-    for (const index of before.loaders) if (index >= to) loaders.push(index + moved);
-    return new StatementNames(numbers, assigned, readStarts, reads, Int32Array.from(loaders));
+  /** Adds the statements [from, to) of `names`, which has the same numbers. */
+  addFrom(names: StatementNames, from: number, to: number): void {
+    const index = this.assigned.length;
+    for (let i = from; i < to; i++) this.assigned.push(names.assigned[i]);
+    const readsFrom = names.readStarts[from];
+    for (let i = readsFrom; i < names.readStarts[to]; i++) this.reads.push(names.reads[i]);
+    const readShift = this.reads.length - names.readStarts[to];
+    for (let i = from + 1; i <= to; i++) this.readStarts.push(names.readStarts[i] + readShift);
+    for (const loader of names.loaders) if (loader >= from && loader < to) this.loaders.push(loader - from + index);
+  }
+
+  build(): StatementNames {
+    return new StatementNames(this.numbers, Int32Array.from(this.assigned), Int32Array.from(this.readStarts), Int32Array.from(this.reads), Int32Array.from(this.loaders));
   }
 }

@@ -88,36 +88,81 @@ export class StatementNames {
 
 /**
  * Collects the names of statements in document order, as they are parsed
- * (each parse is read once, while it is still in the cache), or those of a
- * previous analysis's statements, taken as they were.
+ * (each parse is read once, while it is still in the cache), and runs of a
+ * previous analysis's statements taken as they were (copied as arrays).
  */
 export class StatementNamesBuilder {
-  private readonly assigned: number[] = [];
-  private readonly readStarts: number[] = [0];
-  private readonly reads: number[] = [];
-  private readonly loaders: number[] = [];
+  private readonly runs: (AddedRun | KeptRun)[] = [];
 
   constructor(private readonly numbers: NameNumbers) {}
 
   add({ statement, reads, loads }: NamedStatement): void {
-    if (loads.length > 0) this.loaders.push(this.assigned.length);
-    this.assigned.push(statement.kind === 'assignment' ? this.numbers.of(statement.name) : NONE);
-    for (let i = 0; i < reads.length; i++) this.reads.push(this.numbers.of(reads[i]));
-    this.readStarts.push(this.reads.length);
+    let run = this.runs.at(-1);
+    if (!run || run.kind !== 'added') {
+      run = { kind: 'added', assigned: [], readCounts: [], reads: [], loaders: [] };
+      this.runs.push(run);
+    }
+    if (loads.length > 0) run.loaders.push(run.assigned.length);
+    run.assigned.push(statement.kind === 'assignment' ? this.numbers.of(statement.name) : NONE);
+    for (let i = 0; i < reads.length; i++) run.reads.push(this.numbers.of(reads[i]));
+    run.readCounts.push(reads.length);
   }
 
-  /** Adds the statements [from, to) of `names`, which has the same numbers. */
+  /** Adds the statements [from, to) of `names`, which numbers names as this builder does. */
   addFrom(names: StatementNames, from: number, to: number): void {
-    const index = this.assigned.length;
-    for (let i = from; i < to; i++) this.assigned.push(names.assigned[i]);
-    const readsFrom = names.readStarts[from];
-    for (let i = readsFrom; i < names.readStarts[to]; i++) this.reads.push(names.reads[i]);
-    const readShift = this.reads.length - names.readStarts[to];
-    for (let i = from + 1; i <= to; i++) this.readStarts.push(names.readStarts[i] + readShift);
-    for (const loader of names.loaders) if (loader >= from && loader < to) this.loaders.push(loader - from + index);
+    if (from < to) this.runs.push({ kind: 'kept', names, from, to });
   }
 
   build(): StatementNames {
-    return new StatementNames(this.numbers, Int32Array.from(this.assigned), Int32Array.from(this.readStarts), Int32Array.from(this.reads), Int32Array.from(this.loaders));
+    let count = 0;
+    let readCount = 0;
+    for (const run of this.runs) {
+      count += run.kind === 'added' ? run.assigned.length : run.to - run.from;
+      readCount += run.kind === 'added' ? run.reads.length : run.names.readStarts[run.to] - run.names.readStarts[run.from];
+    }
+    const assigned = new Int32Array(count);
+    const readStarts = new Int32Array(count + 1);
+    const reads = new Int32Array(readCount);
+    const loaders: number[] = [];
+    let index = 0;
+    let at = 0;
+    for (const run of this.runs) {
+      if (run.kind === 'added') {
+        assigned.set(run.assigned, index);
+        reads.set(run.reads, at);
+        for (const loader of run.loaders) loaders.push(index + loader);
+        for (const readsOfOne of run.readCounts) {
+          at += readsOfOne;
+          readStarts[++index] = at;
+        }
+        continue;
+      }
+      const { names, from, to } = run;
+      assigned.set(names.assigned.subarray(from, to), index);
+      reads.set(names.reads.subarray(names.readStarts[from], names.readStarts[to]), at);
+      for (const loader of names.loaders) if (loader >= from && loader < to) loaders.push(index + loader - from);
+      const shift = at - names.readStarts[from];
+      for (let i = from + 1; i <= to; i++) readStarts[++index] = names.readStarts[i] + shift;
+      at = names.readStarts[to] + shift;
+    }
+    return new StatementNames(this.numbers, assigned, readStarts, reads, Int32Array.from(loaders));
   }
+}
+
+/** Statements added one by one: the numbers of the names each assigns and reads. */
+interface AddedRun {
+  kind: 'added';
+  assigned: number[];
+  readCounts: number[];
+  reads: number[];
+  /** Indices in the run. */
+  loaders: number[];
+}
+
+/** Statements [from, to) of a previous analysis, as they were. */
+interface KeptRun {
+  kind: 'kept';
+  names: StatementNames;
+  from: number;
+  to: number;
 }

@@ -1,7 +1,7 @@
 // The worker thread of lsp/backgroundAnalysis.ts: analyses whole documents
 // with no time limit and sends the analyses back as plain data.
 import { parentPort, threadId } from 'node:worker_threads';
-import { analyze, numberVersionsFrom, type Analysis } from './language/analysis';
+import { analyze, numberVersionsFrom, transferredAnalysis, type Analysis } from './language/analysis';
 import { nodeFileSystem } from './language/load/nodeFileHosts';
 import type { BackgroundReply, BackgroundRequest } from './lsp/backgroundAnalysis';
 
@@ -16,9 +16,7 @@ parentPort?.on('message', (request: BackgroundRequest) => {
     const files = request.files ? { ...request.files, fileSystem: nodeFileSystem } : undefined;
     const analysis = analyze(request.text, request.kind, { ...request.options, ...(files ? { files } : {}) }, previous);
     previous = analysis;
-    // The file system and the line index are rebuilt on the other side.
-    const { lineIndex: _lineIndex, options, ...rest } = analysis;
-    reply = { analysis: { ...rest, options: { defaultUnits: options.defaultUnits, limits: options.limits } } };
+    reply = { analysis: transferredAnalysis(analysis) };
   } catch (reason) {
     previous = undefined;
     reply = { failure: reason instanceof Error ? reason.message : String(reason) };

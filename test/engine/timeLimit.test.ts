@@ -47,6 +47,22 @@ describe('a time limit per statement', () => {
     expect(changed.pending?.timedOutNow).toBe(true);
   });
 
+  it('re-evaluates what read a pending value when an edit makes it fail or compute, however far below', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `x${i} = ${i}`).join('\n');
+    const text = `y = uniform(${NUMBERS_STARTED_UNDER_DEADLINE + 1})\n${filler}\nH(y)\n`;
+    const first = analyze(text, 'kl', GENEROUS);
+    expect(first.statements.at(-1)?.result.pending).toBe('reads-pending');
+    const failing = analyze(text.replace('uniform(', 'uniform(-'), 'kl', GENEROUS, first);
+    expect(failing.pending).toBeUndefined();
+    expect(failing.statements.at(-1)?.result.diagnostics.map((d) => d.code)).toEqual(['unknown-name']);
+    const computing = analyze(failing.text.replace('uniform(-', 'uniform('), 'kl', GENEROUS, failing);
+    expect(computing.statements.at(-1)?.result.pending).toBe('reads-pending');
+    const small = analyze(computing.text.replace(`uniform(${NUMBERS_STARTED_UNDER_DEADLINE + 1})`, 'uniform(4)'), 'kl', GENEROUS, computing);
+    expect(small.pending).toBeUndefined();
+    expect(small.statements.at(-1)?.result.value).toMatchObject({ value: expect.closeTo(Math.log(4), 14) });
+    expect(small.statements.map((s) => s.result.value)).toEqual(analyze(small.text, 'kl').statements.map((s) => s.result.value));
+  });
+
   it('after a failure in the background, reports it on the statement and evaluates what read it again', () => {
     const text = `y = uniform(${NUMBERS_STARTED_UNDER_DEADLINE + 1})\nH(y)\n1 + 1\n`;
     const failed = failPending(analyze(text, 'kl', GENEROUS), 'out of memory');

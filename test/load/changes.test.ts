@@ -59,6 +59,19 @@ describe('the note follows the files it loads', () => {
     expect(after.statements[3].result.value).toEqual(written);
   });
 
+  it('an edit elsewhere in the note still notices a file that changed since the last analysis', () => {
+    const space = workspace();
+    space.write('teacher.json', '[0.5, 0.5]');
+    space.write('student.json', '[0.25, 0.75]');
+    const before = space.analyze(NOTE);
+    space.write('student.json', '[0.125, 0.875]');
+    const after = space.analyze(NOTE.replace('H(R)', 'H(R) + 0'), { previous: before });
+    expect(after.statements[1].result.value).toEqual({ kind: 'vector', data: Float64Array.of(0.125, 0.875) });
+    expect(after.statements[3].result.value).toEqual(space.analyze('KL([0.5, 0.5] || [0.125, 0.875])').statements[0].result.value);
+    expect(after.statements[2]).toBe(before.statements[2]);
+    expect(after.statements[4]).toBe(before.statements[4]);
+  });
+
   it('a file rewritten with the same size is noticed by its modification time', () => {
     const space = workspace();
     const path = space.write('teacher.json', '[0.5, 0.5]');

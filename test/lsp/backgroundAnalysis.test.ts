@@ -96,6 +96,11 @@ describe('statements too slow for the server thread', () => {
     expect(final.statements[3].result.value).toMatchObject({ kind: 'number', value: expect.closeTo(Math.log(1e6), 12) });
     expect(results(final)).toStrictEqual(results(analyze(text, 'kl')));
     expect(harness.published.map((p) => p.version)).toEqual([1, 1]);
+    // The next edit starts from the worker's analysis, and agrees with a fresh one.
+    harness.edit(text.replace('H(y)', 'H(y) + 1'));
+    const edited = (await harness.store.analysis(URI)) as Analysis;
+    expect(edited.pending).toBeUndefined();
+    expect(results(edited)).toStrictEqual(results(analyze(harness.document.getText(), 'kl')));
     harness.store.close(URI);
   });
 

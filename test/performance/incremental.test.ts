@@ -72,3 +72,118 @@ describe('a long note', () => {
     expect(evaluated).toEqual(['P1500 = [0.4, 0.6]', 'H(P1500)', 'KL(P1500 || [0.25, 0.75])']);
   });
 });
+
+/** The statements of `after` that are not the previous analysis's very objects at the same index. */
+function notTheSame(before: Analysis, after: Analysis): string[] {
+  return after.statements.filter((statement, i) => statement !== before.statements[i]).map((statement) => statement.source.text);
+}
+
+describe('an edit to a long note looks only at what it changed', () => {
+  const lines = ['Top = [0.5, 0.5]', ...Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? `P${i} = [0.5, 0.5]` : i % 3 === 1 ? `H(P${i - 1})` : `KL(P${i - 2} || [0.25, 0.75])`)), 'H(Top)'];
+  const text = lines.join('\n');
+  const before = analyze(text, 'kl');
+
+  it('changing a digit leaves every other statement, above and below, the very object it was', () => {
+    const after = analyze(text.replace('P1500 = [0.5, 0.5]', 'P1500 = [0.4, 0.6]'), 'kl', undefined, before);
+    expect(notTheSame(before, after)).toEqual(['P1500 = [0.4, 0.6]', 'H(P1500)', 'KL(P1500 || [0.25, 0.75])']);
+  });
+
+  it('changing a name read 3000 lines below re-evaluates that reader there', () => {
+    const after = analyze(text.replace('Top = [0.5, 0.5]', 'Top = [0.4, 0.6]'), 'kl', undefined, before);
+    expect(notTheSame(before, after)).toEqual(['Top = [0.4, 0.6]', 'H(Top)']);
+    expect(after.statements.at(-1)?.result.value).toEqual(analyze('H([0.4, 0.6])', 'kl').statements[0].result.value);
+  });
+
+  it('a line added above moves the statements below: the same parses and results, at their new places, reading the bindings there', () => {
+    const after = analyze(text.replace('P1500 = [0.5, 0.5]', '# the middle\nP1500 = [0.5, 0.5]'), 'kl', undefined, before);
+    const index = before.statements.findIndex((statement) => statement.source.text === 'P1500 = [0.5, 0.5]');
+    expect(after.statements.slice(0, index).every((statement, i) => statement === before.statements[i])).toBe(true);
+    expect(after.statements.every((statement, i) => statement.parsed === before.statements[i].parsed && statement.result === before.statements[i].result)).toBe(true);
+    expect(after.statements.slice(index).every((statement, i) => statement.source.offset === before.statements[index + i].source.offset + '# the middle\n'.length)).toBe(true);
+    expect(after.statements[index].binding?.definition.start).toBe(before.statements[index].binding!.definition.start + '# the middle\n'.length);
+    expect(after.statements[index + 1].inputs.get('P1500')).toBe(after.statements[index].binding);
+    expect(after.statements.at(-1)?.inputs.get('Top')).toBe(after.statements[0].binding);
+  });
+
+  it('a line removed takes its statement out; those below move up, as they were', () => {
+    const after = analyze(text.replace('\nH(P1500)', ''), 'kl', undefined, before);
+    const index = before.statements.findIndex((statement) => statement.source.text === 'H(P1500)');
+    expect(after.statements).toHaveLength(before.statements.length - 1);
+    expect(after.statements.slice(0, index).every((statement, i) => statement === before.statements[i])).toBe(true);
+    expect(after.statements.slice(index).every((statement, i) => statement.result === before.statements[index + 1 + i].result)).toBe(true);
+  });
+
+  it('an edit in two places at once re-evaluates both, and what reads them', () => {
+    const edited = text.replace('P300 = [0.5, 0.5]', 'P300 = [0.1, 0.9]').replace('KL(P2700 || [0.25, 0.75])', 'KL(P2700 || [0.75, 0.25])');
+    const after = analyze(edited, 'kl', undefined, before);
+    const evaluated = after.statements.filter((statement, i) => statement.result !== before.statements[i].result).map((statement) => statement.source.text);
+    expect(evaluated).toEqual(['P300 = [0.1, 0.9]', 'H(P300)', 'KL(P300 || [0.25, 0.75])', 'KL(P2700 || [0.75, 0.25])']);
+  });
+});
+
+describe('an edit that changes a binding read below', () => {
+  const NAMES = ['P = [0.5, 0.5]', 'H(P)', 'R = [0.25, 0.75]', 'P = [0.9, 0.1]', 'H(P)', 'KL(R || P)'].join('\n');
+  const before = analyze(NAMES, 'kl');
+
+  it('re-evaluates the readers of the name down to where it is assigned again', () => {
+    const after = analyze(NAMES.replace('P = [0.5, 0.5]', 'P = [0.6, 0.4]'), 'kl', undefined, before);
+    expect(notTheSame(before, after)).toEqual(['P = [0.6, 0.4]', 'H(P)']);
+  });
+
+  it('a failed assignment unbinds the name: the readers below report it, until it is assigned again', () => {
+    const after = analyze(NAMES.replace('P = [0.5, 0.5]', 'P = nope + 1.0'), 'kl', undefined, before);
+    expect(after.statements[1].result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unknown-name']);
+    expect(notTheSame(before, after)).toEqual(['P = nope + 1.0', 'H(P)']);
+  });
+
+  it('a units directive re-evaluates down to the next units directive only', () => {
+    const units = ['units bits', 'H([0.5, 0.5])', 'H([0.25, 0.75])', 'units nats', 'H([0.5, 0.5])'].join('\n');
+    const first = analyze(units, 'kl');
+    const after = analyze(units.replace('units bits', 'units bans'), 'kl', undefined, first);
+    expect(notTheSame(first, after)).toEqual(['units bans', 'H([0.5, 0.5])', 'H([0.25, 0.75])']);
+  });
+});
+
+describe('an edit that opens a bracket', () => {
+  const BLOCKS = ['P = [0.5, 0.5]', 'H(P)', 'KL(P || [0.25, 0.75])', '', 'Q = [1, 0]', 'H(Q)'].join('\n');
+  const before = analyze(BLOCKS, 'kl');
+
+  it('swallows the lines below into one broken statement, up to the blank line; the statements after it are as they were', () => {
+    const open = analyze(BLOCKS.replace('H(P)', 'H(P('), 'kl', undefined, before);
+    expect(open.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'H(P(\nKL(P || [0.25, 0.75])', 'Q = [1, 0]', 'H(Q)']);
+    expect(open.statements[2]).toBe(before.statements[3]);
+    expect(open.statements[3]).toBe(before.statements[4]);
+  });
+
+  it('closing it again gives the lines back their statements, and their values', () => {
+    const open = analyze(BLOCKS.replace('H(P)', 'H(P('), 'kl', undefined, before);
+    const closed = analyze(BLOCKS, 'kl', undefined, open);
+    expect(closed.statements.map((statement) => statement.source.text)).toEqual(before.statements.map((statement) => statement.source.text));
+    expect(closed.statements.map((statement) => statement.result.value)).toEqual(before.statements.map((statement) => statement.result.value));
+    expect(closed.statements[3]).toBe(open.statements[2]);
+  });
+});
+
+describe('an edit to a Markdown note', () => {
+  const NOTE = ['# Notes', '', '```kl', 'P = [0.5, 0.5]', 'H(P)', '```', '', 'Some prose.', '', '```kl', 'KL(P || [0.25, 0.75])', '```', ''].join('\n');
+  const before = analyze(NOTE, 'markdown');
+
+  it('in the prose parses and evaluates nothing again; the blocks below move with the text', () => {
+    const after = analyze(NOTE.replace('Some prose.', 'Some more prose.'), 'markdown', undefined, before);
+    expect(after.statements.every((statement, i) => statement.parsed === before.statements[i].parsed && statement.result === before.statements[i].result)).toBe(true);
+    expect(after.statements[2].source.offset).toBe(before.statements[2].source.offset + ' more'.length);
+    expect(after.statements[2].inputs.get('P')).toBe(after.statements[0].binding);
+  });
+
+  it('inside a block re-evaluates the statement and its readers in the blocks below', () => {
+    const after = analyze(NOTE.replace('P = [0.5, 0.5]', 'P = [0.5, 0.25, 0.25]'), 'markdown', undefined, before);
+    expect(notTheSame(before, after)).toEqual(['P = [0.5, 0.25, 0.25]', 'H(P)', 'KL(P || [0.25, 0.75])']);
+  });
+
+  it('on a fence says what a fresh analysis says', () => {
+    const edited = NOTE.replace('```kl\nKL', '```python\nKL');
+    const after = analyze(edited, 'markdown', undefined, before);
+    expect(after.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'H(P)']);
+    expect(after.diagnostics).toEqual(analyze(edited, 'markdown').diagnostics);
+  });
+});

@@ -1,11 +1,16 @@
 // One analysis per document version: statements, their values and checks, and
 // the diagnostics, computed once and shared by every feature (and the CLI).
 //
-// Incremental by construction: a statement whose text did not change is not
-// parsed again, and one whose text, units, precision and the versions of the
-// names it reads did not change is not evaluated again, so an edit re-evaluates
-// only what depends on it. The work is a generator that yields now and then,
-// so the server can answer other requests and drop a stale analysis.
+// Incremental by construction. An edit splits and parses again only the
+// statements around the changed text; the statements above and below it are
+// the previous analysis's, taken without looking at them unless they read a
+// name whose binding changed, are below a changed `units` or `precision`, or
+// load a file (which may have changed since); the names every statement
+// assigns and reads are kept as arrays of integers for that. A statement
+// whose text, units, precision and the versions of the names it reads did not
+// change is not evaluated again, so an edit re-evaluates only what depends on
+// it. The work is a generator that yields now and then, so the server can
+// answer other requests and drop a stale analysis.
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
@@ -15,9 +20,11 @@ import { loadStamp } from './load/loadStamp';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
-import { lineIndexSteps, shiftSpan, type LineIndex, type Span } from './span';
-import { ownCopy, splitStatements, type SourceStatement } from './statements';
+import { LineIndex, lineIndexSteps, shiftSpan, type Span } from './span';
+import { NameNumbers, StatementNamesBuilder, type StatementNames } from './statementNames';
+import { ownCopy, splitRange, splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
+import { textChange, type TextChange } from './textChange';
 
 export type DocumentKind = 'kl' | 'markdown';
 
@@ -90,6 +97,19 @@ interface AnalysisReuse {
   cached: readonly CachedResult[];
   /** Each statement's diagnostics, in document offsets. */
   placed: readonly (readonly Diagnostic[])[];
+  /** The names each statement assigns and reads. */
+  names: StatementNames;
+  /** The characters of KL code, counted as MAX_CODE_LENGTH counts them. */
+  codeLength: number;
+  /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
+  complete: boolean;
+  /**
+   * At least as many numbers as the results hold together: exactly that after
+   * an analysis that went through every statement, more after edits (a
+   * replaced result is not taken off); Infinity once a result was refused for
+   * the document-wide limit.
+   */
+  heldBound: number;
 }
 
 /** A result and what it was computed from, compared field by field (no key string is built per statement). */
@@ -136,29 +156,259 @@ export const MAX_STATEMENTS = 100_000;
 export const MAX_CODE_LENGTH = 10_000_000;
 
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
-  const sameOptions = previous !== undefined && previous.options.defaultUnits === options.defaultUnits && previous.options.limits.maxElements === options.limits.maxElements;
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
+  const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
+  // An edit that would bring the results near the document-wide limit is analysed as a whole, which counts exactly.
+  let layout = edit;
+  let walked = edit && previous && (yield* editWalk(options, previous, edit));
+  if (!walked) {
+    layout = wholeLayout(text, regions, previous);
+    walked = yield* wholeWalk(options, previous, layout);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const here of walked.reuse.placed) for (let i = 0; i < here.length; i++) diagnostics.push(here[i]);
+  if (layout?.notEvaluatedAt !== undefined) diagnostics.push(notEvaluated(text, layout.notEvaluatedAt));
+  const statements = walked.statements;
+  let pendingStatements = 0;
+  for (let i = 0; i < statements.length; i++) if (statements[i].result.pending) pendingStatements++;
+  // Math that names a pending value would be judged without it: it waits for the complete analysis.
+  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
+  if (math) diagnostics.push(...math.diagnostics);
+  const lineIndex = layout?.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
+  const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow: walked.timedOutNow } } : {};
+  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...(math ? { math } : {}), ...pending };
+}
+
+function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  return a.defaultUnits === b.defaultUnits && a.limits.maxElements === b.limits.maxElements;
+}
+
+/**
+ * Where the statements of a text come from: the first `kept` are the previous
+ * analysis's, where they were; then `split`, split from the text again; then
+ * the previous analysis's from `resumed` on, moved by `shift`. A whole
+ * document is all `split`.
+ */
+interface Layout {
+  kept: number;
+  split: readonly SourceStatement[];
+  resumed: number;
+  shift: number;
+  /** The edit, when the layout is one (the line index follows it). */
+  change?: TextChange;
+  codeLength: number;
+  /** Where evaluation stops, past MAX_STATEMENTS or MAX_CODE_LENGTH. */
+  notEvaluatedAt?: number;
+}
+
+const NO_STATEMENTS: readonly AnalyzedStatement[] = [];
+
+/** Every statement of the text, up to the limits. */
+function wholeLayout(text: string, regions: readonly Span[], previous: Analysis | undefined): Layout {
   // One past the limit: enough to know that the document goes on.
   const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
-  const counterparts = previous ? new Counterparts(previous, sources, text.length) : undefined;
-  const reuse = { cached: [] as CachedResult[], placed: [] as (readonly Diagnostic[])[] };
-  const scope = new Map<string, Binding>();
+  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0) };
+  let codeLength = 0;
+  for (let index = 0; index < sources.length; index++) {
+    const length = countedLength(sources[index].text);
+    if (index >= MAX_STATEMENTS || codeLength + length > MAX_CODE_LENGTH) return { ...whole, split: sources.slice(0, index), codeLength, notEvaluatedAt: sources[index].offset };
+    codeLength += length;
+  }
+  return { ...whole, split: sources, codeLength };
+}
+
+/** A statement too long to read costs nothing: the parser refuses it unread. */
+function countedLength(text: string): number {
+  return text.length <= MAX_STATEMENT_LENGTH ? text.length : 0;
+}
+
+/**
+ * The statements of a text edited from the previous analysis's: those before
+ * the edited line stand (the one just before it may run into it, so it is
+ * split again), and the text is split from there until a line after the edit
+ * where the previous split had no statement open either; from that line on,
+ * the previous statements stand, moved. Undefined where the edit changes the
+ * `kl` blocks of a note, or the previous analysis or this one is past a limit:
+ * then the text is analysed as a whole.
+ */
+function editLayout(previous: Analysis, text: string, regions: readonly Span[]): Layout | undefined {
+  const reuse = previous.reuse;
+  const old = previous.statements;
+  // Names keep their numbers for the document's life: number afresh (as a whole) when the ones typed and gone outnumber the rest.
+  if (!reuse.complete || reuse.heldBound === Infinity || reuse.names.numbers.size > 4 * old.length + 1024) return undefined;
+  const change = textChange(previous.text, text);
+  const shift = change.newEnd - change.oldEnd;
+  if (regions.length !== previous.regions.length) return undefined;
+  let edited: { now: Span; was: Span } | undefined;
+  for (let i = 0; i < regions.length; i++) {
+    const now = regions[i];
+    const was = previous.regions[i];
+    if (now.start === was.start && now.end === was.end && was.end < change.start) continue;
+    if (was.start >= change.oldEnd && now.start === was.start + shift && now.end === was.end + shift) continue;
+    if (!edited && now.start === was.start && was.start <= change.start && change.oldEnd <= was.end && now.end === was.end + shift) {
+      edited = { now, was };
+      continue;
+    }
+    return undefined;
+  }
+  if (!edited) {
+    // The edit is outside the KL code of a note.
+    const at = firstStatementFrom(old, change.start);
+    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength };
+  }
+
+  const { now, was } = edited;
+  const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
+  const next = firstStatementFrom(old, lineStart);
+  const kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  const split: SourceStatement[] = [];
+  let resumed = -1;
+  splitRange(text, kept < next ? old[kept].source.offset : lineStart, now.end, split, Infinity, (at) => {
+    if (at < change.newEnd) return false;
+    const then = at - shift;
+    if (then !== was.start && previous.text.charCodeAt(then - 1) !== 10) return false;
+    const index = firstStatementFrom(old, then);
+    // A statement of the previous split that runs over this line: the split does not agree yet.
+    if (index > 0 && old[index - 1].source.offset + old[index - 1].source.text.length >= then) return false;
+    resumed = index;
+    return true;
+  });
+  if (resumed < 0) resumed = firstStatementFrom(old, was.end);
+
+  if (kept + split.length + old.length - resumed > MAX_STATEMENTS) return undefined;
+  let codeLength = reuse.codeLength;
+  for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);
+  for (const source of split) codeLength += countedLength(source.text);
+  if (codeLength > MAX_CODE_LENGTH) return undefined;
+  return { kept, split, resumed, shift, change, codeLength };
+}
+
+/** The index of the first statement that starts at or after `offset`. */
+function firstStatementFrom(statements: readonly AnalyzedStatement[], offset: number): number {
+  let low = 0;
+  let high = statements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (statements[mid].source.offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+interface Walked {
+  statements: AnalyzedStatement[];
+  reuse: AnalysisReuse;
+  /** Whether a statement evaluated in this walk ran out of time. */
+  timedOutNow: boolean;
+}
+
+/** One statement being gone through: where it is, its parse, and what the previous analysis had for it. */
+interface Step {
+  source: SourceStatement;
+  parsed: ParsedSource;
+  /** The previous analysis's statement with this text, and what it cached for the next analysis. */
+  before?: AnalyzedStatement;
+  candidate?: CachedResult;
+  placedBefore?: readonly Diagnostic[];
+  units: UnitName;
+  precision: number | undefined;
+  /** Every statement above is the previous analysis's, as it was: the inputs and the result stand without comparing them. */
+  asBefore: boolean;
+}
+
+/** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
+function settledResult(
+  step: Step,
+  options: AnalysisOptions,
+  bindingRead: (read: number) => Binding | undefined,
+  pendingRead: (read: number) => boolean,
+): { inputs: ReadonlyMap<string, Binding>; settled: CachedResult; evaluated: boolean } {
+  const { source, parsed, before, candidate, units, precision, asBefore } = step;
+  const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
+  // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
+  const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+  for (let read = 0; read < parsed.reads.length; read++) {
+    if (pendingRead(read)) return { inputs, settled: { units, precision, files, versions: NOTHING_READ_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+  }
+  // A statement that waited for a pending value is evaluated again: that value may be there now.
+  const reusable = candidate && candidate.result.pending !== 'reads-pending';
+  if (reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
+  const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+  const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
+  const result = inOneShape(evaluated.result);
+  return { inputs, settled: { units, precision, files, versions, result, version: evaluated.version, held: reachableBuffers(result) }, evaluated: true };
+}
+
+/**
+ * The result as an object of one shape. An object made by spreading another
+ * in optimised code gets a hidden class of its own (V8 11, Node 20): kept for
+ * every statement, those classes cost about 200 bytes each, and every feature
+ * that reads the results meets thousands of them.
+ */
+function inOneShape({ value, check, units, precision, diagnostics, pending }: StatementResult): StatementResult {
+  return { value, check, units, precision, diagnostics, pending };
+}
+
+const NOTHING_READ_VERSIONS: readonly number[] = [];
+
+/**
+ * The analysed statement and its placed diagnostics: the previous analysis's
+ * own where nothing changed and it is in the same place. An assignment's
+ * binding is the previous one where its version and place are the same; an
+ * edit records a copy at the new place (same version) in `relocations`.
+ */
+function settledStatement(step: Step, inputs: ReadonlyMap<string, Binding>, result: StatementResult, version: number | undefined, relocations?: Map<Binding, Binding>): { statement: AnalyzedStatement; placed: readonly Diagnostic[] } {
+  const { source, parsed, before, placedBefore } = step;
+  const statement = parsed.statement;
+  // A failed assignment binds nothing: later uses report it instead of using an earlier, stale value.
+  let binding: Binding | undefined;
+  if (statement.kind === 'assignment' && result.value && version !== undefined) {
+    const definition = shiftSpan(statement.nameSpan, source.offset);
+    const earlier = before?.binding;
+    binding = earlier && earlier.version === version && earlier.definition.start === definition.start ? earlier : { name: statement.name, value: result.value, version, definition };
+    if (earlier && binding !== earlier && earlier.version === version) relocations?.set(earlier, binding);
+  }
+  if (before && placedBefore && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) return { statement: before, placed: placedBefore };
+  const made: AnalyzedStatement = binding ? { source, parsed, result, inputs, binding } : { source, parsed, result, inputs };
+  return { statement: made, placed: placedOf(made) };
+}
+
+/**
+ * Goes through every statement of a whole document in order, parsing and
+ * evaluating each, or taking the previous analysis's parse and result where
+ * its text and what it depends on are the same. Counts the numbers the
+ * results hold exactly.
+ */
+function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, layout: Layout): Generator<void, Walked> {
+  const sources = layout.split;
+  const old = previous?.statements ?? NO_STATEMENTS;
+  const reusable = previous !== undefined && sameOptions(previous.options, options);
+  const counterparts = previous ? new Counterparts(previous, sources, 0, old.length, layout.shift) : undefined;
+  const names = new StatementNamesBuilder(new NameNumbers());
   const statements: AnalyzedStatement[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const cached: CachedResult[] = [];
+  const placedHere: (readonly Diagnostic[])[] = [];
+  // The statement that last assigned each name (a failed assignment too: it unbinds the name).
+  const lastAssignment = new Map<string, number>();
+  const bindingOf = (name: string) => {
+    const assignment = lastAssignment.get(name);
+    return assignment === undefined ? undefined : statements[assignment].binding;
+  };
+  const pendingOf = (name: string) => {
+    const assignment = lastAssignment.get(name);
+    return assignment !== undefined && statements[assignment].result.pending !== undefined;
+  };
   let units = options.defaultUnits;
   let precision: number | undefined;
-  let sliceStart = performance.now();
-  // Reading the clock costs about as much as a cached statement: read it after real work, or every 64 statements.
-  let worked = false;
-  let codeLength = 0;
   // The numbers the results hold, for the document-wide limit, and the buffers already counted.
   let heldNumbers = 0;
   const heldBuffers = new Set<ArrayBufferLike>();
-  let unchangedSoFar = sameOptions;
-  // The names assigned by pending statements: what reads them is pending too.
-  const pendingNames = new Set<string>();
-  let pendingStatements = 0;
+  let refused = false;
   let timedOutNow = false;
+  let unchangedSoFar = reusable;
+  let sliceStart = performance.now();
+  // Reading the clock costs about as much as a reused statement: read it after real work, or every 64 statements.
+  let worked = false;
 
   for (let index = 0; index < sources.length; index++) {
     if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
@@ -167,125 +417,306 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     }
     worked = false;
     const source = sources[index];
-    // A statement too long to read costs nothing: the parser refuses it unread.
-    codeLength += source.text.length <= MAX_STATEMENT_LENGTH ? source.text.length : 0;
-    if (index >= MAX_STATEMENTS || codeLength > MAX_CODE_LENGTH) {
-      diagnostics.push(notEvaluated(text, sources[index].offset));
-      break;
-    }
     // The same statement in the previous analysis: at the same place, or moved by the edit.
     const was = counterparts?.of(index, source.text) ?? -1;
-    const before = was >= 0 ? (previous as Analysis).statements[was] : undefined;
-    // What the analysis keeps of a statement is cut from its own copy of the text, not from the document's.
-    const statementText = before ? before.source.text : ownCopy(source.text);
+    const before = was >= 0 ? old[was] : undefined;
+    // After the first analysis, a new statement is cut from its own copy of the text: a substring would keep the whole document's text alive.
+    const statementText = before ? before.source.text : previous ? ownCopy(source.text) : source.text;
     let parsed = before?.parsed;
     if (!parsed) {
       parsed = parseSource(statementText);
       worked = true;
     }
+    names.add(parsed);
     const statement = parsed.statement;
-    if (statement.kind === 'directive') {
-      if (parsed.diagnostics.length === 0) {
-        if (statement.directive === 'units') units = statement.units;
-        else precision = statement.digits;
-      }
+    if (statement.kind === 'directive' && parsed.diagnostics.length === 0) {
+      if (statement.directive === 'units') units = statement.units;
+      else precision = statement.digits;
     }
-
-    // Above the edit, while every statement so far was reused as it was, the scope is the previous one:
-    // the statement reads the same bindings and its result stands (unless it loads a file, which may have changed).
-    const asBefore = unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0;
-    const inputs = before && (asBefore || sameBindings(parsed.reads, scope, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, scope);
-    const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
-    const candidate = before && sameOptions ? (previous as Analysis).reuse.cached[was] : undefined;
-    // A statement that waited for a pending value is evaluated again: that value may be there now.
-    const reusable = candidate && candidate.result.pending !== 'reads-pending';
-    let cached = reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs)) ? candidate : undefined;
-    if (pendingNames.size > 0 && parsed.reads.some((name) => pendingNames.has(name))) {
-      cached = { units, precision, files, versions: [], result: pendingResult('reads-pending', units, precision), held: [] };
-    } else if (!cached) {
-      const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
-      const evaluated = evaluateSource(statementText, parsed, units, precision, options, inputs);
-      cached = { units, precision, files, versions, result: evaluated.result, version: evaluated.version, held: reachableBuffers(evaluated.result) };
-      worked = true;
-      timedOutNow ||= evaluated.result.pending === 'slow';
-    }
-    reuse.cached.push(cached);
-    let result = cached.result;
-    let version = cached.version;
-    const held = newlyHeld(cached.held, heldBuffers);
+    const step: Step = {
+      source: statementText === source.text ? source : { text: statementText, offset: source.offset },
+      parsed,
+      ...(before ? { before, placedBefore: (previous as Analysis).reuse.placed[was], ...(reusable ? { candidate: (previous as Analysis).reuse.cached[was] } : {}) } : {}),
+      units,
+      precision,
+      asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
+    };
+    const reads = parsed.reads;
+    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf(reads[read]), (read) => pendingOf(reads[read]));
+    worked ||= evaluated;
+    timedOutNow ||= evaluated && settled.result.pending === 'slow';
+    cached.push(settled);
+    let result = settled.result;
+    let version = settled.version;
+    const held = newlyHeld(settled.held, heldBuffers);
     if (heldNumbers + held.numbers > options.limits.maxElements) {
-      // Whether it fits depends on the statements above: decided again by every analysis.
+      // Whether it fits depends on the statements above: decided again by every analysis that counts.
       result = overDocumentLimit(result, heldNumbers + held.numbers, source.text.length, options.limits.maxElements);
       version = undefined;
+      refused = true;
     } else {
       heldNumbers += held.numbers;
       for (const buffer of held.buffers) heldBuffers.add(buffer);
     }
-
-    let binding: Binding | undefined;
-    if (statement.kind === 'assignment' && result.value && version !== undefined) {
-      const definition = shiftSpan(statement.nameSpan, source.offset);
-      binding = before?.binding && before.binding.version === version && before.binding.definition.start === definition.start ? before.binding : { name: statement.name, value: result.value, version, definition };
-      scope.set(statement.name, binding);
-    } else if (statement.kind === 'assignment') {
-      // A failed assignment hides the earlier binding: later uses report it instead of using a stale value.
-      scope.delete(statement.name);
-    }
-    if (result.pending) pendingStatements++;
-    if (statement.kind === 'assignment') {
-      if (result.pending) pendingNames.add(statement.name);
-      else pendingNames.delete(statement.name);
-    }
-    if (before && before.source.offset === source.offset && before.result === result && before.inputs === inputs && before.binding === binding) {
-      // Unchanged, and in the same place: the previous analysis's statement and diagnostics as they were.
-      statements.push(before);
-      const placedBefore = (previous as Analysis).reuse.placed[was];
-      reuse.placed.push(placedBefore);
-      for (const diagnostic of placedBefore) diagnostics.push(diagnostic);
-      continue;
-    }
-    unchangedSoFar = false;
-    const kept = before && before.source.offset === source.offset ? before.source : { text: statementText, offset: source.offset };
-    statements.push({ source: kept, parsed, result, inputs, ...(binding ? { binding } : {}) });
-    const placedHere = parsed.diagnostics.length + result.diagnostics.length === 0 ? NO_DIAGNOSTICS : [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
-    reuse.placed.push(placedHere);
-    for (const diagnostic of placedHere) diagnostics.push(diagnostic);
+    const made = settledStatement(step, inputs, result, version);
+    statements.push(made.statement);
+    placedHere.push(made.placed);
+    if (statement.kind === 'assignment') lastAssignment.set(statement.name, index);
+    unchangedSoFar &&= made.statement === before && was === index;
   }
-  // Math that names a pending value would be judged without it: it waits for the complete analysis.
-  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
-  if (math) diagnostics.push(...math.diagnostics);
-  const lineIndex = yield* lineIndexSteps(text);
-  const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow } } : {};
-  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse, ...(math ? { math } : {}), ...pending };
+  return {
+    statements,
+    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
+    timedOutNow,
+  };
+}
+
+const NO_BUFFERS: ReadonlySet<ArrayBufferLike> = new Set();
+
+/**
+ * Goes through the statements of an edit in order. The split statements are
+ * evaluated, or their previous results reused where nothing they depend on
+ * changed; the others are the previous analysis's, looked at only when they
+ * load files, read a name whose binding changed, or are below a `units` or
+ * `precision` that changed. Undefined when the results may be over the
+ * document-wide limit: only a walk through every statement counts them exactly.
+ */
+function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout): Generator<void, Walked | undefined> {
+  const { kept, split, resumed, shift } = layout;
+  const old = previous.statements;
+  const reuse = previous.reuse;
+  const counterparts = new Counterparts(previous, split, kept, resumed, shift);
+  let sliceStart = performance.now();
+
+  // The split statements' parses (the previous analysis's where the text is the same), and the names of all.
+  const namesBuilder = new StatementNamesBuilder(reuse.names.numbers);
+  namesBuilder.addFrom(reuse.names, 0, kept);
+  const parsedSplit: ParsedSource[] = [];
+  const wasSplit: number[] = [];
+  // The split statements with texts of their own (the previous statement's, or a copy): a substring would keep the whole document's text alive.
+  const splitSources: SourceStatement[] = [];
+  for (let k = 0; k < split.length; k++) {
+    const was = counterparts.of(k, split[k].text);
+    const text = was >= 0 ? old[was].source.text : ownCopy(split[k].text);
+    const parsed = was >= 0 ? old[was].parsed : parseSource(text);
+    splitSources.push({ text, offset: split[k].offset });
+    wasSplit.push(was);
+    parsedSplit.push(parsed);
+    namesBuilder.add(parsed);
+    if (was < 0 && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+      yield;
+      sliceStart = performance.now();
+    }
+  }
+  namesBuilder.addFrom(reuse.names, resumed, old.length);
+  const names = namesBuilder.build();
+
+  const count = names.count;
+  const splitEnd = kept + split.length;
+  // A statement after the split was at its index minus `indexShift` in the previous analysis.
+  const indexShift = splitEnd - resumed;
+  const statements: AnalyzedStatement[] = [];
+  const cached: CachedResult[] = [];
+  const placedHere: (readonly Diagnostic[])[] = [];
+  // The results evaluated now are added to the bound; those they replace are not taken off.
+  let heldBound = reuse.heldBound;
+  // Bindings replaced by a copy at their new place (same value and version), so the readers below take the copy.
+  const relocations = new Map<Binding, Binding>();
+  // The names whose binding in force differs from the previous analysis's at the same statement, marked 1.
+  const changedNames = new Uint8Array(names.numbers.size);
+  let changedCount = 0;
+  let timedOutNow = false;
+  let unitsChanged = false;
+  let nextLoader = 0;
+  let unchangedSoFar = true;
+  // The units and precision the statement at `aboveIndex` was evaluated in (before the first: the defaults).
+  let aboveIndex = -1;
+  let aboveUnits = options.defaultUnits;
+  let abovePrecision: number | undefined;
+  // Reading the clock costs about as much as a kept statement: read it after real work, or every 64 statements.
+  let worked = false;
+
+  const bindingAt = (name: number, index: number): Binding | undefined => {
+    const assignment = names.lastAssignmentBefore(name, index);
+    return assignment < 0 ? undefined : statements[assignment].binding;
+  };
+  const pendingAt = (name: number, index: number): boolean => {
+    const assignment = names.lastAssignmentBefore(name, index);
+    return assignment >= 0 && statements[assignment].result.pending !== undefined;
+  };
+  const relocated = (binding: Binding | undefined) => (binding && relocations.get(binding)) ?? binding;
+  const mark = (name: number, changed: boolean) => {
+    const flag = changed ? 1 : 0;
+    if (changedNames[name] === flag) return;
+    changedNames[name] = flag;
+    changedCount += changed ? 1 : -1;
+  };
+  /** After the split: which names and units are in force differently than in the previous analysis at the same place. */
+  const compareAfterSplit = () => {
+    const compare = (name: number) => {
+      const assignment = reuse.names.lastAssignmentBefore(name, resumed);
+      const then = assignment < 0 ? undefined : old[assignment];
+      mark(name, bindingAt(name, splitEnd) !== relocated(then?.binding) || pendingAt(name, splitEnd) !== (then?.result.pending !== undefined));
+    };
+    for (let i = kept; i < resumed; i++) if (reuse.names.assigned[i] >= 0) compare(reuse.names.assigned[i]);
+    for (let i = kept; i < splitEnd; i++) if (names.assigned[i] >= 0) compare(names.assigned[i]);
+    const now = splitEnd > 0 ? statements[splitEnd - 1].result : undefined;
+    const then = resumed > 0 ? old[resumed - 1].result : undefined;
+    unitsChanged = (now?.units ?? options.defaultUnits) !== (then?.units ?? options.defaultUnits) || now?.precision !== then?.precision;
+  };
+
+  for (let index = 0; index < count; index++) {
+    if ((worked || (index & 63) === 63) && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+      yield;
+      sliceStart = performance.now();
+    }
+    worked = false;
+    if (index === splitEnd) compareAfterSplit();
+    const inSplit = index >= kept && index < splitEnd;
+    const was = inSplit ? wasSplit[index - kept] : index < kept ? index : index - indexShift;
+    const before = was >= 0 ? old[was] : undefined;
+
+    if (!inSplit) {
+      while (nextLoader < names.loaders.length && names.loaders[nextLoader] < index) nextLoader++;
+      const looked = unitsChanged || names.loaders[nextLoader] === index || (changedCount > 0 && names.readsMarked(index, changedNames));
+      if (!looked) {
+        // As it was: the previous analysis's statement (below the edit, moved with the text).
+        const unchanged = before as AnalyzedStatement;
+        const statement = index < kept || (shift === 0 && relocations.size === 0) ? unchanged : relocatedStatement(unchanged, shift, relocations);
+        statements.push(statement);
+        cached.push(reuse.cached[was]);
+        // Diagnostics are rare: only a statement that has some places them again.
+        const placedBefore = reuse.placed[was];
+        placedHere.push(statement === unchanged || placedBefore.length === 0 ? placedBefore : placedOf(statement));
+        if (names.assigned[index] >= 0) mark(names.assigned[index], false);
+        unchangedSoFar &&= statement === unchanged && was === index;
+        continue;
+      }
+    }
+
+    const parsed = inSplit ? parsedSplit[index - kept] : (before as AnalyzedStatement).parsed;
+    const statement = parsed.statement;
+    if (aboveIndex !== index - 1) {
+      // The statement above was kept as it was: its result says in what it was evaluated.
+      const above = statements[index - 1].result;
+      aboveUnits = above.units;
+      abovePrecision = above.precision;
+    }
+    let units = aboveUnits;
+    let precision = abovePrecision;
+    if (statement.kind === 'directive' && parsed.diagnostics.length === 0) {
+      if (statement.directive === 'units') units = statement.units;
+      else precision = statement.digits;
+    }
+    const step: Step = {
+      source: inSplit ? splitSources[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift },
+      parsed,
+      ...(before ? { before, candidate: reuse.cached[was], placedBefore: reuse.placed[was] } : {}),
+      units,
+      precision,
+      asBefore: unchangedSoFar && inSplit && counterparts.unchangedAt(index - kept) && parsed.loads.length === 0,
+    };
+    const readsFrom = names.readStarts[index];
+    const { inputs, settled, evaluated } = settledResult(
+      step,
+      options,
+      (read) => bindingAt(names.reads[readsFrom + read], index),
+      (read) => pendingAt(names.reads[readsFrom + read], index),
+    );
+    if (evaluated) {
+      worked = true;
+      timedOutNow ||= settled.result.pending === 'slow';
+      heldBound += newlyHeld(settled.held, NO_BUFFERS).numbers;
+    }
+    cached.push(settled);
+    const made = settledStatement(step, inputs, settled.result, settled.version, relocations);
+    statements.push(made.statement);
+    placedHere.push(made.placed);
+    if (!inSplit && before) {
+      const pendingChanged = (made.statement.result.pending !== undefined) !== (before.result.pending !== undefined);
+      if (names.assigned[index] >= 0) mark(names.assigned[index], made.statement.binding !== relocated(before.binding) || pendingChanged);
+      unitsChanged = units !== before.result.units || precision !== before.result.precision;
+    }
+    unchangedSoFar &&= made.statement === before && was === index;
+    aboveIndex = index;
+    aboveUnits = units;
+    abovePrecision = precision;
+  }
+  if (heldBound > options.limits.maxElements) return undefined;
+  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: true, heldBound }, timedOutNow };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
+/** A statement's diagnostics in document offsets, pointing at the definitions involved. */
+function placedOf({ source, parsed, result, inputs }: AnalyzedStatement): readonly Diagnostic[] {
+  if (parsed.diagnostics.length + result.diagnostics.length === 0) return NO_DIAGNOSTICS;
+  return [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
+}
+
 /**
- * Where each statement of a new text was in the previous analysis. An edit
- * leaves a run of statements before it where they were (same text, same
- * offset), and a run after it moved by the change of length; only between
- * them are statements looked for by their text (a pasted or moved block).
+ * A statement the edit did not change, moved by `shift` with the text, reading
+ * the relocated copies of the bindings that moved. Its binding, if it made
+ * one, is copied to the new place too (and recorded in `relocations`).
+ */
+function relocatedStatement(statement: AnalyzedStatement, shift: number, relocations: Map<Binding, Binding>): AnalyzedStatement {
+  const inputs = relocatedInputs(statement.inputs, relocations);
+  let binding = statement.binding;
+  if (binding && shift !== 0) {
+    const { name, value, version, definition } = binding;
+    const copy: Binding = { name, value, version, definition: { start: definition.start + shift, end: definition.end + shift } };
+    relocations.set(binding, copy);
+    binding = copy;
+  }
+  if (shift === 0 && inputs === statement.inputs) return statement;
+  const source = shift === 0 ? statement.source : { text: statement.source.text, offset: statement.source.offset + shift };
+  const { parsed, result } = statement;
+  return binding ? { source, parsed, result, inputs, binding } : { source, parsed, result, inputs };
+}
+
+function relocatedInputs(inputs: ReadonlyMap<string, Binding>, relocations: ReadonlyMap<Binding, Binding>): ReadonlyMap<string, Binding> {
+  if (relocations.size === 0 || inputs.size === 0) return inputs;
+  let relocates = false;
+  for (const binding of inputs.values()) {
+    if (relocations.has(binding)) {
+      relocates = true;
+      break;
+    }
+  }
+  if (!relocates) return inputs;
+  const copy = new Map<string, Binding>();
+  inputs.forEach((binding, name) => copy.set(name, relocations.get(binding) ?? binding));
+  return copy;
+}
+
+/**
+ * Where each statement split from the text was in the previous analysis,
+ * among the statements [from, to) it replaces. An edit leaves a run of
+ * statements at the start where they were (same text, same offset), and a run
+ * at the end moved by the change of length; only between them are statements
+ * looked for by their text (a pasted or moved block).
  */
 class Counterparts {
   private readonly before: number;
   private readonly after: number;
-  private byText: Map<string, number> | undefined;
+  /** The statements between the runs not taken yet, by text: for each text, their indices from the last to the first. */
+  private byText: Map<string, number[]> | undefined;
 
   constructor(
     private readonly previous: Analysis,
-    private readonly sources: readonly SourceStatement[],
-    length: number,
+    private readonly split: readonly SourceStatement[],
+    private readonly from: number,
+    private readonly to: number,
+    shift: number,
   ) {
     const old = previous.statements;
-    const shift = length - previous.text.length;
-    const most = Math.min(old.length, sources.length);
+    const most = Math.min(to - from, split.length);
     let before = 0;
-    while (before < most && old[before].source.offset === sources[before].offset && old[before].source.text === sources[before].text) before++;
+    while (before < most && old[from + before].source.offset === split[before].offset && old[from + before].source.text === split[before].text) before++;
     let after = 0;
     while (after < most - before) {
-      const was = old[old.length - 1 - after].source;
-      const now = sources[sources.length - 1 - after];
+      const was = old[to - 1 - after].source;
+      const now = split[split.length - 1 - after];
       if (was.offset + shift !== now.offset || was.text !== now.text) break;
       after++;
     }
@@ -293,38 +724,48 @@ class Counterparts {
     this.after = after;
   }
 
-  /** Whether the statement at `index` and all above it are where they were, with the same text. */
-  unchangedAt(index: number): boolean {
-    return index < this.before;
+  /** Whether the split statement `k` and all above it are where they were, with the same text. */
+  unchangedAt(k: number): boolean {
+    return k < this.before;
   }
 
-  /** The index in the previous analysis of the statement now at `index` with this text, or −1. */
-  of(index: number, text: string): number {
-    if (index < this.before) return index;
-    const fromEnd = this.sources.length - index;
-    if (fromEnd <= this.after) return this.previous.statements.length - fromEnd;
+  /**
+   * The index in the previous analysis of split statement `k`, whose text is
+   * `text`, or −1. Asked once for each `k`: a statement found by its text is
+   * taken, so that two statements of the same text have two counterparts (or
+   * one is new), each with its own result, as in a fresh analysis.
+   */
+  of(k: number, text: string): number {
+    if (k < this.before) return this.from + k;
+    const fromEnd = this.split.length - k;
+    if (fromEnd <= this.after) return this.to - fromEnd;
     if (!this.byText) {
       this.byText = new Map();
-      for (let i = this.previous.statements.length - this.after - 1; i >= this.before; i--) this.byText.set(this.previous.statements[i].source.text, i);
+      for (let i = this.to - this.after - 1; i >= this.from + this.before; i--) {
+        const text = this.previous.statements[i].source.text;
+        const same = this.byText.get(text);
+        if (same) same.push(i);
+        else this.byText.set(text, [i]);
+      }
     }
-    return this.byText.get(text) ?? -1;
+    return this.byText.get(text)?.pop() ?? -1;
   }
 }
 
 /** Whether the names a statement reads are bound to the very same bindings as in `inputs`. */
-function sameBindings(reads: readonly string[], scope: ReadonlyMap<string, Binding>, inputs: ReadonlyMap<string, Binding>): boolean {
-  for (const name of reads) if (scope.get(name) !== inputs.get(name)) return false;
+function sameBindings(reads: readonly string[], bindingRead: (read: number) => Binding | undefined, inputs: ReadonlyMap<string, Binding>): boolean {
+  for (let i = 0; i < reads.length; i++) if (bindingRead(i) !== inputs.get(reads[i])) return false;
   return true;
 }
 
 const NO_INPUTS: ReadonlyMap<string, Binding> = new Map();
 
-function bindingsRead(reads: readonly string[], scope: ReadonlyMap<string, Binding>): ReadonlyMap<string, Binding> {
+function bindingsRead(reads: readonly string[], bindingRead: (read: number) => Binding | undefined): ReadonlyMap<string, Binding> {
   if (reads.length === 0) return NO_INPUTS;
   const inputs = new Map<string, Binding>();
-  for (const name of reads) {
-    const binding = scope.get(name);
-    if (binding) inputs.set(name, binding);
+  for (let i = 0; i < reads.length; i++) {
+    const binding = bindingRead(i);
+    if (binding) inputs.set(reads[i], binding);
   }
   return inputs;
 }
@@ -339,7 +780,11 @@ function notEvaluated(text: string, start: number): Diagnostic {
 /** A result refused because the document would hold too many numbers with it. */
 function overDocumentLimit(result: StatementResult, total: number, length: number, maxElements: number): StatementResult {
   const message = `With this value the document would hold ${total.toLocaleString('en-US')} numbers in all, over the limit of ${maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`;
-  return { units: result.units, ...(result.precision !== undefined ? { precision: result.precision } : {}), diagnostics: [error('too-large', { start: 0, end: length }, message)] };
+  return { value: undefined, check: undefined, units: result.units, precision: result.precision, diagnostics: [error('too-large', { start: 0, end: length }, message)], pending: undefined };
+}
+
+function pendingResult(pending: StatementResult['pending'], units: UnitName, precision: number | undefined): StatementResult {
+  return { value: undefined, check: undefined, units, precision, diagnostics: [], pending };
 }
 
 /** Whether `cached` was computed from these units, precision, files and versions of the names read. */
@@ -349,11 +794,10 @@ function computedFrom(cached: CachedResult, units: UnitName, precision: number |
   return true;
 }
 
-// The per-statement objects below are written out field by field: an object spread followed by more
-// fields gives every object a hidden class of its own in V8 (two per statement, 4 MB for 10,000 lines).
 function parseSource(text: string): ParsedSource {
   const { statement, diagnostics } = parseStatement(text);
   const { reads, loads } = dependencies(statement);
+  // Not a spread: see inOneShape.
   return { statement, diagnostics, reads, loads };
 }
 
@@ -391,10 +835,6 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
   return parsed.statement.kind === 'assignment' ? { result, version: nextVersion++ } : { result };
 }
 
-function pendingResult(pending: StatementResult['pending'], units: UnitName, precision: number | undefined): StatementResult {
-  return { value: undefined, check: undefined, units, precision, diagnostics: [], pending };
-}
-
 /** Moves a statement's diagnostic into document offsets and points it at the definitions involved. */
 function placed(diagnostic: Diagnostic, offset: number, inputs: ReadonlyMap<string, Binding>): Diagnostic {
   const related = (diagnostic.related ?? []).map((info) => ({ ...info, span: shiftSpan(info.span, offset) }));
@@ -425,7 +865,27 @@ export function failPending(analysis: Analysis, reason: string): Analysis {
     return { ...analyzed, result };
   });
   const { pending: _pending, ...rest } = analysis;
-  return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse: { cached, placed: placedDiagnostics } };
+  // Not complete: the next analysis goes through every statement, so that what waited for these is evaluated again.
+  const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false };
+  return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse };
+}
+
+/** An analysis as it crosses threads: plain data, without what is made of classes (rebuilt by `revivedAnalysis`). */
+export type TransferredAnalysis = Omit<Analysis, 'lineIndex' | 'reuse'> & { reuse: Omit<AnalysisReuse, 'names'> };
+
+/** What crosses to another thread of an analysis (structured clone keeps data, not classes); the file host stays behind too. */
+export function transferredAnalysis(analysis: Analysis): TransferredAnalysis {
+  const { lineIndex: _lineIndex, options, reuse, ...rest } = analysis;
+  const { names: _names, ...data } = reuse;
+  return { ...rest, options: { defaultUnits: options.defaultUnits, limits: options.limits }, reuse: data };
+}
+
+/** An analysis from another thread, with its line index and statement names made again here, and this thread's file host. */
+export function revivedAnalysis(transferred: TransferredAnalysis, files: FileHost | undefined): Analysis {
+  const names = new StatementNamesBuilder(new NameNumbers());
+  for (const { parsed } of transferred.statements) names.add(parsed);
+  const options = files ? { ...transferred.options, files } : transferred.options;
+  return { ...transferred, options, lineIndex: new LineIndex(transferred.text), reuse: { ...transferred.reuse, names: names.build() } };
 }
 
 /** The statement whose text covers `offset`, if any. */

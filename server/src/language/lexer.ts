@@ -26,9 +26,17 @@ const CANONICAL: Record<string, string> = { '‖': '||', '~=': '≈', '+-': '±'
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{M}\p{N}_]/u;
 
-/** The operators by their first character, longest first. */
-const OPERATORS_BY_FIRST = new Map<string, string[]>();
-for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0], [...(OPERATORS_BY_FIRST.get(op[0]) ?? []), op]);
+/** The operators by the code of their first character, longest first. */
+const OPERATORS_BY_FIRST = new Map<number, string[]>();
+for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op.charCodeAt(0), [...(OPERATORS_BY_FIRST.get(op.charCodeAt(0)) ?? []), op]);
+
+/** The operator written at `i`, the longest that matches, or undefined. */
+function operatorAt(text: string, i: number, code: number): string | undefined {
+  const candidates = OPERATORS_BY_FIRST.get(code);
+  if (!candidates) return undefined;
+  for (const op of candidates) if (op.length === 1 || text.startsWith(op, i)) return op;
+  return undefined;
+}
 
 // ASCII letters, digits and `_` are decided by their code; the Unicode classes are asked only beyond ASCII.
 function isAsciiLetter(code: number): boolean {
@@ -44,22 +52,24 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\u00a0') {
+    const code = text.charCodeAt(i);
+    // space, tab, \r, \n, no-break space
+    if (code === 32 || code === 9 || code === 13 || code === 10 || code === 0xa0) {
       i++;
       continue;
     }
-    if (ch === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
+    if (code === 35) {
+      // # to the end of the line
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
       continue;
     }
     const start = i;
-    if (isDigit(ch) || (ch === '.' && isDigit(text[i + 1]))) {
+    if (isDigitCode(code) || (code === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
       i = scanNumber(text, i);
       tokens.push({ kind: 'number', text: text.slice(start, i), span: { start, end: i } });
       continue;
     }
-    const code = text.charCodeAt(i);
+    const ch = text[i];
     const char = code < 128 ? ch : String.fromCodePoint(text.codePointAt(i) ?? 0);
     if (code < 128 ? isAsciiLetter(code) : NAME_START.test(char)) {
       i += char.length;
@@ -85,7 +95,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ kind: closed ? 'string' : 'invalid', text: text.slice(start, i), span: { start, end: i } });
       continue;
     }
-    const operator = OPERATORS_BY_FIRST.get(ch)?.find((op) => text.startsWith(op, i));
+    const operator = operatorAt(text, i, code);
     if (operator) {
       i += operator.length;
       tokens.push({ kind: 'operator', text: CANONICAL[operator] ?? operator, span: { start, end: i } });
@@ -100,6 +110,11 @@ export function tokenize(text: string): Token[] {
 
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** `code` of a character 0–9 (NaN past the end of the text is not). */
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** `12`, `0.75`, `.5`, `1e-3`, `2.5E+4`, `75%`. Returns the index after the number. */

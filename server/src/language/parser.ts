@@ -304,7 +304,10 @@ class StatementParser {
   /** Records the tree depth of `node`; a chain deeper than the limit abandons the statement. */
   private node(node: Expression, children: Expression[]): Expression {
     let depth = 0;
-    for (const child of children) depth = Math.max(depth, this.depthOf.get(child) ?? 0);
+    for (const child of children) {
+      // A number or a name is a leaf, never in the table: the elements of a long vector are not looked up.
+      if (child.type !== 'number' && child.type !== 'name') depth = Math.max(depth, this.depthOf.get(child) ?? 0);
+    }
     if (depth + 1 > MAX_TREE_DEPTH) {
       this.fail(node.span, `This expression is nested more than ${MAX_TREE_DEPTH} levels deep; split it over several statements.`, 'too-deep');
     }

@@ -1,4 +1,5 @@
 // Positions in the engine are UTF-16 offsets, like JavaScript strings and LSP.
+import type { TextChange } from './textChange';
 
 /** A half-open range of offsets `[start, end)`. */
 export interface Span {
@@ -61,6 +62,31 @@ export class LineIndex {
 
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  /**
+   * The index of `text`, which is this index's text changed by `change`: the
+   * lines before the change are where they were, those after it moved by its
+   * change of length, and only the changed stretch is searched for line breaks.
+   */
+  edited(text: string, change: TextChange): LineIndex {
+    const starts = this.lineStarts;
+    // The starts up to the change's start (their line breaks are before it) stand.
+    let kept = 0;
+    let high = starts.length;
+    while (kept < high) {
+      const mid = (kept + high) >> 1;
+      if (starts[mid] <= change.start) kept = mid + 1;
+      else high = mid;
+    }
+    const edited = starts.slice(0, kept);
+    for (let i = text.indexOf('\n', change.start); i >= 0 && i < change.newEnd; i = text.indexOf('\n', i + 1)) edited.push(i + 1);
+    // The starts after the change (their line breaks are at or after its end) moved with it.
+    const shift = change.newEnd - change.oldEnd;
+    let moved = kept;
+    while (moved < starts.length && starts[moved] <= change.oldEnd) moved++;
+    for (; moved < starts.length; moved++) edited.push(starts[moved] + shift);
+    return new LineIndex(text, edited);
   }
 }
 

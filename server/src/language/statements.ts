@@ -19,35 +19,47 @@ export function splitStatements(text: string, regions: readonly Span[], limit = 
   const statements: SourceStatement[] = [];
   for (const region of regions) {
     if (statements.length >= limit) break;
-    let lineStart = region.start;
-    let statementStart = -1;
-    let depth = 0;
-    while (lineStart < region.end && statements.length < limit) {
-      let lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0 || lineEnd > region.end) lineEnd = region.end;
-      // Lines are read in place: only a continuation line is ever cut out (to match NEW_STATEMENT).
-      if (statementStart >= 0 && (isWhiteSpace(text, lineStart, lineEnd) || NEW_STATEMENT.test(text.slice(lineStart, lineEnd)))) {
-        statements.push(statementAt(text, statementStart, lineStart - 1));
-        statementStart = -1;
-        depth = 0;
-      }
-      if (statementStart < 0) {
-        if (!isBlank(text, lineStart, lineEnd)) {
-          statementStart = lineStart;
-          depth = Math.max(0, bracketBalance(text, lineStart, lineEnd));
-        }
-      } else {
-        depth = Math.max(0, depth + bracketBalance(text, lineStart, lineEnd));
-      }
-      if (statementStart >= 0 && depth === 0) {
-        statements.push(statementAt(text, statementStart, lineEnd));
-        statementStart = -1;
-      }
-      lineStart = lineEnd + 1;
-    }
-    if (statementStart >= 0) statements.push(statementAt(text, statementStart, region.end));
+    splitRange(text, region.start, region.end, statements, limit);
   }
   return statements;
+}
+
+/**
+ * Appends the statements of text[start, end) to `into`, up to `limit` in all.
+ * `start` is a line start where no statement is open. At every line start
+ * where no statement is open, `stopsAt` may end the split: what follows is
+ * known to split as it did before an edit. Returns where the split ended.
+ */
+export function splitRange(text: string, start: number, end: number, into: SourceStatement[], limit = Infinity, stopsAt?: (lineStart: number) => boolean): number {
+  let lineStart = start;
+  let statementStart = -1;
+  let depth = 0;
+  while (lineStart < end && into.length < limit) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    // Lines are read in place: only a continuation line is ever cut out (to match NEW_STATEMENT).
+    if (statementStart >= 0 && (isWhiteSpace(text, lineStart, lineEnd) || NEW_STATEMENT.test(text.slice(lineStart, lineEnd)))) {
+      into.push(statementAt(text, statementStart, lineStart - 1));
+      statementStart = -1;
+      depth = 0;
+    }
+    if (statementStart < 0) {
+      if (stopsAt?.(lineStart)) return lineStart;
+      if (!isBlank(text, lineStart, lineEnd)) {
+        statementStart = lineStart;
+        depth = Math.max(0, bracketBalance(text, lineStart, lineEnd));
+      }
+    } else {
+      depth = Math.max(0, depth + bracketBalance(text, lineStart, lineEnd));
+    }
+    if (statementStart >= 0 && depth === 0) {
+      into.push(statementAt(text, statementStart, lineEnd));
+      statementStart = -1;
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (statementStart >= 0) into.push(statementAt(text, statementStart, end));
+  return end;
 }
 
 function statementAt(text: string, start: number, end: number): SourceStatement {

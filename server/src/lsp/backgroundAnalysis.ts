@@ -7,9 +7,8 @@
 // Cancelling is terminating: a computation whose document changed under it
 // stops at once, whatever it was doing, and the next request starts a new worker.
 import { Worker } from 'node:worker_threads';
-import type { Analysis, AnalysisOptions, DocumentKind } from '../language/analysis';
+import { revivedAnalysis, type Analysis, type AnalysisOptions, type DocumentKind, type TransferredAnalysis } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
-import { LineIndex } from '../language/span';
 
 /** What `load()` may read, without the file system itself (which the worker has its own of). */
 export type FileHostData = Omit<FileHost, 'fileSystem'>;
@@ -21,14 +20,11 @@ export interface BackgroundRequest {
   files?: FileHostData;
 }
 
-/** An analysis as it crosses threads: plain data (the line index is a class, and rebuilt here). */
-export type TransferredAnalysis = Omit<Analysis, 'lineIndex'>;
-
 export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string };
 
 export class BackgroundAnalysis {
   private worker: Worker | undefined;
-  private waiting: { resolve: (analysis: Analysis) => void; reject: (reason: Error) => void } | undefined;
+  private waiting: { resolve: (analysis: TransferredAnalysis) => void; reject: (reason: Error) => void } | undefined;
 
   constructor(private readonly workerScript: string) {}
 
@@ -41,10 +37,7 @@ export class BackgroundAnalysis {
     this.cancel();
     const worker = (this.worker ??= this.start());
     return new Promise<Analysis>((resolve, reject) => {
-      this.waiting = {
-        resolve: (analysis) => resolve(files ? { ...analysis, options: { ...analysis.options, files } } : analysis),
-        reject,
-      };
+      this.waiting = { resolve: (transferred) => resolve(revivedAnalysis(transferred, files)), reject };
       worker.postMessage(request);
     });
   }
@@ -73,7 +66,7 @@ export class BackgroundAnalysis {
       this.waiting = undefined;
       if (!waiting) return;
       if ('failure' in reply) waiting.reject(new Error(reply.failure));
-      else waiting.resolve({ ...reply.analysis, lineIndex: new LineIndex(reply.analysis.text) });
+      else waiting.resolve(reply.analysis);
     });
     // Out of memory, or a bug: the worker is gone, and what it computed with it.
     const lost = (reason: string) => {

@@ -15,6 +15,7 @@ import { loadStamp } from './load/loadStamp';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
+import { ReadBindings } from './readBindings';
 import { lineIndexSteps, shiftSpan, type LineIndex, type Span } from './span';
 import { ownCopy, splitStatements, type SourceStatement } from './statements';
 import { evaluateStatement, type StatementResult } from './statementEvaluation';
@@ -273,16 +274,13 @@ function sameBindings(reads: readonly string[], scope: ReadonlyMap<string, Bindi
   return true;
 }
 
-const NO_INPUTS: ReadonlyMap<string, Binding> = new Map();
+const NO_INPUTS: ReadonlyMap<string, Binding> = new ReadBindings([]);
 
 function bindingsRead(reads: readonly string[], scope: ReadonlyMap<string, Binding>): ReadonlyMap<string, Binding> {
   if (reads.length === 0) return NO_INPUTS;
-  const inputs = new Map<string, Binding>();
-  for (const name of reads) {
-    const binding = scope.get(name);
-    if (binding) inputs.set(name, binding);
-  }
-  return inputs;
+  // Mapped, not pushed: a pushed array keeps room for 17 bindings, and every statement keeps its own.
+  const found = reads.map((name) => scope.get(name));
+  return new ReadBindings(found.every((binding) => binding !== undefined) ? (found as Binding[]) : found.filter((binding): binding is Binding => binding !== undefined));
 }
 
 /** The warning where evaluation stops: on the first line of the first statement not evaluated. */

@@ -58,17 +58,15 @@ function isBatch(p: Categorical, q?: Categorical): boolean {
 
 function categoricalMeasure(measure: CategoricalMeasure, pairs: { p: Float64Array; q?: Float64Array }[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
   const math = klMath();
-  const rows: CategoricalDetail['rows'] = [];
-  const values: number[] = [];
-  for (const { p, q } of pairs) {
+  // Mapped, not pushed: the rows stay in the statement's result, and a pushed array keeps room for 17.
+  const rows: CategoricalDetail['rows'] = pairs.map(({ p, q }) => {
     const result = measure === 'entropy' ? math.entropy(p, context.units)
       : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units)
       : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units)
       : math.jensenShannon(p, q as Float64Array, context.units);
-    rows.push({ p, ...(q ? { q } : {}), value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) });
-    values.push(result.value);
-  }
-  const value = values.length === 1 ? values[0] : compensatedSum(values) / values.length;
+    return { p, ...(q ? { q } : {}), value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) };
+  });
+  const value = rows.length === 1 ? rows[0].value : compensatedSum(rows.map((row) => row.value)) / rows.length;
   const infinite = rows.findIndex((row) => row.infiniteAt !== undefined);
   if (infinite >= 0) {
     const row = rows[infinite];

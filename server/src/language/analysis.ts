@@ -145,8 +145,10 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
     // The same statement in the previous analysis: at the same place, or moved by the edit.
     const was = counterparts?.of(index, source.text) ?? -1;
     const before = was >= 0 ? (previous as Analysis).statements[was] : undefined;
-    // What the analysis keeps of a statement is cut from its own copy of the text, not from the document's.
-    const statementText = before ? before.source.text : ownCopy(source.text);
+    // What a statement keeps is cut from its text. The first analysis's statements may be views into
+    // the document's text, which it keeps anyway; a later one's new statements copy theirs, else each
+    // version would stay alive for the statements it added (see ownCopy).
+    const statementText = before ? before.source.text : previous ? ownCopy(source.text) : source.text;
     let parsed = before?.parsed;
     if (!parsed) {
       parsed = parseSource(statementText);
@@ -204,7 +206,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
       continue;
     }
     unchangedSoFar = false;
-    const kept = before && before.source.offset === source.offset ? before.source : { text: statementText, offset: source.offset };
+    const kept = before && before.source.offset === source.offset ? before.source : before || previous ? { text: statementText, offset: source.offset } : source;
     statements.push({ source: kept, parsed, result, inputs, ...(binding ? { binding } : {}) });
     const placedHere = parsed.diagnostics.length + result.diagnostics.length === 0 ? NO_DIAGNOSTICS : [...parsed.diagnostics, ...result.diagnostics].map((diagnostic) => placed(diagnostic, source.offset, inputs));
     reuse.placed.push(placedHere);

@@ -9,7 +9,7 @@ import type { Span } from './span';
 
 export interface ParsedStatement {
   statement: Statement;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 /** Brackets, unary signs and powers nested deeper than this are refused. */
@@ -36,8 +36,12 @@ class Abandon {}
 export function parseStatement(text: string): ParsedStatement {
   if (text.length > MAX_STATEMENT_LENGTH) return tooLongToRead(text);
   const parser = new StatementParser(tokenize(text));
-  return { statement: parser.parse(), diagnostics: parser.diagnostics };
+  const statement = parser.parse();
+  // Most statements parse cleanly: they share one empty list instead of keeping one each.
+  return { statement, diagnostics: parser.diagnostics.length > 0 ? parser.diagnostics : NO_DIAGNOSTICS };
 }
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** A statement over the length limit: refused on its first line; still an assignment if it starts as one. */
 function tooLongToRead(text: string): ParsedStatement {

@@ -61,4 +61,14 @@ describe('semantic tokens after an edit', () => {
     expect(delta.edits[0].data?.length).toBeLessThanOrEqual(10);
     expect(sender.delta(URI, after, delta.resultId as string)).toEqual({ resultId: delta.resultId, edits: [] });
   });
+
+  it('of edits far apart (a replace-all) is the stretch between them, applied right', () => {
+    const text = Array.from({ length: 1000 }, (_, i) => `P${i} = [0.5, 0.5]\nH(P${i}) + pi`).join('\n');
+    const sender = new SemanticTokensSender();
+    const before = analyze(text, 'kl');
+    const first = sender.full(URI, before);
+    const edited = text.replace('P10 = [0.5, 0.5]', 'P10 = [0.5, 0.5, 0]').replace('H(P900) + pi', 'H(P900)\npi = 3');
+    const delta = sender.delta(URI, analyze(edited, 'kl', undefined, before), first.resultId as string);
+    expect(applied(first.data, delta)).toEqual(semanticTokens(analyze(edited, 'kl')).data);
+  });
 });

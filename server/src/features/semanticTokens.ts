@@ -101,7 +101,8 @@ export function semanticTokens(analysis: Analysis): SemanticTokens {
  * at the start that are the same and in the same place keep their numbers, and
  * so do statements at the end that are the same and all moved by the same number
  * of lines, except the first token after the stretch (it is relative to the token
- * before it). Only the stretch between is encoded, for both, and compared.
+ * before it). Only the stretch between is encoded; when it is short (what typing
+ * changes), the old one too, and the edit leaves out the numbers they share.
  */
 function changedStretch(before: TokenLayout, after: TokenLayout): SemanticTokensEdit {
   const old = before.statements;
@@ -118,8 +119,9 @@ function changedStretch(before: TokenLayout, after: TokenLayout): SemanticTokens
   }
   let start = 0;
   for (let k = 0; k < same; k++) start += before.counts[k];
-  const was = stretchTokens(before, same, old.length - moved);
   const is = stretchTokens(after, same, now.length - moved);
+  if (old.length - moved - same > TRIMMED_STATEMENTS) return { start: 5 * start, deleteCount: 5 * stretchLength(before, same, old.length - moved), data: is };
+  const was = stretchTokens(before, same, old.length - moved);
   let head = 0;
   while (head < was.length && head < is.length && was[head] === is[head]) head++;
   let tail = 0;
@@ -127,13 +129,21 @@ function changedStretch(before: TokenLayout, after: TokenLayout): SemanticTokens
   return { start: 5 * start + head, deleteCount: was.length - head - tail, data: is.slice(head, is.length - tail) };
 }
 
+/** Longer stretches are sent as they are: trimming them would mean encoding the old statements too, for little. */
+const TRIMMED_STATEMENTS = 16;
+
 /** The data of statements [from, to) and of the first token after them, the first relative to the last token before. */
 function stretchTokens(layout: TokenLayout, from: number, to: number): number[] {
-  const stretch = encodedTokens(layout, from, to, lastTokenBefore(layout, from));
+  return encodedTokens(layout, from, layout.counts.length, lastTokenBefore(layout, from), stretchLength(layout, from, to)).data;
+}
+
+/** How many tokens `stretchTokens` encodes: those of statements [from, to), and the first one after them if there is one. */
+function stretchLength(layout: TokenLayout, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) count += layout.counts[k];
   let next = to;
   while (next < layout.counts.length && layout.counts[next] === 0) next++;
-  if (next < layout.counts.length) stretch.data.push(...encodedTokens(layout, next, next + 1, stretch.last, 1).data);
-  return stretch.data;
+  return next < layout.counts.length ? count + 1 : count;
 }
 
 /** Whether two statements have the same tokens, classified the same: the same parse, and for `pi` or `e` the same bindings. */
@@ -148,12 +158,16 @@ function lastTokenBefore(layout: TokenLayout, index: number): Place {
   return k < 0 ? { line: 0, character: 0 } : encodedTokens(layout, k, k + 1, { line: 0, character: 0 }).last;
 }
 
-/** The tokens of statements [from, to) (at most `limit`), the first relative to `previous`, and where the last one is. */
+/** The tokens of statements [from, to), at most `limit` of them, the first relative to `previous`, and where the last one is. */
 function encodedTokens(layout: TokenLayout, from: number, to: number, previous: Place, limit = Infinity): { data: number[]; last: Place } {
-  const data: number[] = [];
+  let count = 0;
+  for (let i = from; i < to && count < limit; i++) count += layout.counts[i];
+  // Sized up front: a whole document is 300,000 numbers, which growing by push would copy over and over.
+  const data = new Array<number>(5 * Math.min(count, limit));
+  let filled = 0;
   let lastLine = previous.line;
   let lastCharacter = previous.character;
-  for (let i = from; i < to && data.length < 5 * limit; i++) {
+  for (let i = from; i < to && filled < data.length; i++) {
     if (layout.counts[i] === 0) continue;
     const analyzed = layout.statements[i];
     const text = analyzed.source.text;
@@ -161,7 +175,7 @@ function encodedTokens(layout: TokenLayout, from: number, to: number, previous: 
     let character = layout.characters[i];
     let at = 0;
     for (const token of classifiedTokens(analyzed.parsed, text)) {
-      if (data.length >= 5 * limit) break;
+      if (filled >= data.length) break;
       // Advance the line and column to the token's start: statements may span lines.
       for (; at < token.start; at++) {
         if (text.charCodeAt(at) === 10) {
@@ -173,7 +187,11 @@ function encodedTokens(layout: TokenLayout, from: number, to: number, previous: 
       }
       const bound = token.constant && analyzed.inputs.has(text.slice(token.start, token.start + token.length));
       const deltaLine = line - lastLine;
-      data.push(deltaLine, deltaLine === 0 ? character - lastCharacter : character, token.length, bound ? VARIABLE : token.type, bound ? 0 : token.modifiers);
+      data[filled++] = deltaLine;
+      data[filled++] = deltaLine === 0 ? character - lastCharacter : character;
+      data[filled++] = token.length;
+      data[filled++] = bound ? VARIABLE : token.type;
+      data[filled++] = bound ? 0 : token.modifiers;
       lastLine = line;
       lastCharacter = character;
     }

@@ -36,7 +36,10 @@ const engineBundle = path.join(out, 'engine.cjs');
 await build({ entryPoints: [path.join(root, 'bench/engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile: engineBundle, logLevel: 'warning' });
 const engine = createRequire(import.meta.url)(engineBundle);
 const python = pythonReference();
-const serverPath = path.join(root, 'server/out/server.js');
+// The server as the extension ships it (`npm run package`): minified. Unminified, the bundle keeps
+// comments with characters beyond Latin-1, and V8 holds its 1 MB of source as 2 MB of two-byte text.
+const serverPath = path.join(out, 'server.js');
+await build({ entryPoints: [path.join(root, 'server/src/server.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outfile: serverPath, logLevel: 'warning' });
 // The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
@@ -48,7 +51,7 @@ const environment = {
   cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
   memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   load: os.loadavg().map((x) => x.toFixed(1)).join(' '),
-  server: `node ${[...nodeFlags, 'server/out/server.js --stdio'].join(' ')}`,
+  server: `node ${[...nodeFlags, 'bench/out/server.js --stdio'].join(' ')} (minified, as packaged)`,
   python: python.available ? `numpy ${python.numpy}, scipy ${python.scipy} (/usr/bin/python3)` : `no scipy reference: ${python.reason}`,
 };
 console.log(Object.entries(environment).map(([k, v]) => `${k}: ${v}`).join('\n'));

@@ -31,7 +31,8 @@ export function documentSymbols(analysis: Analysis, digits: number): DocumentSym
     const value = analyzed.result.value;
     const symbol: DocumentSymbol = {
       name: statement.name,
-      detail: value ? shortValue(value, digits) : 'no value',
+      // Moved by an edit above it: the same result, written the same.
+      detail: known?.detail ?? (value ? shortValue(value, digits) : 'no value'),
       kind: value?.kind === 'number' ? SymbolKind.Number : value?.kind === 'vector' || value?.kind === 'matrix' ? SymbolKind.Array : SymbolKind.Variable,
       range: rangeOf(analysis, { start: analyzed.source.offset, end: analyzed.source.offset + analyzed.source.text.length }),
       selectionRange: rangeOf(analysis, shiftSpan(statement.nameSpan, analyzed.source.offset)),

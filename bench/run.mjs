@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 7, measured on this machine, with
 // scipy beside KL Lens in the same run when /usr/bin/python3 has it.
 //
-//   node bench/run.mjs [--quick] [--only measures,eval,server,activation,responsive,scaling]
+//   node bench/run.mjs [--quick] [--only measures,eval,server,activation,responsive,scaling] [--no-server-flags]
 //
 // Prints a table (min, median, max over repeated runs; a target is judged on
 // the median unless it says p99) and writes it to bench/out/results.md and
@@ -37,7 +37,13 @@ const engineBundle = path.join(out, 'engine.cjs');
 await build({ entryPoints: [path.join(root, 'bench/engine.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile: engineBundle, logLevel: 'warning' });
 const engine = createRequire(import.meta.url)(engineBundle);
 const python = pythonReference();
-const serverPath = path.join(root, 'server/out/server.js');
+// The server as the extension ships it (`npm run package`): minified. Unminified, the bundle keeps
+// comments with characters beyond Latin-1, and V8 holds its 1 MB of source as 2 MB of two-byte text.
+const serverPath = path.join(out, 'server.js');
+await build({ entryPoints: [path.join(root, 'server/src/server.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outfile: serverPath, logLevel: 'warning' });
+// The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
+// or with Node's defaults under --no-server-flags, to compare.
+const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
 const cli = path.join(root, 'server/out/cli.js');
 
 const environment = {
@@ -46,6 +52,7 @@ const environment = {
   cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
   memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   load: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+  server: `node ${[...nodeFlags, 'bench/out/server.js --stdio'].join(' ')} (minified, as packaged)`,
   python: python.available ? `numpy ${python.numpy}, scipy ${python.scipy} (/usr/bin/python3)` : `no scipy reference: ${python.reason}`,
 };
 console.log(Object.entries(environment).map(([k, v]) => `${k}: ${v}`).join('\n'));
@@ -62,16 +69,16 @@ const section = async (name, f) => {
 await section('measures', () => measureRows({ engine, folder: data, python, runs: runs(21, 7) }));
 await section('eval', () => evalProcessRows({ folder: data, python, runs: runs(10, 3), cli }));
 await section('server', async () => [
-  ...(await coldStartRows({ serverPath, folder: data, runs: runs(10, 3) })),
-  ...(await documentRows({ serverPath, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
+  ...(await coldStartRows({ serverPath, nodeFlags, folder: data, runs: runs(10, 3) })),
+  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
 ]);
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
 await section('responsive', () => responsivenessRows({ serverPath, folder: data, runs: runs(3, 1) }));
 await section('scaling', async () => [
   ...scalingRows({ engine, folder: data, python, runs: runs(7, 3) }),
-  ...(await documentRows({ serverPath, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),
-  ...(await documentRows({ serverPath, folder: data, lines: 10_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 10,000 lines' })),
-  ...(await documentRows({ serverPath, folder: data, lines: 100_000, opens: 1, hovers: 100, edits: runs(10, 3), section: 'Scaling with the document: 100,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 10_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 10,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 100_000, opens: 1, hovers: 100, edits: runs(10, 3), section: 'Scaling with the document: 100,000 lines' })),
 ]);
 
 const lines = table(rows);

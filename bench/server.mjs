@@ -8,12 +8,12 @@ import { generatedDocument, random } from './data.mjs';
 import { summary } from './stats.mjs';
 
 /** Spawn → initialize → open a 100-line document → the first answer to codeLens with lenses in it. */
-export async function coldStartRows({ serverPath, folder, runs }) {
+export async function coldStartRows({ serverPath, nodeFlags = [], folder, runs }) {
   const times = [];
   const uri = pathToFileURL(path.join(folder, 'cold.kl')).href;
   const text = generatedDocument(100);
   for (let i = 0; i < runs; i++) {
-    const client = await BenchClient.start(serverPath);
+    const client = await BenchClient.start(serverPath, nodeFlags);
     client.open(uri, text);
     for (;;) {
       const { answer } = await client.request('textDocument/codeLens', { textDocument: { uri } });
@@ -26,22 +26,42 @@ export async function coldStartRows({ serverPath, folder, runs }) {
 }
 
 /**
- * One document of `lines` lines: open → first diagnostics on fresh servers;
- * then, on the last of them, hovers over statements, one-character edits
- * (a digit of a distribution, changed and changed back) → their diagnostics,
- * code lenses of the whole document after each edit, and the peak memory.
+ * What VS Code asks of the whole document after an edit besides code lenses
+ * (semantic tokens as a delta, the outline, folding ranges), and of the lines
+ * on screen (inlay hints, quick fixes at the cursor); milliseconds for all.
  */
-export async function documentRows({ serverPath, folder, lines, opens, hovers, edits, targets, section }) {
+async function editorRequests(client, uri, offset, tokens) {
+  const textDocument = { uri };
+  const start = performance.now();
+  tokens.resultId = (await client.request('textDocument/semanticTokens/full/delta', { textDocument, previousResultId: tokens.resultId })).answer.resultId;
+  await client.request('textDocument/documentSymbol', { textDocument });
+  await client.request('textDocument/foldingRange', { textDocument });
+  const cursor = client.position(uri, offset);
+  await client.request('textDocument/inlayHint', { textDocument, range: { start: { line: Math.max(0, cursor.line - 30), character: 0 }, end: { line: cursor.line + 30, character: 0 } } });
+  await client.request('textDocument/codeAction', { textDocument, range: { start: cursor, end: cursor }, context: { diagnostics: [] } });
+  return performance.now() - start;
+}
+
+/**
+ * One document of `lines` lines: open → first diagnostics on fresh servers;
+ * then, on the last of them, as in an editor: its semantic tokens, hovers over
+ * statements, one-character edits (a digit of a distribution, changed and
+ * changed back) → their diagnostics, each followed by what VS Code asks then
+ * (code lenses of the whole document after the first, then `editorRequests`),
+ * and the peak memory of the whole session.
+ */
+export async function documentRows({ serverPath, nodeFlags = [], folder, lines, opens, hovers, edits, targets, section }) {
   const uri = pathToFileURL(path.join(folder, `doc${lines}.kl`)).href;
   const text = generatedDocument(lines);
   const openTimes = [];
   let client;
   for (let i = 0; i < opens; i++) {
     if (client) await client.stop();
-    client = await BenchClient.start(serverPath);
+    client = await BenchClient.start(serverPath, nodeFlags);
     const opened = await client.open(uri, text);
     openTimes.push(opened.milliseconds);
   }
+  const tokens = { resultId: (await client.request('textDocument/semanticTokens/full', { textDocument: { uri } })).answer.resultId };
   const next = random(lines);
   const statementStarts = [0];
   for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) statementStarts.push(at + 1);
@@ -56,6 +76,7 @@ export async function documentRows({ serverPath, folder, lines, opens, hovers, e
 
   const editTimes = [];
   const lensTimes = [];
+  const editorTimes = [];
   for (let i = 0; i < edits; i++) {
     // A digit of an assignment's literal: the 4th decimal of its first entry.
     const assignment = text.indexOf(' = [', statementStarts[Math.floor(next() * statementStarts.length)]);
@@ -64,7 +85,9 @@ export async function documentRows({ serverPath, folder, lines, opens, hovers, e
     const current = client.text(uri)[digit];
     editTimes.push(await client.edit(uri, digit, 1, current === '9' ? '8' : String(Number(current) + 1)));
     lensTimes.push((await client.request('textDocument/codeLens', { textDocument: { uri } })).milliseconds);
+    editorTimes.push(await editorRequests(client, uri, digit, tokens));
     editTimes.push(await client.edit(uri, digit, 1, current));
+    editorTimes.push(await editorRequests(client, uri, digit, tokens));
   }
   const memory = client.peakMemory();
   await client.stop();
@@ -73,6 +96,7 @@ export async function documentRows({ serverPath, folder, lines, opens, hovers, e
     { section, figure: 'hover', unit: 'ms', stat: summary(hoverTimes), note: `p99 ${summary(hoverTimes).p99.toFixed(2)} ms`, ...(targets ? { target: { value: 5, on: 'p99' } } : {}) },
     { section, figure: 'code lenses, whole document', unit: 'ms', stat: summary(lensTimes), ...(targets ? { target: { value: 50 } } : {}) },
     { section, figure: 'one-character edit → diagnostics', unit: 'ms', stat: summary(editTimes), ...(targets ? { target: { value: 20 } } : {}) },
+    { section, figure: 'after an edit: tokens, outline, folding, hints, quick fixes', unit: 'ms', stat: summary(editorTimes) },
   ];
   if (memory !== undefined) rows.push({ section, figure: 'server peak memory (VmHWM)', unit: 'MiB', stat: { min: memory, median: memory, max: memory }, ...(targets ? { target: { value: 120 } } : {}) });
   return rows;

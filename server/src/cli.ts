@@ -1,6 +1,7 @@
 // `kl-lens`: evaluate and check KL documents from the command line (spec:
 // eval, check, lsp; --json; exit 0 all good, 1 a failed check or an error
 // diagnostic, 2 a usage or I/O error, always as one line on stderr).
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from './language/analysis';
@@ -9,6 +10,7 @@ import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, UsageError } from './cli/files';
 import { jsonReport, reportOf, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
+import { SERVER_NODE_FLAGS } from './lsp/nodeFlags';
 
 const VERSION = '0.1.0';
 
@@ -99,9 +101,7 @@ function main(argv: readonly string[]): void {
       process.stderr.write('kl-lens: lsp needs --stdio\n');
       process.exit(2);
     }
-    // The server bundle sits next to this one and reads --stdio from process.argv.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a sibling bundle, loaded at run time, not bundled into this one
-    require(join(__dirname, 'server.js'));
+    runLanguageServer();
     return;
   }
   try {
@@ -114,6 +114,24 @@ function main(argv: readonly string[]): void {
     process.stderr.write(`kl-lens: ${message}\n`);
     process.exitCode = 2;
   }
+}
+
+/**
+ * The server bundle next to this one, in a process of its own: the server's
+ * Node flags (lsp/nodeFlags.ts) cannot be given to a process already running.
+ * It inherits stdin and stdout, so this process only waits for it, passes on
+ * the signals that stop it, and exits with its code.
+ */
+function runLanguageServer(): void {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(__dirname, 'server.js'), '--stdio'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('error', (reason) => {
+    process.stderr.write(`kl-lens: could not start the language server: ${reason.message}\n`);
+    process.exitCode = 2;
+  });
+  server.on('exit', (code) => {
+    process.exitCode = code ?? 1;
+  });
 }
 
 main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // put while the user types: a statement that does not evaluate right now keeps
 // the lens it had (found by its unchanged text, or, for the line being edited,
 // by its line) until it evaluates again, so no line jumps up and down.
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens, Command } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import type { StatementResult } from '../language/statementEvaluation';
 import { PENDING_TEXT, resultText } from '../lsp/resultText';
@@ -11,35 +11,31 @@ const COPY_VALUE_COMMAND = 'kl.copyValue';
 
 const STALE_MARK = ' (before the edit)';
 
-interface Shown {
-  title: string;
-  copy: string;
-}
-
 /**
- * A document's last answer: each lens with the text of its statement and what
- * it showed. Looked up by text or line only when a statement stops evaluating,
- * so the index is built then, not on every answer.
+ * A document's last answer: each lens with the text of its statement and the
+ * command it showed (unmarked, for a lens kept from before). Looked up by text
+ * or line only when a statement stops evaluating, so the index is built then,
+ * not on every answer.
  */
 class LastAnswer {
-  private byText: Map<string, Shown> | undefined;
-  private byLine: Map<number, Shown> | undefined;
+  private byText: Map<string, Command> | undefined;
+  private byLine: Map<number, Command> | undefined;
 
   constructor(
     private readonly lenses: readonly CodeLens[],
     private readonly texts: readonly string[],
-    private readonly shown: readonly Shown[],
+    private readonly shown: readonly Command[],
   ) {}
 
-  byStatementText(text: string): Shown | undefined {
+  byStatementText(text: string): Command | undefined {
     return this.index().byText.get(text);
   }
 
-  byStatementLine(line: number): Shown | undefined {
+  byStatementLine(line: number): Command | undefined {
     return this.index().byLine.get(line);
   }
 
-  private index(): { byText: Map<string, Shown>; byLine: Map<number, Shown> } {
+  private index(): { byText: Map<string, Command>; byLine: Map<number, Command> } {
     if (!this.byText || !this.byLine) {
       this.byText = new Map();
       this.byLine = new Map();
@@ -56,54 +52,60 @@ export class CodeLenses {
   private readonly lastAnswers = new Map<string, LastAnswer>();
   private readonly computed = new WeakMap<Analysis, { digits: number; lenses: CodeLens[] }>();
   /**
-   * The lens of each result, reused while it stays on the same line with the same title: after an
-   * edit, only the lenses of the statements it changed or moved are made again (a 10,000-line
-   * note answers 6,666 lenses per edit, which otherwise were all new objects).
+   * The lens of each result at the significant digits last asked for (null: the
+   * result has none). The engine reuses the result of an unchanged statement, so
+   * after an edit only the statements it changed are written again; a statement
+   * that moved gets a new range around the same command. A 10,000-line note has
+   * 6,666 lenses: made anew per edit, they were ~4 MB of objects each time.
    */
-  private readonly lensOfResult = new WeakMap<StatementResult, CodeLens>();
+  private shown = { digits: 0, byResult: new WeakMap<StatementResult, CodeLens | null>() };
 
   lenses(uri: string, analysis: Analysis, digits: number): CodeLens[] {
     const cached = this.computed.get(analysis);
     if (cached && cached.digits === digits) return cached.lenses;
+    if (this.shown.digits !== digits) this.shown = { digits, byResult: new WeakMap() };
+    const byResult = this.shown.byResult;
     const last = this.lastAnswers.get(uri);
     const lenses: CodeLens[] = [];
     const texts: string[] = [];
-    const shownTexts: Shown[] = [];
+    const shown: Command[] = [];
     // Not remembered as a value shown: a statement that stops evaluating never gets `⋯ computing (before the edit)`.
     const pendingLenses: CodeLens[] = [];
-    const showStale = (line: number, text: string, shown: Shown) => {
+    const showStale = (line: number, text: string, command: Command) => {
       const start = { line, character: 0 };
       lenses.push({
         range: { start, end: start },
         command: {
-          title: `${shown.title}${STALE_MARK}`,
+          title: `${command.title}${STALE_MARK}`,
           command: COPY_VALUE_COMMAND,
-          arguments: [shown.copy],
+          arguments: command.arguments,
           tooltip: 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.',
         },
       });
       texts.push(text);
-      shownTexts.push(shown);
+      shown.push(command);
     };
     for (const analyzed of analysis.statements) {
       const line = analysis.lineIndex.positionAt(analyzed.source.offset).line;
       const text = analyzed.source.text;
       if (analyzed.result.pending) {
         // A label, not a link: there is nothing to copy yet.
-        pendingLenses.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, command: { title: PENDING_TEXT.title, command: '', tooltip: PENDING_TEXT.explanation } });
+        pendingLenses.push(atLine(line, { title: PENDING_TEXT.title, command: '', tooltip: PENDING_TEXT.explanation }));
         continue;
       }
-      const result = resultText(analyzed, digits);
-      if (result) {
-        let lens = this.lensOfResult.get(analyzed.result);
-        if (!lens || lens.range.start.line !== line || lens.command?.title !== result.title) {
-          const start = { line, character: 0 };
-          lens = { range: { start, end: start }, command: { title: result.title, command: COPY_VALUE_COMMAND, arguments: [result.copy] } };
-          this.lensOfResult.set(analyzed.result, lens);
-        }
+      let lens = byResult.get(analyzed.result);
+      if (lens === undefined) {
+        const result = resultText(analyzed, digits);
+        lens = result ? atLine(line, { title: result.title, command: COPY_VALUE_COMMAND, arguments: [result.copy] }) : null;
+        byResult.set(analyzed.result, lens);
+      } else if (lens && lens.range.start.line !== line) {
+        lens = atLine(line, lens.command as Command);
+        byResult.set(analyzed.result, lens);
+      }
+      if (lens) {
         lenses.push(lens);
         texts.push(text);
-        shownTexts.push(result);
+        shown.push(lens.command as Command);
         continue;
       }
       if (!last || analyzed.parsed.statement.kind === 'directive') continue;
@@ -113,12 +115,12 @@ export class CodeLenses {
         // A half-typed bracket swallows the lines below it into one broken statement for a moment:
         // the statements those lines were keep their lenses.
         text.split('\n').forEach((lineText, i) => {
-          const shown = i > 0 ? last.byStatementText(lineText.replace(/\r$/, '')) : undefined;
-          if (shown) showStale(line + i, lineText.replace(/\r$/, ''), shown);
+          const command = i > 0 ? last.byStatementText(lineText.replace(/\r$/, '')) : undefined;
+          if (command) showStale(line + i, lineText.replace(/\r$/, ''), command);
         });
       }
     }
-    this.lastAnswers.set(uri, new LastAnswer(lenses, texts, shownTexts));
+    this.lastAnswers.set(uri, new LastAnswer(lenses, texts, shown));
     const answer = pendingLenses.length > 0 ? lenses.concat(pendingLenses) : lenses;
     this.computed.set(analysis, { digits, lenses: answer });
     return answer;
@@ -127,4 +129,9 @@ export class CodeLenses {
   forget(uri: string): void {
     this.lastAnswers.delete(uri);
   }
+}
+
+function atLine(line: number, command: Command): CodeLens {
+  const start = { line, character: 0 };
+  return { range: { start, end: start }, command };
 }

@@ -24,32 +24,23 @@ export const PENDING_TEXT = {
   explanation: 'This statement takes longer than the server computes at once, so it is computed on a background thread; its value appears here when it is ready. The rest of the document is up to date meanwhile.',
 };
 
-const cache = new WeakMap<object, { digits: number; text: ResultText | undefined }>();
-
 /**
  * The result line of an expression, a check, or an assignment of a measure;
- * undefined when it has none. Cached per statement result: the engine reuses
- * the result of an unchanged statement, so after an edit only the statements
- * it changed are written again.
+ * undefined when it has none. Not cached here: the code lens of a result keeps
+ * its text (features/codeLens.ts), and inlay hints ask only for the lines on
+ * screen.
  */
 export function resultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
-  const cached = cache.get(analyzed.result);
-  if (cached && cached.digits === digits) return cached.text;
-  const text = writeResultText(analyzed, digits);
-  cache.set(analyzed.result, { digits, text });
-  return text;
-}
-
-function writeResultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
   const statement = analyzed.parsed.statement;
   const { value, check } = analyzed.result;
   if (!value) return undefined;
+  // An assignment has a line only when it assigns a measure (a number with a unit or how it was computed).
+  if (statement.kind === 'assignment' && (value.kind !== 'number' || (!value.unit && !value.detail))) return undefined;
   const short = shortValue(value, digits);
   switch (statement.kind) {
     case 'expression':
       return { title: `${labelOf(value)}= ${short}`, hint: `= ${short}`, copy: fullValue(value) };
     case 'assignment':
-      if (value.kind !== 'number' || (!value.unit && !value.detail)) return undefined;
       return { title: `${statement.name} = ${short}`, hint: `= ${short}`, copy: fullValue(value) };
     case 'check': {
       if (!check) return undefined;

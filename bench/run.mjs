@@ -40,7 +40,8 @@ const python = pythonReference();
 // The server as the extension ships it (`npm run package`): minified. Unminified, the bundle keeps
 // comments with characters beyond Latin-1, and V8 holds its 1 MB of source as 2 MB of two-byte text.
 const serverPath = path.join(out, 'server.js');
-await build({ entryPoints: [path.join(root, 'server/src/server.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outfile: serverPath, logLevel: 'warning' });
+// With its worker thread's bundle beside it (lsp/backgroundAnalysis.ts), as in the package.
+await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(root, 'server/src/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outdir: out, logLevel: 'warning' });
 // The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;

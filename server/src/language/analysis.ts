@@ -272,10 +272,10 @@ interface Walked {
 interface Step {
   source: SourceStatement;
   parsed: ParsedSource;
-  /** The previous analysis's statement with this text, and what it cached for the next analysis. */
-  before?: AnalyzedStatement;
-  candidate?: CachedResult;
-  placedBefore?: readonly Diagnostic[];
+  /** The previous analysis's statement with this text, and what it kept for the next analysis (undefined: none). */
+  before: AnalyzedStatement | undefined;
+  candidate: CachedResult | undefined;
+  placedBefore: readonly Diagnostic[] | undefined;
   units: UnitName;
   precision: number | undefined;
   /** Every statement above is the previous analysis's, as it was: the inputs and the result stand without comparing them. */
@@ -291,18 +291,7 @@ function settledResult(step: Step, options: AnalysisOptions, bindingRead: (read:
   if (candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
   const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
   const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
-  const result = inOneShape(evaluated.result);
-  return { inputs, settled: { units, precision, files, versions, result, version: evaluated.version, held: reachableBuffers(result) }, evaluated: true };
-}
-
-/**
- * The result as an object of one shape. An object made by spreading another
- * in optimised code gets a hidden class of its own (V8 11, Node 20): kept for
- * every statement, those classes cost about 200 bytes each, and every feature
- * that reads the results meets thousands of them.
- */
-function inOneShape({ value, check, units, precision, diagnostics }: StatementResult): StatementResult {
-  return { value, check, units, precision, diagnostics };
+  return { inputs, settled: { units, precision, files, versions, result: evaluated.result, version: evaluated.version, held: reachableBuffers(evaluated.result) }, evaluated: true };
 }
 
 /**
@@ -383,7 +372,9 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
     const step: Step = {
       source,
       parsed,
-      ...(before ? { before, placedBefore: (previous as Analysis).reuse.placed[was], ...(reusable ? { candidate: (previous as Analysis).reuse.cached[was] } : {}) } : {}),
+      before,
+      candidate: before && reusable ? (previous as Analysis).reuse.cached[was] : undefined,
+      placedBefore: before && (previous as Analysis).reuse.placed[was],
       units,
       precision,
       asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
@@ -545,7 +536,9 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const step: Step = {
       source: inSplit ? split[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift },
       parsed,
-      ...(before ? { before, candidate: reuse.cached[was], placedBefore: reuse.placed[was] } : {}),
+      before,
+      candidate: before && reuse.cached[was],
+      placedBefore: before && reuse.placed[was],
       units,
       precision,
       asBefore: unchangedSoFar && inSplit && counterparts.unchangedAt(index - kept) && parsed.loads.length === 0,
@@ -707,7 +700,7 @@ function notEvaluated(text: string, start: number): Diagnostic {
 /** A result refused because the document would hold too many numbers with it. */
 function overDocumentLimit(result: StatementResult, total: number, length: number, maxElements: number): StatementResult {
   const message = `With this value the document would hold ${total.toLocaleString('en-US')} numbers in all, over the limit of ${maxElements.toLocaleString('en-US')} (setting kl.limits.maxElements).`;
-  return { units: result.units, ...(result.precision !== undefined ? { precision: result.precision } : {}), diagnostics: [error('too-large', { start: 0, end: length }, message)] };
+  return { units: result.units, precision: result.precision, diagnostics: [error('too-large', { start: 0, end: length }, message)] };
 }
 
 /** Whether `cached` was computed from these units, precision, files and versions of the names read. */
@@ -720,7 +713,7 @@ function computedFrom(cached: CachedResult, units: UnitName, precision: number |
 function parseSource(text: string): ParsedSource {
   const { statement, diagnostics } = parseStatement(text);
   const { reads, loads } = dependencies(statement);
-  // Not a spread: see inOneShape.
+  // Not a spread: see evaluateSource.
   return { statement, diagnostics, reads, loads };
 }
 
@@ -751,8 +744,10 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
     textOf: (span) => text.slice(span.start, span.end),
     work: { numbers: 0, refused: false },
   };
-  const outcome = parsed.diagnostics.length > 0 ? {} : evaluateStatement(parsed.statement, context, diagnostics);
-  const result: StatementResult = { ...outcome, units, ...(precision !== undefined ? { precision } : {}), diagnostics };
+  const outcome: Pick<StatementResult, 'value' | 'check'> = parsed.diagnostics.length > 0 ? {} : evaluateStatement(parsed.statement, context, diagnostics);
+  // Every property written out, not spread: in optimised code a spread gives each object a hidden class of its own
+  // (V8 11, Node 20), about 200 bytes kept per statement, and slow reads of the results everywhere.
+  const result: StatementResult = { value: outcome.value, check: outcome.check, units, precision, diagnostics };
   return parsed.statement.kind === 'assignment' ? { result, version: nextVersion++ } : { result };
 }
 

@@ -282,6 +282,8 @@ interface Step {
   asBefore: boolean;
 }
 
+const NO_VERSIONS: readonly number[] = [];
+
 /** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
 function settledResult(step: Step, options: AnalysisOptions, bindingRead: (read: number) => Binding | undefined): { inputs: ReadonlyMap<string, Binding>; settled: CachedResult; evaluated: boolean } {
   const { source, parsed, before, candidate, units, precision, asBefore } = step;
@@ -289,7 +291,7 @@ function settledResult(step: Step, options: AnalysisOptions, bindingRead: (read:
   // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
   const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
   if (candidate && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
-  const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+  const versions = parsed.reads.length === 0 ? NO_VERSIONS : parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
   const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
   return { inputs, settled: { units, precision, files, versions, result: evaluated.result, version: evaluated.version, held: reachableBuffers(evaluated.result) }, evaluated: true };
 }

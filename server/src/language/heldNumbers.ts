@@ -23,8 +23,11 @@ export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: Readon
 
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
-  return !result.check && holdsNoObject(result.value) ? [] : walk(result);
+  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk(result);
 }
+
+/** Kept with every result that holds no array: one for all. */
+const NO_BUFFERS: readonly ArrayBufferLike[] = [];
 
 function walk(result: StatementResult): ArrayBufferLike[] {
   const buffers = new Set<ArrayBufferLike>();

@@ -243,6 +243,8 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   });
   if (resumed < 0) resumed = firstStatementFrom(old, was.end);
 
+  // Nothing kept (the whole text replaced): as a whole, which counts the held numbers exactly.
+  if (kept === 0 && resumed === old.length) return undefined;
   if (kept + split.length + old.length - resumed > MAX_STATEMENTS) return undefined;
   let codeLength = reuse.codeLength;
   for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);

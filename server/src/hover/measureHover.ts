@@ -7,7 +7,7 @@ import { convertUnits, UNIT_NAMES } from '../language/units';
 import type { NumberValue } from '../language/values';
 import { barChart } from './charts';
 import { libraryCalls } from './libraryCalls';
-import { formulaOf, termByTerm, type Names } from './termByTerm';
+import { CACHED_FROM_OUTCOMES, formulaOf, termByTerm, type Names } from './termByTerm';
 import { TABLE_LIMIT, topIndices } from './valueTable';
 
 const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
@@ -27,8 +27,14 @@ export function valueLines(value: NumberValue, written?: string): string[] {
 
 const sectionsCache = new WeakMap<MeasureDetail, Map<string, string[]>>();
 
-/** Cached per value: a measure of long vectors costs a pass over every term to write out. */
+/**
+ * Cached per value when its vectors are long (`CACHED_FROM_OUTCOMES`): a
+ * measure of long vectors costs a pass over every term to write out. Short
+ * ones are written again: quicker than keeping every hover ever shown, which
+ * grows the heap that each garbage collection then copies.
+ */
 export function measureSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
+  if (!isLong(value.detail)) return writeSections(value, names);
   const key = `${names.p}\u0000${names.q}`;
   const cached = sectionsCache.get(value.detail)?.get(key);
   if (cached) return cached;
@@ -37,6 +43,10 @@ export function measureSections(value: NumberValue & { detail: MeasureDetail }, 
   byNames.set(key, sections);
   sectionsCache.set(value.detail, byNames);
   return sections;
+}
+
+function isLong(detail: MeasureDetail): boolean {
+  return detail.kind === 'categorical' && detail.rows.length * detail.rows[0].p.length >= CACHED_FROM_OUTCOMES;
 }
 
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {

@@ -105,8 +105,12 @@ function symbol(detail: CategoricalDetail, names: Names): string {
 
 const sums = new WeakMap<object, string>();
 
-/** One row's sum, written; cached per row because long rows cost a pass over every term. */
+/** From this many outcomes on, what a hover writes out is cached: below, writing it again costs less than keeping it. */
+export const CACHED_FROM_OUTCOMES = 1024;
+
+/** One row's sum, written; cached per long row, which costs a pass over every term. */
 function rowSum(detail: CategoricalDetail, row: MeasureRow): string {
+  if (row.p.length < CACHED_FROM_OUTCOMES) return writeRow(detail, row);
   const cached = sums.get(row);
   if (cached !== undefined) return cached;
   const written = writeRow(detail, row);

@@ -275,6 +275,8 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   });
   if (resumed < 0) resumed = firstStatementFrom(old, was.end);
 
+  // Nothing kept (the whole text replaced): as a whole, which counts the held numbers exactly.
+  if (kept === 0 && resumed === old.length) return undefined;
   if (kept + split.length + old.length - resumed > MAX_STATEMENTS) return undefined;
   let codeLength = reuse.codeLength;
   for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);
@@ -306,15 +308,17 @@ interface Walked {
 interface Step {
   source: SourceStatement;
   parsed: ParsedSource;
-  /** The previous analysis's statement with this text, and what it cached for the next analysis. */
-  before?: AnalyzedStatement;
-  candidate?: CachedResult;
-  placedBefore?: readonly Diagnostic[];
+  /** The previous analysis's statement with this text, and what it kept for the next analysis (undefined: none). */
+  before: AnalyzedStatement | undefined;
+  candidate: CachedResult | undefined;
+  placedBefore: readonly Diagnostic[] | undefined;
   units: UnitName;
   precision: number | undefined;
   /** Every statement above is the previous analysis's, as it was: the inputs and the result stand without comparing them. */
   asBefore: boolean;
 }
+
+const NO_VERSIONS: readonly number[] = [];
 
 /** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
 function settledResult(
@@ -328,28 +332,16 @@ function settledResult(
   // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
   const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
   for (let read = 0; read < parsed.reads.length; read++) {
-    if (pendingRead(read)) return { inputs, settled: { units, precision, files, versions: NOTHING_READ_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+    if (pendingRead(read)) return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
   }
   // A statement that waited for a pending value is evaluated again: that value may be there now.
   const reusable = candidate && candidate.result.pending !== 'reads-pending';
   if (reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
-  const versions = parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
+  const versions = parsed.reads.length === 0 ? NO_VERSIONS : parsed.reads.map((name) => inputs.get(name)?.version ?? 0);
   const evaluated = evaluateSource(source.text, parsed, units, precision, options, inputs);
-  const result = inOneShape(evaluated.result);
-  return { inputs, settled: { units, precision, files, versions, result, version: evaluated.version, held: reachableBuffers(result) }, evaluated: true };
+  return { inputs, settled: { units, precision, files, versions, result: evaluated.result, version: evaluated.version, held: reachableBuffers(evaluated.result) }, evaluated: true };
 }
 
-/**
- * The result as an object of one shape. An object made by spreading another
- * in optimised code gets a hidden class of its own (V8 11, Node 20): kept for
- * every statement, those classes cost about 200 bytes each, and every feature
- * that reads the results meets thousands of them.
- */
-function inOneShape({ value, check, units, precision, diagnostics, pending }: StatementResult): StatementResult {
-  return { value, check, units, precision, diagnostics, pending };
-}
-
-const NOTHING_READ_VERSIONS: readonly number[] = [];
 
 /**
  * The analysed statement and its placed diagnostics: the previous analysis's
@@ -436,7 +428,9 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
     const step: Step = {
       source: statementText === source.text ? source : { text: statementText, offset: source.offset },
       parsed,
-      ...(before ? { before, placedBefore: (previous as Analysis).reuse.placed[was], ...(reusable ? { candidate: (previous as Analysis).reuse.cached[was] } : {}) } : {}),
+      before,
+      candidate: before && reusable ? (previous as Analysis).reuse.cached[was] : undefined,
+      placedBefore: before && (previous as Analysis).reuse.placed[was],
       units,
       precision,
       asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
@@ -611,7 +605,9 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const step: Step = {
       source: inSplit ? splitSources[index - kept] : shift === 0 || index < kept ? (before as AnalyzedStatement).source : { text: (before as AnalyzedStatement).source.text, offset: (before as AnalyzedStatement).source.offset + shift },
       parsed,
-      ...(before ? { before, candidate: reuse.cached[was], placedBefore: reuse.placed[was] } : {}),
+      before,
+      candidate: before && reuse.cached[was],
+      placedBefore: before && reuse.placed[was],
       units,
       precision,
       asBefore: unchangedSoFar && inSplit && counterparts.unchangedAt(index - kept) && parsed.loads.length === 0,
@@ -797,7 +793,7 @@ function computedFrom(cached: CachedResult, units: UnitName, precision: number |
 function parseSource(text: string): ParsedSource {
   const { statement, diagnostics } = parseStatement(text);
   const { reads, loads } = dependencies(statement);
-  // Not a spread: see inOneShape.
+  // Not a spread: see evaluateSource.
   return { statement, diagnostics, reads, loads };
 }
 
@@ -831,6 +827,8 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
   const outcome = parsed.diagnostics.length > 0 ? undefined : evaluateStatement(parsed.statement, context, diagnostics);
   // Out of time, what it computed is incomplete: nothing of it is kept, not even its diagnostics.
   if (context.work?.outOfTime) return { result: pendingResult('slow', units, precision) };
+  // Every property written out, not spread: in optimised code a spread gives each object a hidden class of its own
+  // (V8 11, Node 20), about 200 bytes kept per statement, and slow reads of the results everywhere.
   const result: StatementResult = { value: outcome?.value, check: outcome?.check, units, precision, diagnostics, pending: undefined };
   return parsed.statement.kind === 'assignment' ? { result, version: nextVersion++ } : { result };
 }

@@ -27,6 +27,9 @@ export function reachableBuffers(result: StatementResult): readonly ArrayBufferL
   return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk(result);
 }
 
+/** Kept with every result that holds no array: one for all. */
+const NO_BUFFERS: readonly ArrayBufferLike[] = [];
+
 function walk(result: StatementResult): ArrayBufferLike[] {
   const buffers = new Set<ArrayBufferLike>();
   const visited = new Set<object>();
@@ -50,7 +53,6 @@ function walk(result: StatementResult): ArrayBufferLike[] {
   return [...buffers];
 }
 
-const NO_BUFFERS: readonly ArrayBufferLike[] = [];
 const NOTHING = { buffers: NO_BUFFERS, numbers: 0 };
 
 /** The common case, a plain number (or no value): nothing to walk. */

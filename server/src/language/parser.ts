@@ -242,7 +242,7 @@ class StatementParser {
     let divergenceBars = false;
     if (!this.atOperator(')')) {
       for (;;) {
-        args.push(this.parseExpression());
+        args.push(this.plainElement(')') ?? this.parseExpression());
         if (this.atOperator(',')) {
           this.index++;
         } else if (this.atOperator('||')) {
@@ -265,7 +265,7 @@ class StatementParser {
     const elements: Expression[] = [];
     if (!this.atOperator(']')) {
       for (;;) {
-        elements.push(this.parseExpression());
+        elements.push(this.plainElement(']') ?? this.parseExpression());
         if (!this.atOperator(',')) break;
         this.index++;
         if (this.atOperator(']')) break; // a trailing comma is fine
@@ -298,6 +298,20 @@ class StatementParser {
     const close = this.close('}', open);
     this.nesting--;
     return this.node({ type: 'map', entries: exactly(entries), span: { start: open.span.start, end: close.end } }, entries.map((entry) => entry.value));
+  }
+
+  /**
+   * A number or a name alone before `,`, `||` or `closer`: the element itself,
+   * without going down every level of precedence (what a written-out
+   * distribution and most calls are made of). Otherwise undefined.
+   */
+  private plainElement(closer: string): Expression | undefined {
+    const token = this.peek();
+    if (token.kind !== 'number' && token.kind !== 'name') return undefined;
+    const after = this.tokens[this.index + 1];
+    if (after.kind !== 'operator' || (after.text !== ',' && after.text !== closer && after.text !== '||')) return undefined;
+    this.index++;
+    return token.kind === 'number' ? { type: 'number', value: numberValue(token.text), text: token.text, span: token.span } : { type: 'name', name: token.text, span: token.span };
   }
 
   private binary(operator: string, operatorSpan: Span, left: Expression, right: Expression): Expression {

@@ -68,7 +68,7 @@ export const WORK_PER_STATEMENT = 10;
 export function withinWork(value: Value, span: Span, context: EvaluationContext): boolean {
   const meter = context.work;
   if (!meter) return true;
-  const numbers = numbersIn([value]);
+  const numbers = numbersOf(value);
   meter.numbers += numbers;
   if (meter.deadline !== undefined && !withinTime(meter, numbers)) return false;
   const budget = WORK_PER_STATEMENT * context.limits.maxElements;
@@ -107,10 +107,15 @@ export function startsInTime(numbers: number, context: EvaluationContext): boole
   return false;
 }
 
+/** The numbers a value holds. */
+export function numbersOf(value: Value): number {
+  return value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+}
+
 /** Counts the numbers that `values` hold. */
 export function numbersIn(values: readonly Value[]): number {
   let numbers = 0;
-  for (const value of values) numbers += value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
+  for (const value of values) numbers += numbersOf(value);
   return numbers;
 }
 
@@ -123,7 +128,7 @@ export function withinLimit(elements: number, span: Span, context: EvaluationCon
 
 /** Applies `f` to every number of a number, vector or matrix. */
 export function mapNumbers(value: Value, f: (x: number) => number, span: Span, context: EvaluationContext): Value | undefined {
-  if (!startsInTime(numbersIn([value]), context)) return undefined;
+  if (!startsInTime(numbersOf(value), context)) return undefined;
   switch (value.kind) {
     case 'number':
       return numberValue(f(value.value), value.unit);

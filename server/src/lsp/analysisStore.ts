@@ -14,7 +14,7 @@
 // the pending results without trying again; one that changes what a pending
 // statement computes cancels the worker and starts it on the new text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSteps, failPending, type Analysis, type DocumentKind } from '../language/analysis';
+import { analyzeSteps, failPending, type Analysis, type AnalysisOptions, type DocumentKind } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
 import { BackgroundAnalysis } from './backgroundAnalysis';
 import { changesAnalysis, type Settings } from './settings';
@@ -146,7 +146,7 @@ export class AnalysisStore {
         entry.latest = { analysis, version: run.version, settings: run.settings };
         if (entry.running === run) entry.running = undefined;
         this.hooks.onAnalyzed(uri, analysis, run.version);
-        if (analysis.pending) this.computeInBackground(uri, entry, run, text, kind, files);
+        if (analysis.pending) this.computeInBackground(uri, entry, run, text, kind, options);
         return analysis;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -157,15 +157,13 @@ export class AnalysisStore {
   }
 
   /** Starts the worker on the text of a partial analysis, unless it is already computing what is pending. */
-  private computeInBackground(uri: string, entry: Entry, run: Run, text: string, kind: DocumentKind, files: FileHost | undefined): void {
+  private computeInBackground(uri: string, entry: Entry, run: Run, text: string, kind: DocumentKind, options: AnalysisOptions): void {
     const pending = entry.latest?.analysis.pending;
     if (!this.background || !pending || (entry.background && !pending.timedOutNow)) return;
     const job: BackgroundJob = { version: run.version, settings: run.settings };
     entry.background = job;
     entry.worker ??= new BackgroundAnalysis(this.background.workerScript);
-    const { fileSystem: _fileSystem, ...fileData } = files ?? { fileSystem: undefined };
-    const request = { text, kind, options: { defaultUnits: run.settings.units, limits: { maxElements: run.settings.maxElements } }, ...(files ? { files: fileData as Omit<FileHost, 'fileSystem'> } : {}) };
-    entry.worker.analyze(request, files).then(
+    entry.worker.analyze(text, kind, options).then(
       (analysis) => this.finishedInBackground(uri, entry, job, analysis),
       (reason: Error) => this.failedInBackground(uri, entry, job, reason.message),
     );

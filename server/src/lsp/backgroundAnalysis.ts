@@ -20,6 +20,11 @@ export interface BackgroundRequest {
   files?: FileHostData;
 }
 
+/** The host as data: its file system is code, and the worker uses its own. */
+function hostData({ fileSystem: _fileSystem, ...data }: FileHost): FileHostData {
+  return data;
+}
+
 export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string };
 
 export class BackgroundAnalysis {
@@ -29,13 +34,15 @@ export class BackgroundAnalysis {
   constructor(private readonly workerScript: string) {}
 
   /**
-   * The analysis of `request`, computed on the worker. One at a time: a new
-   * request cancels the one still running. `files` is the host the analysis
-   * keeps on this thread.
+   * The analysis of the text with these options, computed on the worker with no
+   * time limit. One at a time: a new request cancels the one still running.
+   * The analysis keeps this thread's file host.
    */
-  analyze(request: BackgroundRequest, files: FileHost | undefined): Promise<Analysis> {
+  analyze(text: string, kind: DocumentKind, options: AnalysisOptions): Promise<Analysis> {
     this.cancel();
     const worker = (this.worker ??= this.start());
+    const { files, defaultUnits, limits } = options;
+    const request: BackgroundRequest = { text, kind, options: { defaultUnits, limits }, ...(files ? { files: hostData(files) } : {}) };
     return new Promise<Analysis>((resolve, reject) => {
       this.waiting = { resolve: (transferred) => resolve(revivedAnalysis(transferred, files)), reject };
       worker.postMessage(request);

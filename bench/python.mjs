@@ -1,6 +1,7 @@
 // Debian's python3 with numpy and scipy, when the machine has them: the
 // benchmark's reference. Without them the comparisons are left out and said so.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -13,8 +14,26 @@ export function pythonReference() {
   return { available: true, numpy, scipy };
 }
 
-export function runPython(args) {
-  const result = spawnSync(PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (result.status !== 0) throw new Error(`python ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
+/**
+ * A Python process that answers one line per line it is sent: `script`'s
+ * protocol. `ask(line)` resolves to its answer; `close()` ends it.
+ */
+export function pythonConversation(script, args) {
+  const child = spawn(PYTHON, [script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const { value, done } = await answers.next();
+    if (done) throw new Error(`${script} ended early (exit ${child.exitCode})`);
+    return value;
+  };
+  return {
+    next,
+    ask(line) {
+      child.stdin.write(`${line}\n`);
+      return next();
+    },
+    close() {
+      child.stdin.end();
+    },
+  };
 }

@@ -76,7 +76,7 @@ await section('server', async () => [
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
 await section('responsive', () => responsivenessRows({ serverPath, folder: data, runs: runs(3, 1) }));
 await section('scaling', async () => [
-  ...scalingRows({ engine, folder: data, python, runs: runs(7, 3) }),
+  ...(await scalingRows({ engine, folder: data, python, runs: runs(7, 3) })),
   ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),
   ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 10_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 10,000 lines' })),
   ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 100_000, opens: 1, hovers: 100, edits: runs(10, 3), section: 'Scaling with the document: 100,000 lines' })),

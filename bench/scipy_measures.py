@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Times scipy.stats.entropy on the benchmark's .npy files, for bench/run.mjs.
+"""Times scipy.stats.entropy on the benchmark's .npy files, one run at a time,
+for bench/measures.mjs, which alternates these runs with its own so that both
+meet the same machine (a shared 2-core VM's speed changes within a second).
 
-    scipy_measures.py RUNS P.npy Q.npy
+    scipy_measures.py P.npy Q.npy
 
-Prints JSON: the milliseconds of each run of entropy(p) ("H") and of
-entropy(p, q) ("pair": what KL and cross-entropy are compared with), after
-two unmeasured runs of each, and the values (nats) for a sanity check.
+First prints the values (nats) as one JSON line, for a sanity check. Then, for
+each line read, "H" or "pair", runs entropy(p) or entropy(p, q) once and
+prints its milliseconds. Ends at end of input.
 """
 import json
 import sys
@@ -15,29 +17,17 @@ import numpy as np
 import scipy.stats
 
 
-def timed(f, runs):
-    for _ in range(2):
-        f()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        f()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def main():
-    runs = int(sys.argv[1])
-    p = np.load(sys.argv[2])
-    q = np.load(sys.argv[3])
-    result = {
-        "H": timed(lambda: scipy.stats.entropy(p), runs),
-        "pair": timed(lambda: scipy.stats.entropy(p, q), runs),
-        "values": {"H": float(scipy.stats.entropy(p)), "KL": float(scipy.stats.entropy(p, q))},
-        "scipy": scipy.__version__,
-        "numpy": np.__version__,
-    }
-    print(json.dumps(result))
+    p = np.load(sys.argv[1])
+    q = np.load(sys.argv[2])
+    runs = {"H": lambda: scipy.stats.entropy(p), "pair": lambda: scipy.stats.entropy(p, q)}
+    values = {"H": float(runs["H"]()), "KL": float(runs["pair"]())}
+    print(json.dumps(values), flush=True)
+    for line in sys.stdin:
+        run = runs[line.strip()]
+        start = time.perf_counter()
+        run()
+        print((time.perf_counter() - start) * 1000, flush=True)
 
 
 if __name__ == "__main__":

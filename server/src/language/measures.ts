@@ -12,6 +12,7 @@
 import type { UnitName } from './ast';
 import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
+import { roundingOf } from './summation';
 import { logIn, UNIT_LN_BASE } from './units';
 
 export interface MeasureResult {
@@ -75,7 +76,7 @@ export function entropy(p: Float64Array, unit: UnitName): MeasureResult {
   for (let i = 0; i < p.length; i++) {
     const x = entropyTerm(p[i], log);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return { value: sum + compensation };
@@ -92,7 +93,7 @@ export function crossEntropy(p: Float64Array, q: Float64Array, unit: UnitName, q
     const x = crossEntropyTermAt(p, q, i, log, lnBase, qLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return { value: sum + compensation };
@@ -109,7 +110,7 @@ export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName, q
     const x = klTermAt(p, q, i, log, lnBase, qLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return { value: sum + compensation };
@@ -125,7 +126,7 @@ export function jensenShannon(p: Float64Array, q: Float64Array, unit: UnitName):
   for (let i = 0; i < p.length; i++) {
     const x = jensenShannonTerm(p[i], q[i], log, lnBase);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return { value: sum + compensation };
@@ -172,7 +173,7 @@ export function binaryCrossEntropy(y: Float64Array, p: Float64Array, unit: UnitN
     const x = binaryCrossEntropyTerm(y[i], p[i], unit);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return { value: (sum + compensation) / y.length };
@@ -218,7 +219,7 @@ export function logSumExp(values: Float64Array): number {
   for (let i = 0; i < values.length; i++) {
     const x = Math.exp(values[i] - max);
     const t = sum + x;
-    compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return max + Math.log(sum + compensation);

@@ -6,6 +6,8 @@
 // for such an outcome: finite for every finite logit, exact to rounding (the
 // two parts have the same sign, nothing cancels).
 
+import { roundingOf } from './summation';
+
 /** What a softmax's value was computed from, row by row (a vector is one row). */
 export interface SoftmaxLogits {
   /** The logits, laid out like the value (not a copy: values never change). */
@@ -57,7 +59,7 @@ export function softmaxRows(data: Float64Array, width: number): { probabilities:
       const x = Math.exp(data[i] - largest);
       probabilities[i] = x;
       const t = sum + x;
-      compensation += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+      compensation += roundingOf(sum, x, t);
       sum = t;
     }
     const total = sum + compensation;

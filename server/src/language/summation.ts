@@ -1,14 +1,18 @@
 // Neumaier's compensated summation: the rounding error of each addition is
 // carried separately, so long sums of mixed magnitudes keep their last digits.
 
+/** What `sum` = a + b lost to rounding, exactly: the smaller one's digits that did not fit. */
+export function roundingOf(a: number, b: number, sum: number): number {
+  return Math.abs(a) >= Math.abs(b) ? a - sum + b : b - sum + a;
+}
+
 export class CompensatedSum {
   private sum = 0;
   private compensation = 0;
 
   add(x: number): void {
     const t = this.sum + x;
-    if (Math.abs(this.sum) >= Math.abs(x)) this.compensation += this.sum - t + x;
-    else this.compensation += x - t + this.sum;
+    this.compensation += roundingOf(this.sum, x, t);
     this.sum = t;
   }
 
@@ -24,8 +28,7 @@ export function compensatedSum(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     const t = sum + x;
-    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
-    else compensation += x - t + sum;
+    compensation += roundingOf(sum, x, t);
     sum = t;
   }
   return Number.isFinite(sum) ? sum + compensation : sum;

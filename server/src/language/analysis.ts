@@ -14,7 +14,7 @@
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
-import { newlyHeld, reachableBuffers } from './heldNumbers';
+import { buffersRead, newlyHeld, reachableBuffers } from './heldNumbers';
 import type { FileHost } from './load/fileHost';
 import { loadStamp } from './load/loadStamp';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
@@ -465,8 +465,6 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
   };
 }
 
-const NO_BUFFERS: ReadonlySet<ArrayBufferLike> = new Set();
-
 /**
  * Goes through the statements of an edit in order. The split statements are
  * evaluated, or their previous results reused where nothing they depend on
@@ -622,7 +620,8 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     if (evaluated) {
       worked = true;
       timedOutNow ||= settled.result.pending === 'slow';
-      heldBound += newlyHeld(settled.held, NO_BUFFERS).numbers;
+      // What it read is counted with the statements that made it (a measure keeps its arguments for the hover).
+      if (settled.held.length > 0) heldBound += newlyHeld(settled.held, buffersRead(inputs)).numbers;
     }
     cached.push(settled);
     const made = settledStatement(step, inputs, settled.result, settled.version, relocations);

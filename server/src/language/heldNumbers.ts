@@ -1,6 +1,7 @@
 // The numbers a statement's result keeps alive while the document is open:
 // its value, what a measure was computed from (for the hover), a check's
 // expected side, a gradient's detail. The document-wide budget counts them.
+import type { Binding } from './context';
 import type { StatementResult } from './statementEvaluation';
 
 /**
@@ -24,16 +25,25 @@ export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: Readon
 
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
-  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk(result);
+  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk([result.value, result.check]);
 }
 
 /** Kept with every result that holds no array: one for all. */
 const NO_BUFFERS: readonly ArrayBufferLike[] = [];
 
-function walk(result: StatementResult): ArrayBufferLike[] {
+/**
+ * The array buffers of the values a statement read. Those are held by the
+ * statements that made them, and counted with them: a measure's result that
+ * keeps its arguments for the hover holds nothing new by them.
+ */
+export function buffersRead(inputs: ReadonlyMap<string, Binding>): ReadonlySet<ArrayBufferLike> {
+  return new Set(walk([...inputs.values()].map((binding) => binding.value)));
+}
+
+/** The array buffers reachable from `pending` (taken apart as it goes). */
+function walk(pending: unknown[]): ArrayBufferLike[] {
   const buffers = new Set<ArrayBufferLike>();
   const visited = new Set<object>();
-  const pending: unknown[] = [result.value, result.check];
   while (pending.length > 0) {
     const item = pending.pop();
     if (typeof item !== 'object' || item === null || visited.has(item)) continue;

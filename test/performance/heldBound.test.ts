@@ -1,0 +1,40 @@
+// An edit keeps an upper bound on the numbers the document's results hold, and
+// analyses the whole document again (counting exactly) when that bound passes
+// the document-wide limit. A measure's result keeps its arguments for the
+// hover; those are held already, by the statements that made them, and must
+// not count again, or every edit of a KL line over two big loaded
+// distributions computes that KL twice (once in the edit, once in the whole).
+import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../server/src/language/analysis';
+import * as longMeasures from '../../server/src/language/longMeasures';
+
+vi.mock('../../server/src/language/longMeasures', async (original) => {
+  const actual = await original<typeof import('../../server/src/language/longMeasures')>();
+  return { ...actual, klNats: vi.fn(actual.klNats) };
+});
+
+describe('the held-numbers bound of an edit', () => {
+  it('does not count what a measure read: editing KL(P ‖ Q) near the limit computes it once', () => {
+    // P and Q hold 4000 numbers of the 5000 allowed; KL's result keeps both.
+    const options = { defaultUnits: 'nats' as const, limits: { maxElements: 5000 } };
+    const text = 'P = onehot(1, 2000)\nQ = uniform(2000)\nKL(P || Q)';
+    const first = analyze(text, 'kl', options);
+    const klNats = vi.mocked(longMeasures.klNats);
+    klNats.mockClear();
+    const after = analyze(text.replace('KL(P || Q)', 'KL(P || Q)  # again'), 'kl', options, first);
+    expect(klNats).toHaveBeenCalledTimes(1);
+    expect(after.statements[2].result.value).toEqual(first.statements[2].result.value);
+    expect(after.diagnostics).toEqual([]);
+  });
+
+  it('still counts what is new: a third big value passes the limit and is refused, as in a fresh analysis', () => {
+    const options = { defaultUnits: 'nats' as const, limits: { maxElements: 5000 } };
+    const text = 'P = onehot(1, 2000)\nQ = uniform(2000)\nKL(P || Q)';
+    const first = analyze(text, 'kl', options);
+    const edited = `${text}\nR = uniform(2000)`;
+    const after = analyze(edited, 'kl', options, first);
+    const fresh = analyze(edited, 'kl', options);
+    expect(after.diagnostics.map((d) => d.message)).toEqual(fresh.diagnostics.map((d) => d.message));
+    expect(after.diagnostics.length).toBe(1);
+  });
+});

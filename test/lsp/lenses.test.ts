@@ -103,6 +103,17 @@ describe('lenses stay put while the user types', () => {
     session.typeAfter(uri, 'JS(P ||', ' Q)');
     expect((await titles(uri))[0]).toBe('JS = 0.13793 bits');
   });
+
+  it('gives no lens to a statement that evaluates but shows none (an assignment of a vector), after a line is inserted above it', async () => {
+    session = await LspSession.start();
+    const note = 'file:///lens/insert.kl';
+    session.open(note, 'units bits\nH([0.5, 0.5])\nP = [0.5, 0.5]\n');
+    expect(await titles(note)).toEqual(['H = 1 bits']);
+    // A new line above: P's assignment moves to line 3; the lens of line 2 used to be H's, and line lookups found it.
+    session.edit(note, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Q = [0.25, 0.75]\n' }]);
+    const after = await lenses(note);
+    expect(after.map((lens) => [lens.range.start.line, lens.command.title])).toEqual([[2, 'H = 1 bits']]);
+  });
 });
 
 describe('inlay hints and the kl.display setting', () => {

@@ -108,7 +108,9 @@ export class CodeLenses {
         shown.push(lens.command as Command);
         continue;
       }
-      if (!last || analyzed.parsed.statement.kind === 'directive') continue;
+      // Only a statement that does not evaluate keeps a lens from before: one that evaluates and shows
+      // none (an assignment of a vector) would otherwise take the lens its line had, another statement's.
+      if (!last || analyzed.parsed.statement.kind === 'directive' || analyzed.result.value !== undefined) continue;
       const remembered = last.byStatementText(text) ?? last.byStatementLine(line);
       if (remembered) showStale(line, text, remembered);
       if (analyzed.parsed.diagnostics.length > 0 && text.includes('\n')) {

@@ -135,13 +135,15 @@ const editedDocument = (document: fc.Arbitrary<string>) =>
 
 const klDocument = fc.array(fc.constantFrom(...LINES), { maxLength: 24 }).map((lines) => lines.join('\n'));
 
-/** A note: prose, `kl` blocks of the same lines, math that reads their names. */
+/** A note: prose, `kl` blocks of the same lines (fenced with backticks or tildes, the last maybe left open), math that reads their names. */
 const note = fc
   .array(
     fc.oneof(
       fc.constant('Some prose.'),
       fc.constant('$H(P) = 1$'),
       fc.array(fc.constantFrom(...LINES), { maxLength: 8 }).map((lines) => ['```kl', ...lines, '```'].join('\n')),
+      fc.array(fc.constantFrom(...LINES), { maxLength: 8 }).map((lines) => ['~~~kl', ...lines, '~~~'].join('\n')),
+      fc.array(fc.constantFrom(...LINES), { maxLength: 8 }).map((lines) => ['```kl', ...lines].join('\n')),
     ),
     { maxLength: 6 },
   )

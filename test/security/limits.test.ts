@@ -204,6 +204,20 @@ describe('enormous lines and documents', HEAVY, () => {
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(['too-large']);
   });
 
+  it(`an edit that takes a document over ${MAX_STATEMENTS.toLocaleString('en-US')} statements, or back under, says what a fresh analysis says`, () => {
+    const lines = Array.from({ length: MAX_STATEMENTS }, (_, i) => `x${i % 1000} = ${i}`);
+    const within = lines.join('\n');
+    const over = `${within}\ny = 1`;
+    const first = analyze(within, 'kl');
+    expect(first.diagnostics).toEqual([]);
+    const grown = analyze(over, 'kl', undefined, first);
+    expect(grown.statements).toHaveLength(MAX_STATEMENTS);
+    expect(grown.diagnostics).toEqual(analyze(over, 'kl').diagnostics);
+    const back = analyze(within, 'kl', undefined, grown);
+    expect(back.diagnostics).toEqual([]);
+    expect(back.statements.at(-1)?.result.value).toMatchObject({ value: MAX_STATEMENTS - 1 });
+  });
+
   it(`at most ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters of code are read: long statements stop the evaluation sooner`, () => {
     const line = `[${'0.1,'.repeat(24_000)}0.1]`;
     const analysis = analyze(Array(120).fill(line).join('\n'), 'kl');

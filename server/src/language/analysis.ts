@@ -158,23 +158,20 @@ export const MAX_CODE_LENGTH = 10_000_000;
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
   const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
-  // An edit that would bring the results near the document-wide limit is analysed as a whole, which counts exactly.
-  let layout = edit;
-  let walked = edit && previous && (yield* editWalk(options, previous, edit));
-  if (!walked) {
-    layout = wholeLayout(text, regions, previous);
-    walked = yield* wholeWalk(options, previous, layout);
-  }
+  // An edit whose results may be near the document-wide limit goes through every statement after all, which counts exactly.
+  const edited = previous && edit ? yield* editWalk(options, previous, edit) : undefined;
+  const layout = edited && edit ? edit : wholeLayout(text, regions, previous);
+  const walked = edited ?? (yield* wholeWalk(options, previous, layout));
   const diagnostics: Diagnostic[] = [];
   for (const here of walked.reuse.placed) for (let i = 0; i < here.length; i++) diagnostics.push(here[i]);
-  if (layout?.notEvaluatedAt !== undefined) diagnostics.push(notEvaluated(text, layout.notEvaluatedAt));
+  if (layout.notEvaluatedAt !== undefined) diagnostics.push(notEvaluated(text, layout.notEvaluatedAt));
   const statements = walked.statements;
   let pendingStatements = 0;
   for (let i = 0; i < statements.length; i++) if (statements[i].result.pending) pendingStatements++;
   // Math that names a pending value would be judged without it: it waits for the complete analysis.
   const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
-  const lineIndex = layout?.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
+  const lineIndex = layout.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
   const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow: walked.timedOutNow } } : {};
   return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...(math ? { math } : {}), ...pending };
 }

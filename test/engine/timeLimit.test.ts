@@ -22,8 +22,8 @@ describe('a time limit per statement', () => {
   });
 
   it('stops a statement that runs past its time between two operations, and keeps none of its diagnostics', () => {
-    // Each softmax is under the size bound; forty of them are not under 25 ms. The 1e-400 would warn.
-    const text = `y = ${'softmax('.repeat(40)}uniform(10^6) + 1e-400${')'.repeat(40)}\nz = 1\n`;
+    // Each softmax of 10^5 entries is expected to take 5 ms and starts; forty of them are not under 25 ms. The 1e-400 would warn.
+    const text = `y = ${'softmax('.repeat(40)}uniform(10^5) + 1e-400${')'.repeat(40)}\nz = 1\n`;
     const analysis = analyze(text, 'kl', TIMED);
     expect(pendingOf(analysis)).toEqual(['slow', undefined]);
     expect(analysis.diagnostics).toEqual([]);

@@ -99,10 +99,22 @@ function withinTime(meter: WorkMeter, numbers: number): boolean {
  */
 export const NUMBERS_STARTED_UNDER_DEADLINE = 2 ** 21;
 
+/**
+ * What an operation is expected to take per number it reads, with room: a
+ * measure of a million outcomes takes 5–7 ns a number here, building or
+ * adding vectors less; a softmax, normalize or an elementwise exp or log
+ * 25–45 ns. On a thread with a deadline, an operation of many numbers that
+ * would not end before it is not started: the clock is read only between
+ * operations, and one softmax of a million entries would hold the thread
+ * 30–50 ms past the deadline (and every request waiting behind it).
+ */
+export const NANOSECONDS_PER_NUMBER = { cheap: 10, transcendental: 50 } as const;
+
 /** False, leaving the statement to a thread without a deadline, when an operation on `numbers` numbers should not start here. */
-export function startsInTime(numbers: number, context: EvaluationContext): boolean {
+export function startsInTime(numbers: number, context: EvaluationContext, nanosecondsPerNumber: number = NANOSECONDS_PER_NUMBER.cheap): boolean {
   const meter = context.work;
-  if (meter?.deadline === undefined || numbers <= NUMBERS_STARTED_UNDER_DEADLINE) return true;
+  if (meter?.deadline === undefined || numbers < NUMBERS_PER_CLOCK_READ) return true;
+  if (numbers <= NUMBERS_STARTED_UNDER_DEADLINE && performance.now() + numbers * nanosecondsPerNumber * 1e-6 <= meter.deadline) return true;
   meter.outOfTime = true;
   return false;
 }

@@ -4,7 +4,7 @@
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
 import { BUILTINS } from './builtins';
 import { error, warning } from './diagnostics';
-import { mapNumbers, numbersIn, startsInTime, withinLimit, withinWork, type EvaluationContext } from './context';
+import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import type { Span } from './span';
@@ -91,7 +91,8 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
     if (!value) return undefined;
     args.push(value);
   }
-  if (!startsInTime(numbersIn(args), context)) return undefined;
+  const perNumber = builtin.category === 'measure' ? NANOSECONDS_PER_NUMBER.cheap : NANOSECONDS_PER_NUMBER.transcendental;
+  if (!startsInTime(numbersIn(args), context, perNumber)) return undefined;
   return builtin.call(args, call, context);
 }
 

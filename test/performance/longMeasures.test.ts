@@ -59,6 +59,22 @@ describe('measures of long vectors', () => {
     expect(relative(jensenShannon(p, q, unit).value, reference(n, (i) => 0.5 * klTerm(p[i], m(i)) + 0.5 * klTerm(q[i], m(i))) / ln)).toBeLessThan(1e-13);
   });
 
+  it('an odd count, and chunks (4096 outcomes a call) that end inside the vector: the same sums', () => {
+    // 5119 outcomes: one chunk of 4096 and an odd one of 1023, whose first outcome goes to a lane alone.
+    const po = p.subarray(1);
+    const qo = q.subarray(1);
+    const m = po.length;
+    expect(relative(entropy(po, 'nats').value, reference(m, (i) => (po[i] === 0 ? 0 : -po[i] * Math.log(po[i]))))).toBeLessThan(1e-13);
+    expect(relative(crossEntropy(po, qo, 'nats').value, reference(m, (i) => (po[i] === 0 ? 0 : -po[i] * Math.log(qo[i]))))).toBeLessThan(1e-13);
+    expect(relative(klDivergence(po, qo, 'nats').value, reference(m, (i) => klTerm(po[i], qo[i])))).toBeLessThan(1e-13);
+    const gap = qo.slice();
+    gap[4500] = 0;
+    const withMass = po.slice();
+    withMass[4500] = 0.001;
+    expect(crossEntropy(withMass, gap, 'nats')).toEqual({ value: Infinity, infiniteAt: 4500 });
+    expect(klDivergence(withMass, gap, 'nats')).toEqual({ value: Infinity, infiniteAt: 4500 });
+  });
+
   it('KL of nearly equal distributions keeps its digits (the log1p path)', () => {
     const kl = klDivergence(nearP, p, 'nats').value;
     expect(kl).toBeGreaterThan(0);

@@ -19,15 +19,20 @@ import { roundingOf } from './summation';
 export const LONG_VECTOR = 1024;
 
 export function entropyNats(p: Float64Array): number {
-  let sum0 = 0;
-  let compensation0 = 0;
-  let sum1 = 0;
-  let compensation1 = 0;
-  const n = p.length;
-  // Two outcomes a turn, each lane its own compensated sum (see klNats); an odd first outcome starts lane 1.
-  const first = n % 2;
-  if (first === 1) sum1 = entropyTermNats(p[0]);
-  for (let i = first; i < n; i += 2) {
+  const lanes = new Float64Array(LANES);
+  for (let from = 0; from < p.length; from += CHUNK) entropyChunk(p, from, Math.min(p.length, from + CHUNK), lanes);
+  return joinedLanes(lanes);
+}
+
+function entropyChunk(p: Float64Array, from: number, to: number, lanes: Float64Array): void {
+  let i = from;
+  // An odd count (the last chunk's only): its first outcome goes to lane 1 alone.
+  if ((to - from) % 2 === 1) addToLane1(lanes, entropyTermNats(p[i++]));
+  let sum0 = lanes[SUM0];
+  let compensation0 = lanes[COMPENSATION0];
+  let sum1 = lanes[SUM1];
+  let compensation1 = lanes[COMPENSATION1];
+  for (; i < to; i += 2) {
     const p0 = p[i];
     const p1 = p[i + 1];
     let x0: number;
@@ -46,7 +51,10 @@ export function entropyNats(p: Float64Array): number {
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  return joinedLanes(sum0, compensation0, sum1, compensation1);
+  lanes[SUM0] = sum0;
+  lanes[COMPENSATION0] = compensation0;
+  lanes[SUM1] = sum1;
+  lanes[COMPENSATION1] = compensation1;
 }
 
 /** −p·ln p, 0 for p = 0. */
@@ -55,17 +63,28 @@ function entropyTermNats(p: number): number {
 }
 
 export function crossEntropyNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
-  let sum0 = 0;
-  let compensation0 = 0;
-  let sum1 = 0;
-  let compensation1 = 0;
-  const n = p.length;
-  const first = n % 2;
-  if (first === 1) {
-    sum1 = crossEntropyTermNats(p[0], q[0], 0, qLogits);
-    if (sum1 === Infinity) return { value: Infinity, infiniteAt: 0 };
+  const lanes = new Float64Array(LANES);
+  for (let from = 0; from < p.length; from += CHUNK) {
+    const infiniteAt = crossEntropyChunk(p, q, qLogits, from, Math.min(p.length, from + CHUNK), lanes);
+    if (infiniteAt >= 0) return { value: Infinity, infiniteAt };
   }
-  for (let i = first; i < n; i += 2) {
+  return { value: joinedLanes(lanes) };
+}
+
+/** Adds a chunk's terms to `lanes`; the first outcome whose term is +∞ (p > 0, q = 0), or −1. */
+function crossEntropyChunk(p: Float64Array, q: Float64Array, qLogits: LogitRow | undefined, from: number, to: number, lanes: Float64Array): number {
+  let i = from;
+  if ((to - from) % 2 === 1) {
+    const x = crossEntropyTermNats(p[i], q[i], i, qLogits);
+    if (x === Infinity) return i;
+    addToLane1(lanes, x);
+    i++;
+  }
+  let sum0 = lanes[SUM0];
+  let compensation0 = lanes[COMPENSATION0];
+  let sum1 = lanes[SUM1];
+  let compensation1 = lanes[COMPENSATION1];
+  for (; i < to; i += 2) {
     const p0 = p[i];
     const p1 = p[i + 1];
     const q0 = q[i];
@@ -78,9 +97,9 @@ export function crossEntropyNats(p: Float64Array, q: Float64Array, qLogits?: Log
       x1 = -p1 * fastLog(q1);
     } else {
       x0 = crossEntropyTermNats(p0, q0, i, qLogits);
-      if (x0 === Infinity) return { value: Infinity, infiniteAt: i };
+      if (x0 === Infinity) return i;
       x1 = crossEntropyTermNats(p1, q1, i + 1, qLogits);
-      if (x1 === Infinity) return { value: Infinity, infiniteAt: i + 1 };
+      if (x1 === Infinity) return i + 1;
     }
     const t0 = sum0 + x0;
     compensation0 += roundingOf(sum0, x0, t0);
@@ -89,7 +108,11 @@ export function crossEntropyNats(p: Float64Array, q: Float64Array, qLogits?: Log
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  return { value: joinedLanes(sum0, compensation0, sum1, compensation1) };
+  lanes[SUM0] = sum0;
+  lanes[COMPENSATION0] = compensation0;
+  lanes[SUM1] = sum1;
+  lanes[COMPENSATION1] = compensation1;
+  return -1;
 }
 
 /** −p·ln q: 0 for p = 0; below the normal doubles ln q from a softmax's logits, and +∞ for q = 0 otherwise. */
@@ -99,12 +122,46 @@ function crossEntropyTermNats(p: number, q: number, i: number, qLogits: LogitRow
   return -p * fastLog(q);
 }
 
-/** Two compensated sums (lanes) as one: their sum, with its rounding error and both compensations. */
-function joinedLanes(sum0: number, compensation0: number, sum1: number, compensation1: number): number {
+/**
+ * The state the loops keep between chunks: the sum and compensation of lane
+ * 0, then of lane 1 (the two compensated sums that take every other outcome);
+ * KL's fast loop adds Σp and Σ|term| for its error bound.
+ */
+const SUM0 = 0;
+const COMPENSATION0 = 1;
+const SUM1 = 2;
+const COMPENSATION1 = 3;
+const MASS = 4;
+const SIZE = 5;
+const LANES = 4;
+const KL_LANES = 6;
+
+/**
+ * Outcomes per call of a loop. A loop over a whole vector is compiled by V8
+ * while its first call runs (on-stack replacement), before anything after
+ * the loop has run once; that code is thrown away on reaching the end, and
+ * which code the next calls got varied from process to process (in some, H
+ * of 10^6 outcomes took 22 ms instead of 8). A chunk's loop has returned
+ * many times before it is compiled, with every part of it seen.
+ */
+const CHUNK = 4096;
+
+/** Adds x to lane 1 (an odd count's first outcome). */
+function addToLane1(lanes: Float64Array, x: number): void {
+  const sum = lanes[SUM1];
+  const t = sum + x;
+  lanes[COMPENSATION1] += roundingOf(sum, x, t);
+  lanes[SUM1] = t;
+}
+
+/** The two lanes as one sum: their sum, with its rounding error and both compensations. */
+function joinedLanes(lanes: Float64Array): number {
+  const sum0 = lanes[SUM0];
+  const sum1 = lanes[SUM1];
   const joined = sum0 + sum1;
   // Past an infinity the compensations are ∞ − ∞ = NaN; the sum itself is the answer.
   if (!Number.isFinite(joined)) return joined;
-  return joined + (compensation0 + compensation1 + roundingOf(sum0, sum1, joined));
+  return joined + (lanes[COMPENSATION0] + lanes[COMPENSATION1] + roundingOf(sum0, sum1, joined));
 }
 
 /**
@@ -125,22 +182,35 @@ function joinedLanes(sum0: number, compensation0: number, sum1: number, compensa
  * 2u·|lane| + 2n·u²·Σ|x|, and joining the lanes 3u·Σ|x|; |lane| ≤ Σ|x|.
  */
 export function klNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
-  let sum0 = 0;
-  let compensation0 = 0;
-  let sum1 = 0;
-  let compensation1 = 0;
-  let mass = 0;
-  let size = 0;
-  const n = p.length;
-  // An odd count: outcome 0 starts the second lane, the rest go two by two.
-  const first = n % 2;
-  if (first === 1) {
-    sum1 = fastKlTerm(p[0], q[0], p[0] / q[0]);
-    if (sum1 !== sum1) return klNatsCareful(p, q, qLogits);
-    mass = p[0];
-    size = Math.abs(sum1);
+  const lanes = new Float64Array(KL_LANES);
+  for (let from = 0; from < p.length; from += CHUNK) {
+    if (!klChunk(p, q, from, Math.min(p.length, from + CHUNK), lanes)) return klNatsCareful(p, q, qLogits);
   }
-  for (let i = first; i < n; i += 2) {
+  const value = joinedLanes(lanes);
+  const u = 2 ** -53;
+  const size = lanes[SIZE];
+  const bound = u * (1.0001 * lanes[MASS] + 11.01 * size) + 2 * p.length * u * u * size;
+  return bound <= FAST_KL_TOLERANCE * Math.abs(value) ? { value } : klNatsCareful(p, q, qLogits);
+}
+
+/** Adds a chunk's terms to `lanes` (and Σp, Σ|term|); false where an outcome needs the careful loop. */
+function klChunk(p: Float64Array, q: Float64Array, from: number, to: number, lanes: Float64Array): boolean {
+  let i = from;
+  if ((to - from) % 2 === 1) {
+    const x = fastKlTerm(p[i], q[i], p[i] / q[i]);
+    if (x !== x) return false;
+    lanes[MASS] += p[i];
+    lanes[SIZE] += Math.abs(x);
+    addToLane1(lanes, x);
+    i++;
+  }
+  let sum0 = lanes[SUM0];
+  let compensation0 = lanes[COMPENSATION0];
+  let sum1 = lanes[SUM1];
+  let compensation1 = lanes[COMPENSATION1];
+  let mass = lanes[MASS];
+  let size = lanes[SIZE];
+  for (; i < to; i += 2) {
     const p0 = p[i];
     const p1 = p[i + 1];
     const q0 = q[i];
@@ -156,7 +226,7 @@ export function klNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): Me
       // Out of the way of the common case: p = 0, or an outcome for the careful loop (NaN).
       x0 = fastKlTerm(p0, q0, r0);
       x1 = fastKlTerm(p1, q1, r1);
-      if (x0 !== x0 || x1 !== x1) return klNatsCareful(p, q, qLogits);
+      if (x0 !== x0 || x1 !== x1) return false;
     }
     mass += p0 + p1;
     size += Math.abs(x0) + Math.abs(x1);
@@ -167,10 +237,13 @@ export function klNats(p: Float64Array, q: Float64Array, qLogits?: LogitRow): Me
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  const value = joinedLanes(sum0, compensation0, sum1, compensation1);
-  const u = 2 ** -53;
-  const bound = u * (1.0001 * mass + 11.01 * size) + 2 * n * u * u * size;
-  return bound <= FAST_KL_TOLERANCE * Math.abs(value) ? { value } : klNatsCareful(p, q, qLogits);
+  lanes[SUM0] = sum0;
+  lanes[COMPENSATION0] = compensation0;
+  lanes[SUM1] = sum1;
+  lanes[COMPENSATION1] = compensation1;
+  lanes[MASS] = mass;
+  lanes[SIZE] = size;
+  return true;
 }
 
 /** The fast KL loop's answer is kept when its error bound is below this fraction of it: a hundredth of the promised 1e-12. */

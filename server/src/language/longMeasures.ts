@@ -51,10 +51,7 @@ function entropyChunk(p: Float64Array, from: number, to: number, lanes: Float64A
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  lanes[SUM0] = sum0;
-  lanes[COMPENSATION0] = compensation0;
-  lanes[SUM1] = sum1;
-  lanes[COMPENSATION1] = compensation1;
+  keepLanes(lanes, sum0, compensation0, sum1, compensation1);
 }
 
 /** −p·ln p, 0 for p = 0. */
@@ -108,10 +105,7 @@ function crossEntropyChunk(p: Float64Array, q: Float64Array, qLogits: LogitRow |
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  lanes[SUM0] = sum0;
-  lanes[COMPENSATION0] = compensation0;
-  lanes[SUM1] = sum1;
-  lanes[COMPENSATION1] = compensation1;
+  keepLanes(lanes, sum0, compensation0, sum1, compensation1);
   return -1;
 }
 
@@ -145,6 +139,14 @@ const KL_LANES = 6;
  * many times before it is compiled, with every part of it seen.
  */
 const CHUNK = 4096;
+
+/** Keeps a chunk's two lanes for the next chunk. */
+function keepLanes(lanes: Float64Array, sum0: number, compensation0: number, sum1: number, compensation1: number): void {
+  lanes[SUM0] = sum0;
+  lanes[COMPENSATION0] = compensation0;
+  lanes[SUM1] = sum1;
+  lanes[COMPENSATION1] = compensation1;
+}
 
 /** Adds x to lane 1 (an odd count's first outcome). */
 function addToLane1(lanes: Float64Array, x: number): void {
@@ -237,10 +239,7 @@ function klChunk(p: Float64Array, q: Float64Array, from: number, to: number, lan
     compensation1 += roundingOf(sum1, x1, t1);
     sum1 = t1;
   }
-  lanes[SUM0] = sum0;
-  lanes[COMPENSATION0] = compensation0;
-  lanes[SUM1] = sum1;
-  lanes[COMPENSATION1] = compensation1;
+  keepLanes(lanes, sum0, compensation0, sum1, compensation1);
   lanes[MASS] = mass;
   lanes[SIZE] = size;
   return true;

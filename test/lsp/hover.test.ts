@@ -94,9 +94,17 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
   it('draws P and Q side by side in colours readable on light and dark themes', async () => {
     const [svg] = images(await hoverText(EXAMPLE, 'KL(P || Q)\n'));
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    const blue = [...svg.matchAll(/<rect [^>]*fill="#3b7dd8"/g)].length;
-    const orange = [...svg.matchAll(/<rect [^>]*fill="#e8871e"/g)].length;
-    expect([blue, orange]).toEqual([4, 4]); // three outcomes and a legend swatch each
+    // A path per series, a bar per outcome in it; a legend swatch each.
+    const pathOf = (colour: string) => new RegExp(`<path fill="${colour}" transform="scale\\(0.1\\)" d="([^"]*)"`).exec(svg)?.[1] ?? '';
+    const bars = (colour: string) => (pathOf(colour).match(/M/g) ?? []).length;
+    const swatches = (colour: string) => [...svg.matchAll(new RegExp(`<rect [^>]*fill="${colour}"`, 'g'))].length;
+    expect([bars('#3b7dd8'), bars('#e8871e')]).toEqual([3, 3]);
+    expect([swatches('#3b7dd8'), swatches('#e8871e')]).toEqual([1, 1]);
+    // P = [1, 0, 0] against Q = [0.75, 0.2, 0.05], in tenths of a pixel: P's first bar is the whole
+    // plot's height (86 px), its others have none.
+    const heights = (colour: string) => [...pathOf(colour).matchAll(/v-([0-9]+)/g)].map((m) => Number(m[1]));
+    expect(heights('#3b7dd8')).toEqual([860, 0, 0]);
+    expect(heights('#e8871e')).toEqual([645, 172, 43]);
     expect(svg).toContain('>P</text>');
     expect(svg).toContain('>Q</text>');
   });

@@ -21,34 +21,49 @@ export function barChart(series: readonly Series[], outcomeLabels: readonly stri
   return svgUri(barParts(series, outcomeLabels, caption));
 }
 
+/**
+ * The chart's elements. Each series is one path of its colour, in tenths of a
+ * pixel (whole numbers, which V8 writes without making a string each time it
+ * has seen them), a bar being `M x base v −h h w v h z`: a chart of 20
+ * outcomes is a data URI of about 2 KB instead of 5 (a rect per bar with all
+ * its attributes), and a hover that shows one makes less garbage.
+ */
 function barParts(series: readonly Series[], outcomeLabels: readonly string[], caption: string): string[] {
   const count = series[0].values.length;
   let max = 0;
   for (const each of series) for (let i = 0; i < each.values.length; i++) if (Number.isFinite(each.values[i])) max = Math.max(max, each.values[i]);
   if (max <= 0) max = 1;
   const plotHeight = HEIGHT - TOP - BOTTOM;
+  const base = TOP + plotHeight;
   const slot = (WIDTH - LEFT * 2) / count;
   const barWidth = Math.max(1, (slot * 0.8) / series.length);
-  const parts: string[] = [];
   const colours = [P_COLOUR, Q_COLOUR];
-  for (let i = 0; i < count; i++) {
-    series.forEach((each, s) => {
-      const value = each.values[i];
-      const height = Number.isFinite(value) && value > 0 ? (value / max) * plotHeight : 0;
-      const x = LEFT + i * slot + slot * 0.1 + s * barWidth;
-      parts.push(`<rect x="${x.toFixed(1)}" y="${(TOP + plotHeight - height).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${colours[s]}"/>`);
-    });
-    if (count <= 12) {
-      const label = outcomeLabels[i].length > 6 ? `${outcomeLabels[i].slice(0, 5)}…` : outcomeLabels[i];
-      parts.push(`<text x="${(LEFT + (i + 0.5) * slot).toFixed(1)}" y="${HEIGHT - 5}" text-anchor="middle">${escapeXml(label)}</text>`);
-    }
-  }
-  return [
+  const parts = [
     `<text x="${LEFT}" y="11">${escapeXml(caption)}</text>`,
     legendOf(series.map((each) => each.name), colours),
-    `<line x1="${LEFT}" y1="${TOP + plotHeight + 0.5}" x2="${WIDTH - LEFT}" y2="${TOP + plotHeight + 0.5}" stroke="${AXIS_COLOUR}"/>`,
-    ...parts,
+    `<line x1="${LEFT}" y1="${base + 0.5}" x2="${WIDTH - LEFT}" y2="${base + 0.5}" stroke="${AXIS_COLOUR}"/>`,
   ];
+  const tenths = (x: number) => Math.round(x * 10);
+  const width = tenths(barWidth);
+  for (let s = 0; s < series.length; s++) {
+    const values = series[s].values;
+    const bars: string[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const value = values[i];
+      const height = Number.isFinite(value) && value > 0 ? tenths((value / max) * plotHeight) : 0;
+      bars[i] = `M${tenths(LEFT + i * slot + slot * 0.1 + s * barWidth)} ${base * 10}v-${height}h${width}v${height}z`;
+    }
+    parts.push(`<path fill="${colours[s]}" transform="scale(0.1)" d="${bars.join('')}"/>`);
+  }
+  if (count <= 12) {
+    const labels: string[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const label = outcomeLabels[i].length > 6 ? `${outcomeLabels[i].slice(0, 5)}…` : outcomeLabels[i];
+      labels[i] = `<text x="${(LEFT + (i + 0.5) * slot).toFixed(1)}" y="${HEIGHT - 5}">${escapeXml(label)}</text>`;
+    }
+    parts.push(`<g text-anchor="middle">${labels.join('')}</g>`);
+  }
+  return parts;
 }
 
 /** Swatches and names at the top right, laid out from the right edge (about 6 px per character at 10 px). */

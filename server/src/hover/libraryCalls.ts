@@ -184,8 +184,9 @@ function arrays(detail: CategoricalDetail, constructor: (values: string) => stri
   return lines.join('\n');
 }
 
+// Array.from over a typed array walks its iterator, an object per entry; over a length it does not.
 function list(row: Float64Array): string {
-  return `[${Array.from(row, formatNumber).join(', ')}]`;
+  return `[${Array.from({ length: row.length }, (_, i) => formatNumber(row[i])).join(', ')}]`;
 }
 
 function scipyProgram(imports: string, detail: CategoricalDetail, call: string): string {

@@ -65,7 +65,7 @@ function chartOf(detail: CategoricalDetail, names: Names): string {
   const series = single ? [{ name: names.p, values: row.p }] : [{ name: names.p, values: row.p }, { name: names.q, values: row.q as Float64Array }];
   const batch = detail.rows.length > 1 ? `row 1 of ${detail.rows.length}` : '';
   const long = row.p.length > TABLE_LIMIT;
-  const outcomes = long ? topIndices(row.p, TABLE_LIMIT).sort((a, b) => a - b) : Array.from(row.p, (_, i) => i);
+  const outcomes = long ? topIndices(row.p, TABLE_LIMIT).sort((a, b) => a - b) : Array.from({ length: row.p.length }, (_, i) => i);
   const caption = long ? `${batch ? `${batch}, ` : ''}top ${TABLE_LIMIT} of ${row.p.length} outcomes by ${names.p}` : batch;
   const picked = series.map((each) => ({ name: each.name, values: outcomes.map((i) => each.values[i]) }));
   const labels = outcomes.map((i) => (detail.labels ? detail.labels[i] : String(i + 1)));

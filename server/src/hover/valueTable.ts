@@ -31,8 +31,8 @@ export function valueMarkdown(name: string, value: Value, units: UnitName): stri
 }
 
 function vectorTable(name: string, data: Float64Array, labels: readonly string[] | undefined, units: UnitName): string[] {
-  const rows = Array.from(data, (x, i) => `| ${labels ? escapeCell(labels[i]) : i + 1} | ${formatNumber(x)} |`);
-  const outcomeLabels = Array.from(data, (_, i) => (labels ? labels[i] : String(i + 1)));
+  const rows = Array.from({ length: data.length }, (_, i) => `| ${labels ? escapeCell(labels[i]) : i + 1} | ${formatNumber(data[i])} |`);
+  const outcomeLabels = Array.from({ length: data.length }, (_, i) => (labels ? labels[i] : String(i + 1)));
   return [
     [`| ${labels ? 'label' : 'i'} | ${escapeCell(name)} |`, '| --- | ---: |', ...rows].join('\n'),
     distributionFacts(data, units),

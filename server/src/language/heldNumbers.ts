@@ -25,7 +25,7 @@ export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: Readon
 
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
-  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : walk([result.value, result.check]);
+  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : [...walk([result.value, result.check])];
 }
 
 /** Kept with every result that holds no array: one for all. */
@@ -37,11 +37,11 @@ const NO_BUFFERS: readonly ArrayBufferLike[] = [];
  * keeps its arguments for the hover holds nothing new by them.
  */
 export function buffersRead(inputs: ReadonlyMap<string, Binding>): ReadonlySet<ArrayBufferLike> {
-  return new Set(walk([...inputs.values()].map((binding) => binding.value)));
+  return walk([...inputs.values()].map((binding) => binding.value));
 }
 
 /** The array buffers reachable from `pending` (taken apart as it goes). */
-function walk(pending: unknown[]): ArrayBufferLike[] {
+function walk(pending: unknown[]): Set<ArrayBufferLike> {
   const buffers = new Set<ArrayBufferLike>();
   const visited = new Set<object>();
   while (pending.length > 0) {
@@ -60,7 +60,7 @@ function walk(pending: unknown[]): ArrayBufferLike[] {
       }
     }
   }
-  return [...buffers];
+  return buffers;
 }
 
 const NOTHING = { buffers: NO_BUFFERS, numbers: 0 };

@@ -72,16 +72,14 @@ export class CodeLenses {
     // Not remembered as a value shown: a statement that stops evaluating never gets `⋯ computing (before the edit)`.
     const pendingLenses: CodeLens[] = [];
     const showStale = (line: number, text: string, command: Command) => {
-      const start = { line, character: 0 };
-      lenses.push({
-        range: { start, end: start },
-        command: {
+      lenses.push(
+        atLine(line, {
           title: `${command.title}${STALE_MARK}`,
           command: COPY_VALUE_COMMAND,
           arguments: command.arguments,
           tooltip: 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.',
-        },
-      });
+        }),
+      );
       texts.push(text);
       shown.push(command);
     };

@@ -14,10 +14,10 @@ const CAPABILITIES = {
 };
 
 export class BenchClient {
-  /** Spawns `node [nodeFlags] server.js --stdio` and initializes it; `spawnedAt` is when the process was started. */
-  static async start(serverPath, nodeFlags = []) {
+  /** Spawns `node [nodeFlags] server.js --stdio` (in `environment`, by default this process's) and initializes it; `spawnedAt` is when the process was started. */
+  static async start(serverPath, nodeFlags = [], environment = process.env) {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: environment });
     const client = new BenchClient(child, spawnedAt);
     await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: CAPABILITIES, initializationOptions: { trusted: true } });
     client.connection.sendNotification('initialized', {});

@@ -45,6 +45,8 @@ await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(r
 // The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
+// And with the environment they give it (NODE_EXTRA_CA_CERTS removed).
+const serverEnvironment = { ...process.env, ...engine.SERVER_ENVIRONMENT };
 const cli = path.join(root, 'server/out/cli.js');
 
 const environment = {
@@ -70,16 +72,16 @@ const section = async (name, f) => {
 await section('measures', () => measureRows({ engine, folder: data, python, runs: runs(21, 7) }));
 await section('eval', () => evalProcessRows({ folder: data, python, runs: runs(10, 3), cli }));
 await section('server', async () => [
-  ...(await coldStartRows({ serverPath, nodeFlags, folder: data, runs: runs(10, 3) })),
-  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
+  ...(await coldStartRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(10, 3) })),
+  ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
 ]);
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
 await section('responsive', () => responsivenessRows({ serverPath, folder: data, runs: runs(3, 1) }));
 await section('scaling', async () => [
   ...(await scalingRows({ engine, folder: data, python, runs: runs(7, 3) })),
-  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),
-  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 10_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 10,000 lines' })),
-  ...(await documentRows({ serverPath, nodeFlags, folder: data, lines: 100_000, opens: 1, hovers: 100, edits: runs(10, 3), section: 'Scaling with the document: 100,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 10_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 10,000 lines' })),
+  ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 100_000, opens: 1, hovers: 100, edits: runs(10, 3), section: 'Scaling with the document: 100,000 lines' })),
 ]);
 
 const lines = table(rows);

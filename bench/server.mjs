@@ -8,12 +8,12 @@ import { generatedDocument, random } from './data.mjs';
 import { summary } from './stats.mjs';
 
 /** Spawn → initialize → open a 100-line document → the first answer to codeLens with lenses in it. */
-export async function coldStartRows({ serverPath, nodeFlags = [], folder, runs }) {
+export async function coldStartRows({ serverPath, nodeFlags = [], serverEnvironment, folder, runs }) {
   const times = [];
   const uri = pathToFileURL(path.join(folder, 'cold.kl')).href;
   const text = generatedDocument(100);
   for (let i = 0; i < runs; i++) {
-    const client = await BenchClient.start(serverPath, nodeFlags);
+    const client = await BenchClient.start(serverPath, nodeFlags, serverEnvironment);
     client.open(uri, text);
     for (;;) {
       const { answer } = await client.request('textDocument/codeLens', { textDocument: { uri } });
@@ -50,14 +50,14 @@ async function editorRequests(client, uri, offset, tokens) {
  * (code lenses of the whole document after the first, then `editorRequests`),
  * and the peak memory of the whole session.
  */
-export async function documentRows({ serverPath, nodeFlags = [], folder, lines, opens, hovers, edits, targets, section }) {
+export async function documentRows({ serverPath, nodeFlags = [], serverEnvironment, folder, lines, opens, hovers, edits, targets, section }) {
   const uri = pathToFileURL(path.join(folder, `doc${lines}.kl`)).href;
   const text = generatedDocument(lines);
   const openTimes = [];
   let client;
   for (let i = 0; i < opens; i++) {
     if (client) await client.stop();
-    client = await BenchClient.start(serverPath, nodeFlags);
+    client = await BenchClient.start(serverPath, nodeFlags, serverEnvironment);
     const opened = await client.open(uri, text);
     openTimes.push(opened.milliseconds);
   }

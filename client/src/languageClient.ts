@@ -3,7 +3,7 @@
 // document needs it, not when VS Code activates the extension for any Markdown file.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
 import { SERVED_SCHEMES } from './klDocuments';
 
 /** Hover links the server may use; every other `command:` link in a hover stays inert. */
@@ -11,7 +11,7 @@ const HOVER_COMMANDS = ['kl.copyAsPython', 'kl.copyValue'];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } };
+  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: SERVER_ENVIRONMENT } };
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['kl', 'markdown'].flatMap((language) => SERVED_SCHEMES.map((scheme) => ({ language, scheme }))),
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),

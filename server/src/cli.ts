@@ -10,7 +10,7 @@ import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, UsageError } from './cli/files';
 import { jsonReport, reportOf, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
-import { SERVER_NODE_FLAGS } from './lsp/nodeFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
 
 const VERSION = '0.1.0';
 
@@ -123,7 +123,7 @@ function main(argv: readonly string[]): void {
  * the signals that stop it, and exits with its code.
  */
 function runLanguageServer(): void {
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(__dirname, 'server.js'), '--stdio'], { stdio: 'inherit' });
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(__dirname, 'server.js'), '--stdio'], { stdio: 'inherit', env: { ...process.env, ...SERVER_ENVIRONMENT } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('error', (reason) => {
     process.stderr.write(`kl-lens: could not start the language server: ${reason.message}\n`);

@@ -72,6 +72,8 @@ function newestSource(folder: string): number {
 export interface SessionOptions {
   /** The command line; default: node server/out/server.js --stdio. */
   command?: string[];
+  /** The environment of the command; default: this process's. */
+  environment?: NodeJS.ProcessEnv;
   /** The `kl` settings section the client answers with. */
   settings?: Record<string, unknown>;
   /** A client that cannot answer workspace/configuration, and sends the settings in initializationOptions instead. */
@@ -90,6 +92,8 @@ const CAPABILITIES: ClientCapabilities = {
 export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** What the server's process wrote to stderr. */
+  stderr = '';
   refreshes = { codeLens: 0, inlayHint: 0 };
   /** What the server answered to initialize. */
   initializeResult: InitializeResult | undefined;
@@ -104,9 +108,12 @@ export class LspSession {
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
     const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'pipe' });
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'pipe', env: options.environment ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(connection, child, options.settings ?? {});
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      session.stderr += chunk;
+    });
     connection.onRequest('workspace/configuration', () => [session.settings]);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => {

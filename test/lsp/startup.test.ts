@@ -32,6 +32,16 @@ describe('starting the server', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['check-failed']);
     await session.stop();
   });
+
+  it('starts the server without the certificates NODE_EXTRA_CA_CERTS names: it opens no connection, and reading them costs 50 ms', async () => {
+    // Node warns at start when the file cannot be read: once for `kl-lens` itself, and not again for the server it starts.
+    const environment = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ROOT, 'no-such-certificates.pem') };
+    const session = await LspSession.start({ command: [process.execPath, path.join(ROOT, 'server/out/cli.js'), 'lsp', '--stdio'], environment });
+    session.open('file:///cli/certificates.kl', 'H([0.5, 0.5])\n');
+    await session.diagnostics('file:///cli/certificates.kl');
+    await session.stop();
+    expect(session.stderr.match(/Ignoring extra certs/g)).toHaveLength(1);
+  });
 });
 
 describe('a server that never dies', () => {

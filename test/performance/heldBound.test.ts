@@ -37,4 +37,18 @@ describe('the held-numbers bound of an edit', () => {
     expect(after.diagnostics.map((d) => d.message)).toEqual(fresh.diagnostics.map((d) => d.message));
     expect(after.diagnostics.length).toBe(1);
   });
+
+  it('counts what a measure computed from distributions written inline, to the number: it alone holds them', () => {
+    const options = { defaultUnits: 'nats' as const, limits: { maxElements: 5000 } };
+    // The measure and how many numbers its result holds: P and Q, and a softmax's logits.
+    const cases: [string, number][] = [['KL(onehot(1, 2000) || uniform(2000))', 4000], ['H(softmax(uniform(1000)), uniform(1000))', 3000], ['H([[0.5, 0.5], [0.25, 0.75]])', 4]];
+    for (const [measure, held] of cases) {
+      const fits = analyze(`${measure}\nR = uniform(${5000 - held})`, 'kl', options);
+      expect(fits.diagnostics, measure).toEqual([]);
+      const text = `${measure}\nR = uniform(${5001 - held})`;
+      const over = analyze(text, 'kl', options);
+      expect(over.statements[0].result.value?.kind, measure).toBe('number');
+      expect(over.diagnostics.map((d) => [d.code, d.span.start > text.indexOf('\n')]), measure).toEqual([['too-large', true]]);
+    }
+  });
 });

@@ -2,6 +2,7 @@
 // its value, what a measure was computed from (for the hover), a check's
 // expected side, a gradient's detail. The document-wide budget counts them.
 import type { Binding } from './context';
+import type { MeasureDetail } from './measureDetail';
 import type { StatementResult } from './statementEvaluation';
 
 /**
@@ -25,7 +26,31 @@ export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: Readon
 
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
-  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : [...walk([result.value, result.check])];
+  const value = result.value;
+  if (!result.check && value?.kind === 'number' && value.gradient === undefined) {
+    // The usual statements, a number or a measure's value: read without walking (a walk is two Sets and a key enumeration per object).
+    if (value.detail === undefined) return NO_BUFFERS;
+    const buffers = measuredBuffers(value.detail);
+    if (buffers) return buffers;
+  }
+  return !result.check && holdsNoObject(value) ? NO_BUFFERS : [...walk([value, result.check])];
+}
+
+/** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
+function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | undefined {
+  if (detail.kind === 'normal') return NO_BUFFERS;
+  const buffers: ArrayBufferLike[] = [];
+  for (const row of detail.rows) {
+    if (row.pLogits !== undefined || row.qLogits !== undefined) return undefined;
+    addOnce(buffers, row.p.buffer);
+    if (row.q !== undefined) addOnce(buffers, row.q.buffer);
+  }
+  return buffers;
+}
+
+// The rows of a batch are views of one or two buffers: the list stays short.
+function addOnce(buffers: ArrayBufferLike[], buffer: ArrayBufferLike): void {
+  if (!buffers.includes(buffer)) buffers.push(buffer);
 }
 
 /** Kept with every result that holds no array: one for all. */

@@ -45,10 +45,11 @@ async function editorRequests(client, uri, offset, tokens) {
 /**
  * One document of `lines` lines: open → first diagnostics on fresh servers;
  * then, on the last of them, as in an editor: its semantic tokens, hovers over
- * statements, one-character edits (a digit of a distribution, changed and
- * changed back) → their diagnostics, each followed by what VS Code asks then
- * (code lenses of the whole document after the first, then `editorRequests`),
- * and the peak memory of the whole session.
+ * statements (each followed by one with nothing to compute), one-character
+ * edits (a digit of a distribution, changed and changed back) → their
+ * diagnostics, each followed by what VS Code asks then (code lenses of the
+ * whole document after the first, then `editorRequests`), and the peak memory
+ * of the whole session.
  */
 export async function documentRows({ serverPath, nodeFlags = [], serverEnvironment, folder, lines, opens, hovers, edits, targets, section }) {
   const uri = pathToFileURL(path.join(folder, `doc${lines}.kl`)).href;
@@ -66,12 +67,19 @@ export async function documentRows({ serverPath, nodeFlags = [], serverEnvironme
   const statementStarts = [0];
   for (let at = text.indexOf('\n'); at >= 0 && at < text.length - 1; at = text.indexOf('\n', at + 1)) statementStarts.push(at + 1);
 
+  // Each hover is followed by one below the last line, which the server answers with null at once:
+  // the same round trip over stdio with no hover to compute, in the same seconds of this machine.
   const hoverTimes = [];
+  const roundTripTimes = [];
+  const belowTheEnd = { line: statementStarts.length + 1, character: 0 };
   for (let i = 0; i < hovers; i++) {
     const start = statementStarts[Math.floor(next() * statementStarts.length)];
     const { answer, milliseconds } = await client.request('textDocument/hover', { textDocument: { uri }, position: client.position(uri, start) });
     if (!answer) throw new Error(`no hover at ${start}`);
     hoverTimes.push(milliseconds);
+    const empty = await client.request('textDocument/hover', { textDocument: { uri }, position: belowTheEnd });
+    if (empty.answer !== null) throw new Error('a hover below the last line');
+    roundTripTimes.push(empty.milliseconds);
   }
 
   const editTimes = [];
@@ -94,6 +102,7 @@ export async function documentRows({ serverPath, nodeFlags = [], serverEnvironme
   const rows = [
     { section, figure: 'open → first diagnostics', unit: 'ms', stat: summary(openTimes), ...(targets ? { target: { value: 500 } } : {}) },
     { section, figure: 'hover', unit: 'ms', stat: summary(hoverTimes), note: `p99 ${summary(hoverTimes).p99.toFixed(2)} ms`, ...(targets ? { target: { value: 5, on: 'p99' } } : {}) },
+    { section, figure: 'between hovers: one with nothing to compute (the stdio round trip)', unit: 'ms', stat: summary(roundTripTimes), note: `p99 ${summary(roundTripTimes).p99.toFixed(2)} ms` },
     { section, figure: 'code lenses, whole document', unit: 'ms', stat: summary(lensTimes), ...(targets ? { target: { value: 50 } } : {}) },
     { section, figure: 'one-character edit → diagnostics', unit: 'ms', stat: summary(editTimes), ...(targets ? { target: { value: 20 } } : {}) },
     { section, figure: 'after an edit: tokens, outline, folding, hints, quick fixes', unit: 'ms', stat: summary(editorTimes) },

@@ -41,7 +41,7 @@ describe('docs/gradients.md', () => {
     const text = readFileSync(join(__dirname, '../../docs/gradients.md'), 'utf8');
     const analysis = analysisOf(text, 'markdown');
     const checks = analysis.statements.filter((s) => s.parsed.statement.kind === 'check');
-    expect(checks.map((s) => s.result.check?.pass)).toEqual([true, true, true, true]);
+    expect(checks.map((s) => s.result.check?.pass)).toEqual([true, true, true, true, true]);
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(['independent-of-variable', 'not-differentiable', 'infinite-divergence', 'not-differentiable', 'not-differentiable']);
     const prose = text.replace(/\n# /g, ' ');
     for (const diagnostic of analysis.diagnostics.filter((d) => d.code === 'not-differentiable')) expect(prose).toContain(diagnostic.message);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../../server/src/language/values';
-import { analysisOf, lastValue } from '../engine/evaluate';
+import { analysisOf, lastNumber, lastValue, relativeError } from '../engine/evaluate';
 
 const SOFTMAX_EXAMPLE = 'z = [2, 1, 0.1]\ny = onehot(1, 3)\n';
 
@@ -41,7 +41,7 @@ describe('docs/gradients.md', () => {
     const text = readFileSync(join(__dirname, '../../docs/gradients.md'), 'utf8');
     const analysis = analysisOf(text, 'markdown');
     const checks = analysis.statements.filter((s) => s.parsed.statement.kind === 'check');
-    expect(checks.map((s) => s.result.check?.pass)).toEqual([true, true, true, true]);
+    expect(checks.map((s) => s.result.check?.pass)).toEqual([true, true, true, true, true]);
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(['independent-of-variable', 'not-differentiable', 'infinite-divergence', 'not-differentiable', 'not-differentiable']);
     const prose = text.replace(/\n# /g, ' ');
     for (const diagnostic of analysis.diagnostics.filter((d) => d.code === 'not-differentiable')) expect(prose).toContain(diagnostic.message);
@@ -148,6 +148,26 @@ describe('the gradient of binary cross-entropy after sigmoid', () => {
     const y = [1, 0, 1, 0];
     entries(value).forEach((g, i) => expect(g).toBeCloseTo((1 / (1 + Math.exp(-x[i])) - y[i]) / 4, 15));
     expect(value?.kind === 'vector' && value.gradient?.analyticForm).toBe('(sigmoid(x) - y) / 4');
+  });
+
+  it('is finite where sigmoid(x) rounds to 1 or 0, its loss the plain evaluation\'s to the bit', () => {
+    // sigmoid(40) is 1 and sigmoid(-800) is 0 as doubles; BCE takes its logs from the logits, and so does its slope.
+    const confident = lastValue('x = 40\ngrad(BCE(0, sigmoid(x)), x)');
+    expect(entries(confident)).toEqual([1]);
+    expect(confident?.kind === 'number' && confident.gradient?.value).toBe(lastNumber('BCE(0, sigmoid(40))'));
+    const wrong = lastValue('x = -800\ngrad(BCE(1, sigmoid(x)), x)');
+    expect(entries(wrong)).toEqual([-1]);
+    expect(wrong?.kind === 'number' && wrong.gradient?.value).toBe(lastNumber('BCE(1, sigmoid(-800))'));
+    // Each entry (1 − y)·σ(x) − y·σ(−x) from the logit: −σ(−40) = −4.248e-18 for y = 1, which 1 − 1 would give as 0.
+    const text = 'x = [40, -800, 30, 40]\ny = [0, 1, 0.3, 1]\n';
+    const vector = lastValue(`${text}grad(BCE(y, sigmoid(x)), x)`);
+    const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
+    [1, -1, 0.7 * sigmoid(30) - 0.3 * sigmoid(-30), -sigmoid(-40)].forEach((g, i) => expect(relativeError(entries(vector)[i], g / 4)).toBeLessThanOrEqual(1e-15));
+    expect(vector?.kind === 'vector' && vector.gradient?.value).toBe(lastNumber(`${text}BCE(y, sigmoid(x))`));
+  });
+
+  it('is −x in the labels where p is a sigmoid\'s value: log((1 − p)/p) from the logit', () => {
+    expect(entries(lastValue('y = 0\ngrad(BCE(y, sigmoid(40)), y)'))).toEqual([-40]);
   });
 });
 

@@ -29,6 +29,8 @@ const DOCUMENTS = [
   'units bits\nCE([0.5, 0.25, 0.25], softmax([1000, 999, 0]))',
   `CE(${long(3000, (i) => 1 + (i % 4))}, softmax([${Array.from({ length: 3000 }, (_, i) => -((i * 37) % 2000)).join(', ')}]))`,
   'KL([[0, 0, 1], [0.5, 0.5, 0]] || softmax([[1000, 999, 0], [1, 2, 3]]))',
+  'BCE([0, 1, 0.3, 0.5], sigmoid([40, -800, 30, 1.5]))',
+  'units bans\nBCE([[1, 0], [0.3, 1]], sigmoid([[-30, 1e4], [100, 2]]))',
 ];
 
 describe('the sum a hover writes out', () => {
@@ -53,5 +55,11 @@ describe('the sum a hover writes out', () => {
     const line = termByTerm(bits.detail, bits.value, { p: 'P', q: 'Q' }).join('\n');
     expect(line).toContain('− 0.25·log2(e^-1000.31) = 361.48637506554616 bits');
     expect(line).not.toMatch(/log2?\(0\)|ln\(0\)/);
+  });
+
+  it('writes a sigmoid\'s p or 1 − p whose log the logit changed as e^(ln p), the others as they are', () => {
+    const { detail, value } = detailOf('BCE([0, 1, 0.3], sigmoid([40, -800, 1]))');
+    // ln(1 − p) = −softplus(40) = −40, ln p = −800; at x = 1 the double p gives the same logs to 12 digits.
+    expect(termByTerm(detail, value, { p: 'y', q: 'sigmoid(x)' })).toEqual(['BCE(y, sigmoid(x)) = (1/3)·(−1·ln(e^-40) − 1·ln(e^-800) − (0.3·ln(0.731059) + 0.7·ln(0.268941))) = 280.3377538958394 nats']);
   });
 });

@@ -142,6 +142,21 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
     expect(text).toContain("in torch: `torch.nn.functional.kl_div(q.log(), p, reduction='sum')` → inf");
   });
 
+  it('gives BCE of a sigmoid that rounds to 1 its value from the logit, writes 1 − p as e^(ln(1 − p)), says why, and shows torch\'s loss on the logits', async () => {
+    const uri = 'file:///hover/sigmoid.kl';
+    session.open(uri, 'x = 40\nBCE(0, sigmoid(x))\n');
+    await session.diagnostics(uri);
+    const text = await hoverText(uri, 'BCE(');
+    // sigmoid(40) is 1 as a double; softplus(40) = 40 + 4.2e-18, whose nearest double is 40.
+    expect(text).toContain('**40 nats**');
+    expect(text).not.toContain('∞');
+    expect(text).toContain('`BCE(0, sigmoid(x)) = −1·ln(e^-40) = 40 nats`');
+    expect(text).toContain('every log is taken from the logits x, ln p = −softplus(−x) and ln(1 − p) = −softplus(x)');
+    expect(text).toContain('in torch: `torch.nn.functional.binary_cross_entropy_with_logits(x, y)` → 40 ·');
+    const [torch] = programs(text);
+    expect(torch).toContain('y = torch.tensor([0], dtype=torch.float64)\nx = torch.tensor([40], dtype=torch.float64)\nprint(float(torch.nn.functional.binary_cross_entropy_with_logits(x, y)))');
+  });
+
   it('shows the value of a measure written inside a larger statement, and the documentation of other functions', async () => {
     const kl = await hoverAt(EXAMPLE, 'KL(P || Q)', 0, 3);
     expect(session.document(EXAMPLE).getText(kl?.range as never)).toBe('KL(P || Q)');
@@ -255,6 +270,8 @@ const LIBRARY_CASES: [string, string][] = [
   ['Jensen–Shannon', 'units bans\nJS([0.1, 0.9] || [0.6, 0.4])'],
   ['a batch', 'KL([[0.5, 0.5], [0.9, 0.1]] || [[0.6, 0.4], [0.5, 0.5]])'],
   ['binary cross-entropy with a clamped log', 'BCE([1, 1], [0, 0.5])'],
+  ['binary cross-entropy of a sigmoid, from its logits', 'BCE([0, 1, 0.3], sigmoid([40, -800, 2]))'],
+  ['binary cross-entropy of a sigmoid where torch keeps fewer digits', 'units bits\nBCE(1, sigmoid(30))'],
   ['KL of a softmax that underflows', 'KL(onehot(3, 3) || softmax([1000, 999, 0]))'],
   ['cross-entropy of a softmax that underflows, in bits', 'units bits\nCE([0.5, 0.25, 0.25], softmax([1000, 999, 0]))'],
   ['perplexity', 'perplexity([0.5, 0.25, 0.25])'],

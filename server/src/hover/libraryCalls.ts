@@ -78,8 +78,13 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
       scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyValue((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');
       break;
     case 'bce': {
-      const [{ p: y, q: probabilities }] = rows;
-      torch('torch.nn.functional.binary_cross_entropy(q, p)', torchBce(y, probabilities as Float64Array), 'torch clamps each log at −100');
+      // A sigmoid's p: what a user runs is torch's loss on the logits.
+      const [{ p: y, q: probabilities, sigmoidLogits }] = rows;
+      if (sigmoidLogits) {
+        const value = torchBceWithLogits(y, sigmoidLogits);
+        const ours = rows[0].value * lnBase;
+        torch('torch.nn.functional.binary_cross_entropy_with_logits(x, y)', value, Math.abs(value - ours) > 1e-12 * Math.abs(ours) ? 'torch takes log(1 + e^−|x|) without log1p' : undefined);
+      } else torch('torch.nn.functional.binary_cross_entropy(q, p)', torchBce(y, probabilities as Float64Array), 'torch clamps each log at −100');
       break;
     }
   }
@@ -122,6 +127,18 @@ function torchBce(y: Float64Array, p: Float64Array): number {
   return sumOf(y.length, (i) => -(y[i] * Math.max(Math.log(p[i]), -100) + (1 - y[i]) * Math.max(Math.log1p(-p[i]), -100))) / y.length;
 }
 
+/**
+ * The mean of (1 − y)·x + m + log(e^−m + e^(−x−m)), m = max(−x, 0), as torch
+ * computes binary_cross_entropy_with_logits (nats): the log of a sum near 1,
+ * not log1p, so a term of 1e-14 keeps only its first digits there.
+ */
+function torchBceWithLogits(y: Float64Array, x: Float64Array): number {
+  return sumOf(y.length, (i) => {
+    const m = Math.max(-x[i], 0);
+    return (1 - y[i]) * x[i] + m + Math.log(Math.exp(-m) + Math.exp(-x[i] - m));
+  }) / y.length;
+}
+
 function sumOf(count: number, term: (i: number) => number): number {
   const sum = new CompensatedSum();
   for (let i = 0; i < count; i++) sum.add(term(i));
@@ -161,12 +178,18 @@ function torchToUnit(unit: UnitName): string {
   return unit === 'bits' ? ' / math.log(2)' : unit === 'bans' ? ' / math.log(10)' : '';
 }
 
-function arrays(detail: CategoricalDetail, constructor: (values: string) => string): string {
+/** The arrays a program defines: each one's variable, what the hover calls it, and its rows. */
+function columnsOf(detail: CategoricalDetail): [string, string, (Float64Array | undefined)[]][] {
+  const [first] = detail.rows;
+  if (detail.measure === 'bce' && first.sigmoidLogits) return [['y', 'y', [first.p]], ['x', 'x', [first.sigmoidLogits]]];
   const names = detail.measure === 'bce' ? ['y', 'p'] : ['P', 'Q'];
-  const columns: [string, (Float64Array | undefined)[]][] = [['p', detail.rows.map((row) => row.p)], ['q', detail.rows.map((row) => row.q)]];
+  return [['p', names[0], detail.rows.map((row) => row.p)], ['q', names[1], detail.rows.map((row) => row.q)]];
+}
+
+function arrays(detail: CategoricalDetail, constructor: (values: string) => string): string {
   const lines: string[] = [];
   if (detail.labels) lines.push(`# outcomes: ${detail.labels.join(', ')}`);
-  columns.forEach(([variable, rows], i) => {
+  columnsOf(detail).forEach(([variable, name, rows]) => {
     if (rows.some((row) => row === undefined)) return;
     const present = rows as Float64Array[];
     const size = present.reduce((total, row) => total + row.length, 0);
@@ -175,7 +198,7 @@ function arrays(detail: CategoricalDetail, constructor: (values: string) => stri
       return;
     }
     if (size > PASTE_LIMIT) {
-      lines.push(`${variable} = ${constructor(`numpy.loadtxt('${variable}.txt')`)}  # ${names[i]} has ${size} numbers: too many to paste here`);
+      lines.push(`${variable} = ${constructor(`numpy.loadtxt('${variable}.txt')`)}  # ${name} has ${size} numbers: too many to paste here`);
       return;
     }
     const literal = present.length === 1 && detail.rows.length === 1 ? list(present[0]) : `[${present.map(list).join(', ')}]`;

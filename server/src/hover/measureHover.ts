@@ -14,6 +14,8 @@ const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
 
 const LOGITS_NOTE = 'A q written e^(ln q) is below the smallest normal double (2.2e-308): softmax gives it as 0 or with lost digits, so its log is taken from the logits, ln qᵢ = zᵢ − logsumexp(z), as torch\'s cross_entropy does.';
 
+const SIGMOID_LOGITS_NOTE = 'A p or 1 − p written e^(ln p) has lost digits in its double (sigmoid(40) is 1, sigmoid(-800) is 0): every log is taken from the logits x, ln p = −softplus(−x) and ln(1 − p) = −softplus(x), as torch\'s binary_cross_entropy_with_logits does.';
+
 /** The value line: `0.41503749927884381 bits` and the same in the other units. */
 export function valueLines(value: NumberValue, written?: string): string[] {
   const lines = [`${written ? `\`${written}\` = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
@@ -52,7 +54,7 @@ function isLong(detail: MeasureDetail): boolean {
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
   const detail = value.detail;
   const sections = [`\`${formulaOf(detail, names)}\``, termByTerm(detail, value.value, names).map((line) => `\`${line}\``).join('  \n')];
-  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(LOGITS_NOTE);
+  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(detail.measure === 'bce' ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE);
   // One outcome (BCE of two numbers) makes no chart worth drawing.
   if (detail.kind === 'categorical' && detail.rows[0].p.length > 1) sections.push(chartOf(detail, names));
   sections.push(...librarySection(detail));

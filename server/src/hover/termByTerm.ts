@@ -5,10 +5,11 @@
 // term is computed by the measure's own term function, so the terms add up to
 // the value shown: JS is written outcome by outcome, ½·(p·log(p/m) + q·log(q/m)),
 // as it is summed (two KL sums of M would cancel to their first digits). A
-// softmax's q below the normal doubles is written e^(ln q), ln q from its logits.
+// softmax's q below the normal doubles is written e^(ln q), ln q from its logits;
+// so is a sigmoid's p or 1 − p whose log its logit changed (BCE).
 import { formatFull, formatShort } from '../language/format';
-import type { CategoricalDetail, MeasureDetail, MeasureRow } from '../language/measureDetail';
-import { binaryCrossEntropyTerm, crossEntropyTermAt, entropyTerm, jensenShannonTerm, klTermAt, logFromLogits } from '../language/measures';
+import { sigmoidLogsChanged, type CategoricalDetail, type MeasureDetail, type MeasureRow } from '../language/measureDetail';
+import { binaryCrossEntropyTermAt, crossEntropyTermAt, entropyTerm, jensenShannonTerm, klTermAt, logFromLogits } from '../language/measures';
 import { lnSoftmax } from '../language/softmax';
 import { CompensatedSum } from '../language/summation';
 import { logIn, UNIT_LN_BASE, UNIT_LOG_NAME } from '../language/units';
@@ -126,7 +127,7 @@ function writeRow(detail: CategoricalDetail, row: MeasureRow): string {
 
 /** The terms of one row as the hover writes them, each with its value from the measure's own term function. */
 export function writtenTerms(detail: CategoricalDetail, row: MeasureRow): Term[] {
-  const { p, qLogits } = row;
+  const { p, qLogits, sigmoidLogits } = row;
   const q = row.q as Float64Array;
   const unit = detail.unit;
   const logName = UNIT_LOG_NAME[unit];
@@ -146,7 +147,7 @@ export function writtenTerms(detail: CategoricalDetail, row: MeasureRow): Term[]
     case 'js':
       return termsOf(p.length, (i) => jensenShannonTerm(p[i], q[i], log, lnBase), (i) => ({ sign: '+', body: jsBody(p[i], q[i], logName) }));
     case 'bce':
-      return termsOf(p.length, (i) => binaryCrossEntropyTerm(p[i], q[i], unit), (i) => ({ sign: '−', body: bceBody(p[i], q[i], logName) }));
+      return termsOf(p.length, (i) => binaryCrossEntropyTermAt(p, q, i, unit, sigmoidLogits), (i) => ({ sign: '−', body: bceBody(p[i], q[i], logName, sigmoidLogits?.[i]) }));
   }
 }
 
@@ -160,11 +161,16 @@ function jsBody(p: number, q: number, logName: string): string {
   return parts.length === 1 ? `½·${parts[0]}` : `½·(${parts.join(' + ')})`;
 }
 
-/** `(y·log(p) + (1 − y)·log(1 − p))`, leaving out a part whose weight is 0. */
-function bceBody(y: number, p: number, logName: string): string {
+/**
+ * `(y·log(p) + (1 − y)·log(1 − p))`, leaving out a part whose weight is 0; a p
+ * or 1 − p whose log the sigmoid's logit x changed is written e^(ln p).
+ */
+function bceBody(y: number, p: number, logName: string, x: number | undefined): string {
+  const changed = x === undefined ? undefined : sigmoidLogsChanged(y, p, x);
+  const inside = (double: number, fromLogit: number | undefined) => (fromLogit === undefined ? n(double) : `e^${n(fromLogit)}`);
   const parts: string[] = [];
-  if (y !== 0) parts.push(`${n(y)}·${logName}(${n(p)})`);
-  if (y !== 1) parts.push(`${n(1 - y)}·${logName}(${n(1 - p)})`);
+  if (y !== 0) parts.push(`${n(y)}·${logName}(${inside(p, changed?.lnP)})`);
+  if (y !== 1) parts.push(`${n(1 - y)}·${logName}(${inside(1 - p, changed?.lnOneMinusP)})`);
   return parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
 }
 

@@ -3,7 +3,8 @@
 // decimal forms, which are the literals as the user wrote them. A softmax's
 // distribution is computed again from its logits, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z)
 // at N digits: its doubles have lost the outcomes that underflow (e^-1000), and
-// no BigNumber does.
+// no BigNumber does. BCE of a sigmoid's p takes its logs from the logits at N
+// digits likewise (sigmoid.ts).
 import type { UnitName } from './ast';
 import type { MeasureKind, MeasureRow } from './measureDetail';
 import { bigNumberMath, type BigNumber, type BigNumberMath } from './mathInstance';
@@ -23,7 +24,7 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<Measure
   // p·ln(p/q), with 0·ln(0/q) = 0.
   const klTerm = (p: BigNumber, q: BigNumber) => (p.isZero() ? zero : p.times(p.div(q).ln()));
   let total = zero;
-  for (const { p, q, pLogits, qLogits } of rows) {
+  for (const { p, q, pLogits, qLogits, sigmoidLogits } of rows) {
     const pAt = probabilities(math, p, pLogits);
     const qAt = q ? probabilities(math, q, qLogits) : () => zero;
     let sum = zero;
@@ -43,10 +44,11 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<Measure
           sum = sum.plus(klTerm(pi, qi));
           break;
         case 'bce': {
-          // −(y·ln p + (1−y)·ln(1−p)), the row's value is the mean over its entries.
+          // −(y·ln p + (1−y)·ln(1−p)), the row's value is the mean over its entries; a sigmoid's logs from its logit.
           const one = big(1);
-          if (!pi.isZero()) sum = sum.minus(pi.times(qi.ln()));
-          if (!pi.eq(one)) sum = sum.minus(one.minus(pi).times(one.minus(qi).ln()));
+          const logs = sigmoidLogits && sigmoidLogs(big(sigmoidLogits[i]));
+          if (!pi.isZero()) sum = sum.minus(pi.times(logs?.lnP ?? qi.ln()));
+          if (!pi.eq(one)) sum = sum.minus(one.minus(pi).times(logs?.lnOneMinusP ?? one.minus(qi).ln()));
           break;
         }
         case 'js': {
@@ -63,6 +65,22 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<Measure
   const mean = total.div(rows.length);
   const value = measure === 'perplexity' ? mean.exp() : mean.div(lnBase);
   return value.toSignificantDigits(digits).toString();
+}
+
+/**
+ * ln p = −softplus(−x) and ln(1 − p) = −softplus(x) of p = sigmoid(x), at the
+ * instance's digits: with t = e^−|x|, softplus(|x|) = |x| + ln(1 + t) and
+ * softplus(−|x|) = ln(1 + t). ln(1 + t) is taken as t·ln(u)/(u − 1) with
+ * u = 1 + t rounded (Kahan's log1p), which keeps every digit however small t
+ * is; ln(u) alone keeps only the digits of t that u holds (none of e^-100's at 60 digits).
+ */
+function sigmoidLogs(x: BigNumber): { lnP: BigNumber; lnOneMinusP: BigNumber } {
+  const t = x.abs().neg().exp();
+  const u = t.plus(1);
+  const lnOnePlusT = u.eq(1) ? t : t.times(u.ln()).div(u.minus(1));
+  const confident = x.abs().plus(lnOnePlusT).neg();
+  const likely = lnOnePlusT.neg();
+  return x.isNegative() ? { lnP: confident, lnOneMinusP: likely } : { lnP: likely, lnOneMinusP: confident };
 }
 
 /** Entry i of a row as a BigNumber: its double, or for a softmax's row, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z) from the logits. */

@@ -7,10 +7,11 @@ import { error } from './diagnostics';
 import { klMath } from './mathInstance';
 import { loadCall } from './load/loadCall';
 import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
-import { logSumExp, sigmoid } from './measures';
+import { logSumExp } from './measures';
+import { sigmoid } from './sigmoid';
 import { softmaxRows } from './softmax';
 import { compensatedSum } from './summation';
-import { describeKind, numberValue, type MatrixValue, type Value, type VectorValue } from './values';
+import { describeKind, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import { evaluateGrad } from './gradient/grad';
 
 export type BuiltinCategory = 'measure' | 'distribution' | 'math' | 'calculus';
@@ -171,7 +172,12 @@ const DEFINITIONS: Builtin[] = [
   math('exp', [], 'exp(x)', 'e to the power x.', 'exp(1) = 2.7183'),
   math('sqrt', [], 'sqrt(x)', 'The square root.', 'sqrt(2) = 1.4142'),
   math('abs', [], 'abs(x)', 'The absolute value.', 'abs(-0.5) = 0.5'),
-  math('sigmoid', [], 'sigmoid(x)', 'The logistic function 1 / (1 + e^{−x}), computed without overflow.', 'sigmoid(0) = 0.5'),
+  {
+    name: 'sigmoid', category: 'math', signature: 'sigmoid(x)', parameters: ['x'], arity: [1, 1],
+    summary: 'The logistic function 1 / (1 + e^{−x}), entry by entry, computed without overflow. Its value keeps the logits x, and BCE(y, sigmoid(x)) takes its logs from them, ln p = −softplus(−x), as torch\'s binary_cross_entropy_with_logits: finite and exact where p is 0 or 1 as a double.',
+    example: 'sigmoid(0) = 0.5',
+    call: (args, call, context) => sigmoidCall(args[0], call, context),
+  },
   reduction('sum', 'sum(v) or sum(a, b, …)', 'The sum of the entries (compensated summation).', 'sum([0.75, 0.2, 0.05]) = 1', (data) => compensatedSum(data)),
   reduction('min', 'min(v) or min(a, b, …)', 'The smallest entry.', 'min([0.75, 0.2, 0.05]) = 0.05', (data) => data.reduce((a, b) => Math.min(a, b), Infinity)),
   reduction('max', 'max(v) or max(a, b, …)', 'The largest entry.', 'max([0.75, 0.2, 0.05]) = 0.75', (data) => data.reduce((a, b) => Math.max(a, b), -Infinity)),
@@ -186,8 +192,10 @@ const DEFINITIONS: Builtin[] = [
   },
 ];
 
+type ElementaryName = 'log' | 'log2' | 'log10' | 'exp' | 'sqrt' | 'abs';
+
 /** Elementwise elementary functions, evaluated by our mathjs instance. */
-function math(name: string, aliases: string[], signature: string, summary: string, example: string, arity: readonly [number, number] = [1, 1]): Builtin {
+function math(name: ElementaryName, aliases: string[], signature: string, summary: string, example: string, arity: readonly [number, number] = [1, 1]): Builtin {
   return {
     name, aliases, category: 'math', signature, parameters: arity[1] === 2 ? ['x', 'base'] : ['x'], arity, summary, example,
     call: (args, call, context) => {
@@ -215,7 +223,7 @@ function math(name: string, aliases: string[], signature: string, summary: strin
   };
 }
 
-function elementaryFunction(name: string, base: number | undefined): (x: number) => number {
+function elementaryFunction(name: ElementaryName, base: number | undefined): (x: number) => number {
   const m = klMath();
   // mathjs answers a negative argument with a complex number; the language is real, so that is NaN here.
   const real = (f: (x: number) => unknown) => (x: number) => {
@@ -235,9 +243,15 @@ function elementaryFunction(name: string, base: number | undefined): (x: number)
       return real((x) => m.sqrt(x));
     case 'abs':
       return (x) => m.abs(x);
-    default:
-      return sigmoid;
   }
+}
+
+/** sigmoid(x), entry by entry, keeping its logits for BCE (sigmoid.ts); they are x's own numbers, which never change. */
+function sigmoidCall(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  // mapNumbers gives a number, vector or matrix like x, or nothing.
+  const result = mapNumbers(value, sigmoid, call.args[0].span, context) as NumberValue | VectorValue | MatrixValue | undefined;
+  if (!result) return undefined;
+  return { ...result, sigmoidLogits: value.kind === 'number' ? Float64Array.of(value.value) : (value as VectorValue | MatrixValue).data };
 }
 
 function reduction(name: string, signature: string, summary: string, example: string, reduce: (data: Float64Array) => number): Builtin {

@@ -148,8 +148,8 @@ export function mapNumbers(value: Value, f: (x: number) => number, span: Span, c
     case 'matrix': {
       const data = new Float64Array(value.data.length);
       for (let i = 0; i < data.length; i++) data[i] = f(value.data[i]);
-      // What is computed from a gradient (a softmax) is no longer that gradient (has no logits).
-      return { ...value, data, gradient: undefined, logits: undefined };
+      // What is computed from a gradient (a softmax, a sigmoid) is no longer that gradient (has no logits).
+      return { ...value, data, gradient: undefined, logits: undefined, sigmoidLogits: undefined };
     }
     default:
       context.report(error('type-mismatch', span, `This works on numbers, vectors and matrices, not on ${describeKind(value)}.`));

@@ -42,6 +42,8 @@ const NUMBER_FACTORIES = {
 type PairMeasure = (p: Float64Array, q: Float64Array, unit: UnitName) => MeasureResult;
 /** CE and KL also take Q's logits when Q is a softmax's value (softmax.ts). */
 type LogitPairMeasure = (p: Float64Array, q: Float64Array, unit: UnitName, qLogits?: LogitRow) => MeasureResult;
+/** BCE also takes p's logits when p is a sigmoid's value (sigmoid.ts). */
+type SigmoidPairMeasure = (y: Float64Array, p: Float64Array, unit: UnitName, pLogits?: Float64Array) => MeasureResult;
 
 /** The instance with our measures, as the evaluator sees it. */
 export interface KlMath {
@@ -57,7 +59,7 @@ export interface KlMath {
   crossEntropy: LogitPairMeasure;
   klDivergence: LogitPairMeasure;
   jensenShannon: PairMeasure;
-  binaryCrossEntropy: PairMeasure;
+  binaryCrossEntropy: SigmoidPairMeasure;
 }
 
 function registerMeasures(math: MathJsInstance): void {
@@ -76,7 +78,7 @@ function registerMeasures(math: MathJsInstance): void {
       crossEntropy: logitPair('crossEntropy', crossEntropy),
       klDivergence: logitPair('klDivergence', klDivergence),
       jensenShannon: pair('jensenShannon', jensenShannon),
-      binaryCrossEntropy: pair('binaryCrossEntropy', binaryCrossEntropy),
+      binaryCrossEntropy: math.typed('binaryCrossEntropy', { 'Float64Array, Float64Array, string': binaryCrossEntropy, 'Float64Array, Float64Array, string, Float64Array | undefined': binaryCrossEntropy }),
     },
     {},
   );

@@ -141,18 +141,22 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
     context.report(error('length-mismatch', call.args[1].span, `y has ${y.length} entries and p has ${p.length}; they must have the same length.`));
     return undefined;
   }
-  const result = klMath().binaryCrossEntropy(y, p, context.units);
+  // A sigmoid's value: the logs come from its logits (sigmoid.ts), and the value is +∞ only for a logit of ±∞.
+  const prediction = args[1];
+  const logits = prediction.kind === 'number' || prediction.kind === 'vector' || prediction.kind === 'matrix' ? prediction.sigmoidLogits : undefined;
+  const fromLogits = logits ? { sigmoidLogits: logits } : {};
+  const result = klMath().binaryCrossEntropy(y, p, context.units, logits);
   if (result.infiniteAt !== undefined) {
     const i = result.infiniteAt;
-    context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}.`));
+    context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}${logits ? ` (the logit is ${formatNumber(logits[i])})` : ''}.`));
   }
-  const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, value: result.value }] } };
+  const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, ...fromLogits, value: result.value }] } };
   if (context.precision !== undefined && Number.isFinite(result.value)) {
     const logarithms = preciseLogarithms('bce', y.length);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
     } else {
-      const precise = preciseMeasure('bce', [{ p: y, q: p }], context.units, context.precision);
+      const precise = preciseMeasure('bce', [{ p: y, q: p, ...fromLogits }], context.units, context.precision);
       if (precise) value.precise = precise;
     }
   }

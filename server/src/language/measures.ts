@@ -8,9 +8,11 @@
 // finite value: KL(onehot(3, 3) ‖ softmax([1000, 999, 0])) = 1000.31 nats, not
 // +∞. Elsewhere q is used as it is, to the last bit. JS needs no logits: it is
 // finite for every P and Q, and an outcome whose q is below 2^-1022 changes it
-// by less than 2·10^-305.
+// by less than 2·10^-305. When p is a sigmoid's value, BCE takes its logs
+// from the logits (sigmoid.ts): BCE(0, sigmoid(40)) = 40 nats, not +∞.
 import type { UnitName } from './ast';
 import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
+import { softplus } from './sigmoid';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 import { roundingOf } from './summation';
 import { logIn, UNIT_LN_BASE } from './units';
@@ -165,12 +167,34 @@ export function binaryCrossEntropyTerm(y: number, p: number, unit: UnitName): nu
   return -(positive + negative) / UNIT_LN_BASE[unit];
 }
 
-/** The mean of the BCE terms over the entries. */
-export function binaryCrossEntropy(y: Float64Array, p: Float64Array, unit: UnitName): MeasureResult {
+/**
+ * The BCE term of p = sigmoid(x) from its logit x: y·softplus(−x) +
+ * (1−y)·softplus(x) (sigmoid.ts), two parts ≥ 0; a zero weight makes its part
+ * 0 even where softplus is ∞ (x = ±∞).
+ */
+export function binaryCrossEntropyLogitTerm(y: number, x: number, unit: UnitName): number {
+  const positive = y === 0 ? 0 : y * softplus(-x);
+  const negative = y === 1 ? 0 : (1 - y) * softplus(x);
+  return (positive + negative) / UNIT_LN_BASE[unit];
+}
+
+/**
+ * Entry i's BCE term; where p is a sigmoid's value, from its logit, for every
+ * entry and not only where p is near 0 or 1: that is the exact value for the
+ * logits as written (torch's binary_cross_entropy_with_logits does the same),
+ * it has no threshold at which the value jumps by a rounding, and away from 0
+ * and 1 it agrees with the double p's term to rounding anyway.
+ */
+export function binaryCrossEntropyTermAt(y: Float64Array, p: Float64Array, i: number, unit: UnitName, pLogits?: Float64Array): number {
+  return pLogits ? binaryCrossEntropyLogitTerm(y[i], pLogits[i], unit) : binaryCrossEntropyTerm(y[i], p[i], unit);
+}
+
+/** The mean of the BCE terms over the entries; `pLogits` when p is a sigmoid's value. */
+export function binaryCrossEntropy(y: Float64Array, p: Float64Array, unit: UnitName, pLogits?: Float64Array): MeasureResult {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < y.length; i++) {
-    const x = binaryCrossEntropyTerm(y[i], p[i], unit);
+    const x = binaryCrossEntropyTermAt(y, p, i, unit, pLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
     const t = sum + x;
     compensation += roundingOf(sum, x, t);
@@ -223,11 +247,4 @@ export function logSumExp(values: Float64Array): number {
     sum = t;
   }
   return max + Math.log(sum + compensation);
-}
-
-export function sigmoid(x: number): number {
-  // Written so that neither branch overflows: e^{-|x|} ≤ 1.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }

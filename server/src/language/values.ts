@@ -16,6 +16,8 @@ export interface NumberValue {
   detail?: MeasureDetail;
   /** What it is the derivative of, when it is the value of grad(expr, x) for a number x. */
   gradient?: GradientDetail;
+  /** The logit x, one entry, when it is the value of sigmoid(x): BCE takes its logs from it (sigmoid.ts). */
+  sigmoidLogits?: Float64Array;
 }
 
 export interface VectorValue {
@@ -29,6 +31,8 @@ export interface VectorValue {
   gradient?: GradientDetail;
   /** The logits, when it is the value of softmax(z): the measures take ln q from them where q underflows. */
   logits?: SoftmaxLogits;
+  /** The logits, entry by entry, when it is the value of sigmoid(x): BCE takes its logs from them (sigmoid.ts). */
+  sigmoidLogits?: Float64Array;
 }
 
 /** Rows of equal length, stored row after row. */
@@ -43,6 +47,8 @@ export interface MatrixValue {
   gradient?: GradientDetail;
   /** The logits, row by row, when it is the value of softmax(Z). */
   logits?: SoftmaxLogits;
+  /** The logits, entry by entry, when it is the value of sigmoid(X). */
+  sigmoidLogits?: Float64Array;
 }
 
 export interface NormalValue {

@@ -1,7 +1,7 @@
 // Derivatives of the elementary functions (entry by entry) and of the
 // reductions sum, min, max and logsumexp.
 import { formatShort } from '../format';
-import { sigmoid } from '../measures';
+import { sigmoid } from '../sigmoid';
 import type { Value } from '../values';
 import { entriesOf, entryName } from './layout';
 import { chainEntry, type Pullback, type PullbackInput } from './tape';

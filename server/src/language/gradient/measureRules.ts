@@ -24,6 +24,7 @@ import type { EvaluationContext } from '../context';
 import { formatShort } from '../format';
 import type { CategoricalDetail, MeasureRow, NormalDetail } from '../measureDetail';
 import { logFromLogits } from '../measures';
+import { sigmoid } from '../sigmoid';
 import { lnSoftmax } from '../softmax';
 import { CompensatedSum } from '../summation';
 import { UNIT_LN_BASE } from '../units';
@@ -34,10 +35,13 @@ import { chainEntry, type Pullback, type PullbackInput } from './tape';
 type Side = 0 | 1;
 
 interface TermSlopes {
-  /** ∂ term / ∂ (side 0: p, side 1: q) in nats; `lnQ` is ln q where it comes from a softmax's logits. */
-  slope(side: Side, p: number, q: number, lnQ: number | undefined): number;
+  /**
+   * ∂ term / ∂ (side 0: p, side 1: q) in nats; `lnQ` is ln q where it comes
+   * from a softmax's logits, `logit` BCE's logit of q where q is a sigmoid's value.
+   */
+  slope(side: Side, p: number, q: number, lnQ: number | undefined, logit: number | undefined): number;
   /** Why there is none, for the outcome named `at`. */
-  why(side: Side, p: number, q: number, at: string, names: readonly [string, string], lnQ: number | undefined): string;
+  why(side: Side, p: number, q: number, at: string, names: readonly [string, string], lnQ: number | undefined, logit: number | undefined): string;
 }
 
 /** The term of outcome `at` is infinite (q = 0 < p), or, where q underflowed from a softmax, only its slope −p/q is. */
@@ -74,12 +78,15 @@ const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
     why: (side, _p, _q, at, names) => `JS has no derivative in ${names[side]} at ${at}, where ${names[side]} is 0 (the slope ½ log(p/m) is −∞)`,
   },
   bce: {
-    slope: (side, y, p) => (side === 0
-      ? Math.log1p(-p) - Math.log(p)
-      : (y === 0 ? 0 : -y / p) + (y === 1 ? 0 : (1 - y) / (1 - p))),
-    why: (side, y, p, at, names) => side === 0
+    // From a sigmoid's logit x, as the measure: log((1 − p)/p) = −x, 1/p = 1 + e^−x, 1/(1 − p) = 1 + e^x.
+    slope: (side, y, p, _lnQ, x) => (side === 0
+      ? (x === undefined ? Math.log1p(-p) - Math.log(p) : -x)
+      : (y === 0 ? 0 : -y * (x === undefined ? 1 / p : 1 + Math.exp(-x))) + (y === 1 ? 0 : (1 - y) * (x === undefined ? 1 / (1 - p) : 1 + Math.exp(x)))),
+    why: (side, y, p, at, names, _lnQ, x) => side === 0
       ? `BCE has no derivative in ${names[0]} at ${at}, where ${names[1]} is ${formatShort(p)} (log p or log(1 − p) is infinite)`
-      : `BCE has no derivative in ${names[1]}: it is infinite at ${at}, where ${names[1]} is ${formatShort(p)} and ${names[0]} is ${formatShort(y)}`,
+      : x === undefined || !Number.isFinite(x)
+        ? `BCE has no derivative in ${names[1]}: it is infinite at ${at}, where ${names[1]} is ${formatShort(p)} and ${names[0]} is ${formatShort(y)}`
+        : `BCE has no finite derivative in ${names[1]} at ${at}, where ${names[1]} is sigmoid(${formatShort(x)}) (the slope −y/p + (1 − y)/(1 − p) overflows)`,
   },
 };
 
@@ -95,20 +102,22 @@ export function measurePullback(call: CallExpression, context: EvaluationContext
 }
 
 /**
- * A measure whose arguments `softmax` (the values of softmax(zₖ) written in
- * the call, undefined for the others) are differentiated in their logits zₖ,
- * which are the operands there.
+ * A measure whose arguments `squashed` (the values of softmax(zₖ), or BCE's
+ * sigmoid(x), written in the call; undefined for the others) are
+ * differentiated in their logits, which are the operands there.
  */
-export function measureOfSoftmaxPullback(call: CallExpression, context: EvaluationContext, softmax: readonly (Value | undefined)[]): Pullback {
+export function measureOfLogitsPullback(call: CallExpression, context: EvaluationContext, squashed: readonly (Value | undefined)[]): Pullback {
   const names = [0, 1].map((i) => argumentName(call, i, context)) as [string, string];
   return (input) => {
     const output = input.output;
     const detail = output.kind === 'number' ? output.detail : undefined;
     if (!detail || detail.kind !== 'categorical' || output.kind !== 'number') return input.operands.map(() => undefined);
-    const others = categoricalPullback(detail, output.value, { ...input, dependent: input.dependent.map((dependent, side) => dependent && !softmax[side]) }, names);
+    const others = categoricalPullback(detail, output.value, { ...input, dependent: input.dependent.map((dependent, side) => dependent && !squashed[side]) }, names);
     return input.operands.map((_operand, side) => {
-      const s = softmax[side];
-      return s && input.dependent[side] && (side === 0 || side === 1) ? softmaxSide(detail, output.value, input, side, s, names) : others[side];
+      const s = squashed[side];
+      if (!s || !input.dependent[side] || (side !== 0 && side !== 1)) return others[side];
+      const sigmoidLogits = side === 1 ? detail.rows[0].sigmoidLogits : undefined;
+      return sigmoidLogits ? sigmoidSide(detail, output.value, input, sigmoidLogits, names) : softmaxSide(detail, output.value, input, side, s, names);
     });
   };
 }
@@ -148,7 +157,7 @@ function softmaxSide(detail: CategoricalDetail, value: number, input: PullbackIn
       const k = position(j);
       if (k < 0) continue;
       const lnQ = lnFromLogits(row, j);
-      w[k] += chainEntry(g, logSlope(detail.measure, side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ));
+      w[k] += chainEntry(g, logSlope(detail.measure, side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, undefined));
     }
   });
   const width = s.kind === 'matrix' ? s.columns : probabilities.length;
@@ -160,6 +169,18 @@ function softmaxSide(detail: CategoricalDetail, value: number, input: PullbackIn
     for (let j = start; j < start + width; j++) result[j] = w[j] - probabilities[j] * sum;
   }
   return result;
+}
+
+/**
+ * ∂/∂x of BCE through p = sigmoid(x), entry by entry: p(1 − p)·∂term/∂p = p − y,
+ * taken as (1 − y)·σ(x) − y·σ(−x) so that it keeps its digits where p rounds
+ * to 1 (σ(−40) is 4.2e-18, and 1 − p is 0).
+ */
+function sigmoidSide(detail: CategoricalDetail, value: number, input: PullbackInput, logits: Float64Array, names: readonly [string, string]): Float64Array {
+  const { p: y, q } = detail.rows[0];
+  const g = termWeight(detail, value, input);
+  const slope = (j: number) => (y[j] === 1 ? 0 : (1 - y[j]) * sigmoid(logits[j])) - (y[j] === 0 ? 0 : y[j] * sigmoid(-logits[j]));
+  return Float64Array.from({ length: y.length }, (_, j) => chainEntry(g, slope(j), input, () => TERM_SLOPES.bce.why(1, y[j], (q as Float64Array)[j], outcomeName(detail, 0, j), names, undefined, logits[j])));
 }
 
 /** ln q of outcome j where the measure took it from a softmax's logits (undefined elsewhere). */
@@ -195,7 +216,8 @@ function categoricalPullback(detail: CategoricalDetail, value: number, input: Pu
         const k = position(j);
         if (k < 0) continue;
         const lnQ = lnFromLogits(row, j);
-        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ));
+        const logit = row.sigmoidLogits?.[j];
+        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j], lnQ, logit), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, logit));
       }
     });
     return contribution;

@@ -2,8 +2,9 @@
 // recording on the tape every value that depends on the variable together with
 // the rule that differentiates it. Sub-expressions that do not mention the
 // variable are evaluated by the engine directly and are constants here. A
-// measure of softmax(z) written as its argument is one step from z
-// (measureRules.ts), so that an underflowed softmax costs no derivative.
+// measure of softmax(z), or BCE of sigmoid(x), written as its argument is one
+// step from the logits (measureRules.ts), so that a softmax that underflowed or
+// a sigmoid that rounded to 0 or 1 costs no derivative.
 import { walkExpression, type CallExpression, type Expression } from '../ast';
 import { BUILTINS } from '../builtins';
 import type { EvaluationContext } from '../context';
@@ -12,7 +13,7 @@ import { evaluate } from '../evaluator';
 import { binaryPullback, elementsPullback, negationPullback } from './arithmeticRules';
 import { DISTRIBUTION_PULLBACKS } from './distributionRules';
 import { elementaryPullback, REDUCTION_PULLBACKS } from './functionRules';
-import { measureOfSoftmaxPullback, measurePullback } from './measureRules';
+import { measureOfLogitsPullback, measurePullback } from './measureRules';
 import { evaluateOverOperands, operandsOf } from './operandEvaluation';
 import type { Pullback, Tape, Traced } from './tape';
 import type { Value } from '../values';
@@ -83,8 +84,8 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
     return undefined;
   }
   if (MEASURES.has(builtin.name)) {
-    const softmaxArguments = call.args.map((argument) => softmaxOfVariable(argument, state));
-    if (softmaxArguments.some((argument) => argument !== undefined)) return traceMeasureOfSoftmax(call, softmaxArguments, state);
+    const squashed = call.args.map((argument, i) => squashOfVariable(argument, builtin.name === 'BCE' && i === 1, state));
+    if (squashed.some((argument) => argument !== undefined)) return traceMeasureOfLogits(call, squashed, state);
   }
   const pullback = pullbackOf(builtin.name, call, state.context);
   if (!pullback) {
@@ -95,33 +96,34 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
   return step(call, pullback, state);
 }
 
-/** `softmax(e)` written as an argument, when it changes with the variable. */
-function softmaxOfVariable(argument: Expression, state: Trace): CallExpression | undefined {
+/** `softmax(e)` written as an argument (`sigmoid(e)` too, as BCE's p), when it changes with the variable. */
+function squashOfVariable(argument: Expression, sigmoidToo: boolean, state: Trace): CallExpression | undefined {
   if (argument.type !== 'call' || argument.args.length !== 1 || !state.mentioning.has(argument)) return undefined;
-  return BUILTINS.get(argument.callee)?.name === 'softmax' ? argument : undefined;
+  const name = BUILTINS.get(argument.callee)?.name;
+  return name === 'softmax' || (sigmoidToo && name === 'sigmoid') ? argument : undefined;
 }
 
 /**
- * The measure `call` with its softmax arguments' logits as its operands: each
- * softmax is evaluated as the engine does (its value keeps the logits the
- * measure takes ln q from), then the measure over the values, as in `step`.
+ * The measure `call` with its softmax (sigmoid) arguments' logits as its
+ * operands: each is evaluated as the engine does (its value keeps the logits
+ * the measure takes its logs from), then the measure over the values, as in `step`.
  */
-function traceMeasureOfSoftmax(call: CallExpression, softmaxArguments: readonly (CallExpression | undefined)[], state: Trace): Traced | undefined {
+function traceMeasureOfLogits(call: CallExpression, squashedArguments: readonly (CallExpression | undefined)[], state: Trace): Traced | undefined {
   const operands: Traced[] = [];
   const values: Value[] = [];
-  const softmaxValues: (Value | undefined)[] = [];
+  const squashedValues: (Value | undefined)[] = [];
   for (let i = 0; i < call.args.length; i++) {
-    const softmax = softmaxArguments[i];
-    const operand = trace(softmax ? softmax.args[0] : call.args[i], state);
+    const squash = squashedArguments[i];
+    const operand = trace(squash ? squash.args[0] : call.args[i], state);
     if (!operand) return undefined;
-    const value = softmax ? evaluateOverOperands(softmax, [operand.value], state.context) : operand.value;
+    const value = squash ? evaluateOverOperands(squash, [operand.value], state.context) : operand.value;
     if (!value) return undefined;
     operands.push(operand);
     values.push(value);
-    softmaxValues.push(softmax && value);
+    squashedValues.push(squash && value);
   }
   const value = evaluateOverOperands(call, values, state.context);
-  return value && state.tape.record(value, operands, measureOfSoftmaxPullback(call, state.context, softmaxValues), call.span);
+  return value && state.tape.record(value, operands, measureOfLogitsPullback(call, state.context, squashedValues), call.span);
 }
 
 function pullbackOf(name: string, call: CallExpression, context: EvaluationContext): Pullback | undefined {

@@ -4,8 +4,11 @@
 // hover; those are held already, by the statements that made them, and must
 // not count again, or every edit of a KL line over two big loaded
 // distributions computes that KL twice (once in the edit, once in the whole).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../server/src/language/analysis';
+import { reachableBuffers, walkedBuffers } from '../../server/src/language/heldNumbers';
 import * as longMeasures from '../../server/src/language/longMeasures';
 
 vi.mock('../../server/src/language/longMeasures', async (original) => {
@@ -50,5 +53,24 @@ describe('the held-numbers bound of an edit', () => {
       expect(over.statements[0].result.value?.kind, measure).toBe('number');
       expect(over.diagnostics.map((d) => [d.code, d.span.start > text.indexOf('\n')]), measure).toEqual([['too-large', true]]);
     }
+  });
+});
+
+describe('the buffers a result holds', () => {
+  // reachableBuffers reads a number's or a measure's value without walking it; on every other value it walks.
+  const reference = JSON.parse(readFileSync(join(__dirname, '../fixtures/reference.json'), 'utf8')) as { cases: { id: string; document: string }[] };
+  const gradients = JSON.parse(readFileSync(join(__dirname, '../fixtures/gradients.json'), 'utf8')) as { cases: { id: string; document: string }[] };
+
+  it('are the same read quickly as walked, for every statement of the reference and gradient documents', () => {
+    let statements = 0;
+    for (const { id, document } of [...reference.cases, ...gradients.cases]) {
+      for (const statement of analyze(document, 'kl').statements) {
+        const quick = reachableBuffers(statement.result);
+        expect(new Set(quick).size, id).toBe(quick.length);
+        expect(new Set(quick), id).toEqual(new Set(walkedBuffers(statement.result)));
+        statements++;
+      }
+    }
+    expect(statements).toBeGreaterThan(1000);
   });
 });

@@ -27,13 +27,18 @@ export function newlyHeld(reachable: readonly ArrayBufferLike[], counted: Readon
 /** The array buffers reachable from a result: its value, what a measure was computed from, a check's sides, a gradient's detail. */
 export function reachableBuffers(result: StatementResult): readonly ArrayBufferLike[] {
   const value = result.value;
-  if (!result.check && value?.kind === 'number' && value.gradient === undefined) {
+  if (!result.check && value?.kind === 'number' && value.gradient === undefined && value.sigmoidLogits === undefined) {
     // The usual statements, a number or a measure's value: read without walking (a walk is two Sets and a key enumeration per object).
     if (value.detail === undefined) return NO_BUFFERS;
     const buffers = measuredBuffers(value.detail);
     if (buffers) return buffers;
   }
-  return !result.check && holdsNoObject(value) ? NO_BUFFERS : [...walk([value, result.check])];
+  return walkedBuffers(result);
+}
+
+/** What `reachableBuffers` answers, by walking every object the result holds (exported for the test that compares them). */
+export function walkedBuffers(result: StatementResult): readonly ArrayBufferLike[] {
+  return !result.check && holdsNoObject(result.value) ? NO_BUFFERS : [...walk([result.value, result.check])];
 }
 
 /** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
@@ -41,7 +46,7 @@ function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | un
   if (detail.kind === 'normal') return NO_BUFFERS;
   const buffers: ArrayBufferLike[] = [];
   for (const row of detail.rows) {
-    if (row.pLogits !== undefined || row.qLogits !== undefined) return undefined;
+    if (row.pLogits !== undefined || row.qLogits !== undefined || row.sigmoidLogits !== undefined) return undefined;
     addOnce(buffers, row.p.buffer);
     if (row.q !== undefined) addOnce(buffers, row.q.buffer);
   }

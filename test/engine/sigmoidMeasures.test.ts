@@ -30,6 +30,9 @@ describe('a sigmoid whose p rounds to 1 or 0', () => {
     expect(lastNumber('BCE(0, sigmoid(40))')).toBe(40);
     expect(lastNumber('BCE(0, 1 * sigmoid(40))')).toBe(Infinity);
     expect(codes('BCE(0, -(-sigmoid(40)))')).toEqual(['infinite-divergence']);
+    // The warning then says how to keep them.
+    const warning = analysisOf('BCE(0, 1 * sigmoid(40))').diagnostics[0];
+    expect(warning.message).toContain('the predicted probability is 1. If p is a sigmoid of logits x, write BCE(y, sigmoid(x))');
     // A probability written as a number is used as written, to the bit as before.
     expect(lastNumber('BCE(0.3, 0.9)')).toBe(1.6434177197931799);
   });
@@ -38,7 +41,8 @@ describe('a sigmoid whose p rounds to 1 or 0', () => {
     const text = 'x = [1e400, 1]\nBCE([0, 1], sigmoid(x))';
     expect(lastNumber(text)).toBe(Infinity);
     const warning = analysisOf(text).diagnostics.find((d) => d.code === 'infinite-divergence');
-    expect(warning?.message).toContain('at entry 1, the label is 0 but the predicted probability is 1 (the logit is ∞)');
+    expect(warning?.message).toContain('at entry 1, the label is 0 but the predicted probability is 1 (the logit is ∞).');
+    expect(warning?.message).not.toContain('write BCE(y, sigmoid(x))');
   });
 
   it('at precision N, takes the logs from the logits at N digits', () => {

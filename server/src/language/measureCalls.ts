@@ -119,6 +119,9 @@ function normalParameters(value: NormalValue): { mu: number; sigma: number } {
 }
 
 /** BCE(y, p) on numbers or equal-length vectors; y and p must be in [0, 1]. */
+// A p of exactly 0 or 1 is often a sigmoid rounded: from its logits, BCE is finite and exact.
+const LOGITS_HINT = ' If p is a sigmoid of logits x, write BCE(y, sigmoid(x)): the logs then come from x, as in torch\'s binary_cross_entropy_with_logits.';
+
 export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const arrays: Float64Array[] = [];
   for (let i = 0; i < 2; i++) {
@@ -148,7 +151,7 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
   const result = klMath().binaryCrossEntropy(y, p, context.units, logits);
   if (result.infiniteAt !== undefined) {
     const i = result.infiniteAt;
-    context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}${logits ? ` (the logit is ${formatNumber(logits[i])})` : ''}.`));
+    context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}${logits ? ` (the logit is ${formatNumber(logits[i])})` : ''}.${logits ? '' : LOGITS_HINT}`));
   }
   const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, ...fromLogits, value: result.value }] } };
   if (context.precision !== undefined && Number.isFinite(result.value)) {

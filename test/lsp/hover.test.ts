@@ -139,7 +139,10 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
     expect(text).toContain('`D_KL(y‖softmax(z)) = 0 + 0 + 1·ln(1/e^-1000.31) = 1000.3132616875182 nats`');
     expect(text).toContain('its log is taken from the logits, ln qᵢ = zᵢ − logsumexp(z)');
     expect(text).toContain('in scipy: `scipy.stats.entropy(p, q)` → inf');
-    expect(text).toContain("in torch: `torch.nn.functional.kl_div(q.log(), p, reduction='sum')` → inf");
+    // torch is given the logits, as its users call it: torch.log_softmax(z) keeps ln q = −1000.31 where q is 0 as a double.
+    expect(text).toContain("in torch: `torch.nn.functional.kl_div(torch.log_softmax(z, -1), p, reduction='sum')` → 1000.31326169");
+    const [, torch] = programs(text);
+    expect(torch).toContain('p = torch.tensor([0, 0, 1], dtype=torch.float64)\nz = torch.tensor([1000, 999, 0], dtype=torch.float64)\n');
   });
 
   it('gives BCE of a sigmoid that rounds to 1 its value from the logit, writes 1 − p as e^(ln(1 − p)), says why, and shows torch\'s loss on the logits', async () => {
@@ -274,6 +277,8 @@ const LIBRARY_CASES: [string, string][] = [
   ['binary cross-entropy of a sigmoid where torch keeps fewer digits', 'units bits\nBCE(1, sigmoid(30))'],
   ['KL of a softmax that underflows', 'KL(onehot(3, 3) || softmax([1000, 999, 0]))'],
   ['cross-entropy of a softmax that underflows, in bits', 'units bits\nCE([0.5, 0.25, 0.25], softmax([1000, 999, 0]))'],
+  ['KL of a batch against the softmax of a matrix of logits', 'KL([[0.5, 0.5, 0], [0.9, 0.05, 0.05]] || softmax([[1, 2, -800], [3, 4, 5]]))'],
+  ['cross-entropy of a batch against a softmax', 'CE([[0.5, 0.5], [0.9, 0.1]], softmax([[1, 2], [3, 4]]))'],
   ['perplexity', 'perplexity([0.5, 0.25, 0.25])'],
   ['a long distribution against a uniform one', `KL(normalize([${Array.from({ length: 150 }, (_, i) => (i % 13) + 1).join(', ')}]) || uniform(150))`],
   ['the entropy of a normal, in bits', 'units bits\nH(normal(0, 3))'],

@@ -2,11 +2,14 @@
 // to write the call there. The values are computed here the way each library
 // computes them: scipy.stats.entropy normalises its inputs first; torch works
 // in nats, takes log-probabilities for kl_div, and gives nan where 0·log 0
-// meets a log of 0 (kl_div, cross_entropy with probability targets).
+// meets a log of 0 (kl_div, cross_entropy with probability targets). Where Q
+// is a softmax's value (or p a sigmoid's, for BCE), torch is called on the
+// logits, as its users call it and as KL Lens takes its logs.
 import type { UnitName } from '../language/ast';
 import { formatNumber } from '../language/format';
 import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
 import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, normalKl } from '../language/measures';
+import { lnSoftmax, type LogitRow } from '../language/softmax';
 import { CompensatedSum, compensatedSum } from '../language/summation';
 import { UNIT_LN_BASE } from '../language/units';
 
@@ -42,7 +45,7 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   const mean = batch ? '.mean()' : '';
   const normalisedNote = p.some(notNormalised) || q.some(notNormalised) ? `scipy normalises ${q.length > 0 ? 'p and q' : 'p'} first` : undefined;
   // Inputs that sum to 1 within rounding give the libraries' values to the digits shown: no second pass over long vectors.
-  // Not where our value took ln q from a softmax's logits: the libraries take the log of q's doubles, 0 there.
+  // Not where our value took ln q from a softmax's logits: scipy takes the log of q's doubles, 0 there.
   const ours = !takesLogsFromLogits(detail);
   const exact = ours && rows.every((row) => exactlyNormalised(row.p) && (!row.q || exactlyNormalised(row.q)));
   const noZeroPairs = ours && rows.every((row) => !row.q || !hasZeroPair(row.p, row.q));
@@ -50,6 +53,8 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   const perRow = (ours: (row: CategoricalDetail['rows'][number]) => number, otherwise: (row: CategoricalDetail['rows'][number]) => number, useOurs: boolean) => meanOf(rows.map((row) => (useOurs ? ours(row) : otherwise(row))));
   const scipyValue = (f: (p: Float64Array, q: Float64Array) => number, ours = (row: CategoricalDetail['rows'][number]) => row.value) => perRow(ours, (row) => f(normalised(row.p), row.q ? normalised(row.q) : row.p), exact);
   const inNats = (row: CategoricalDetail['rows'][number]) => row.value * lnBase;
+  // Q is a softmax's value: in torch one passes its logits z, as KL Lens takes ln q from them.
+  const softmaxQ = rows.every((row) => row.qLogits !== undefined);
   const calls: LibraryCall[] = [];
   const scipy = (call: string, value: number, imports = 'import scipy.stats') => calls.push({ library: 'scipy', call, value, ...(normalisedNote ? { note: normalisedNote } : {}), program: scipyProgram(imports, detail, call) });
   const torch = (call: string, value: number, note?: string) => calls.push({ library: 'torch', call: `${call}${torchToUnit(unit)}`, value: value / lnBase, ...(note ? { note } : {}), program: torchProgram(detail, `${call}${torchToUnit(unit)}`) });
@@ -68,11 +73,13 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
     }
     case 'kl':
       scipy(`scipy.stats.entropy(p, q${base}${axis})${mean}`, scipyValue((pRow, qRow) => klDivergence(pRow, qRow, unit).value));
-      torch(`torch.nn.functional.kl_div(q.log(), p, reduction='${batch ? 'batchmean' : 'sum'}')`, perRow(inNats, (row) => torchKl(row.p, row.q as Float64Array), noZeroPairs));
+      if (softmaxQ) torch(`torch.nn.functional.kl_div(torch.log_softmax(z, -1), p, reduction='${batch ? 'batchmean' : 'sum'}')`, meanOf(rows.map((row) => torchKlFromLogits(row.p, row.qLogits as LogitRow))));
+      else torch(`torch.nn.functional.kl_div(q.log(), p, reduction='${batch ? 'batchmean' : 'sum'}')`, perRow(inNats, (row) => torchKl(row.p, row.q as Float64Array), noZeroPairs));
       break;
     case 'crossEntropy':
       scipy(batch ? `(scipy.stats.entropy(p${base}${axis}) + scipy.stats.entropy(p, q${base}${axis}))${mean}` : `scipy.stats.entropy(p${base}) + scipy.stats.entropy(p, q${base})`, scipyValue((pRow, qRow) => crossEntropy(pRow, qRow, unit).value));
-      torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, perRow(inNats, (row) => torchCrossEntropy(row.p, row.q as Float64Array), noZeroPairs && rows.every((row) => exactlyNormalised(row.q as Float64Array))), 'torch normalises q through log_softmax, not p');
+      if (softmaxQ) torch(`torch.nn.functional.cross_entropy(z, p${batch ? '' : ", reduction='sum'"})`, meanOf(rows.map((row) => torchCrossEntropyFromLogits(row.p, row.qLogits as LogitRow))));
+      else torch(`torch.nn.functional.cross_entropy(q.log(), p${batch ? '' : ", reduction='sum'"})`, perRow(inNats, (row) => torchCrossEntropy(row.p, row.q as Float64Array), noZeroPairs && rows.every((row) => exactlyNormalised(row.q as Float64Array))), 'torch normalises q through log_softmax, not p');
       break;
     case 'js':
       scipy(`scipy.spatial.distance.jensenshannon(p, q${base}${axis}) ** 2${mean}`, scipyValue((pRow, qRow) => jensenShannon(pRow, qRow, unit).value), 'import scipy.spatial.distance');
@@ -114,6 +121,16 @@ function normalCalls(detail: Extract<MeasureDetail, { kind: 'normal' }>): Librar
 /** Σ xlogy(p, p) − p·log q, as torch.nn.functional.kl_div computes it (nats). */
 function torchKl(p: Float64Array, q: Float64Array): number {
   return sumOf(p.length, (i) => (p[i] === 0 ? (q[i] === 0 ? NaN : 0) : p[i] * Math.log(p[i]) - p[i] * Math.log(q[i])));
+}
+
+/** Σ xlogy(p, p) − p·log_softmax(z), as kl_div on torch.log_softmax(z) computes it; 0·(−∞) is nan (nats). */
+function torchKlFromLogits(p: Float64Array, q: LogitRow): number {
+  return sumOf(p.length, (i) => (p[i] === 0 ? 0 : p[i] * Math.log(p[i])) - p[i] * lnSoftmax(q, i));
+}
+
+/** −Σ p·log_softmax(z), as cross_entropy on the logits z computes it; 0·(−∞) is nan (nats). */
+function torchCrossEntropyFromLogits(p: Float64Array, q: LogitRow): number {
+  return sumOf(p.length, (i) => -p[i] * lnSoftmax(q, i));
 }
 
 /** −Σ p·log_softmax(log q): q normalised, p as given; 0·(−∞) is nan (nats). */
@@ -179,17 +196,20 @@ function torchToUnit(unit: UnitName): string {
 }
 
 /** The arrays a program defines: each one's variable, what the hover calls it, and its rows. */
-function columnsOf(detail: CategoricalDetail): [string, string, (Float64Array | undefined)[]][] {
+function columnsOf(detail: CategoricalDetail, library: LibraryCall['library']): [string, string, (Float64Array | undefined)[]][] {
   const [first] = detail.rows;
   if (detail.measure === 'bce' && first.sigmoidLogits) return [['y', 'y', [first.p]], ['x', 'x', [first.sigmoidLogits]]];
+  if (library === 'torch' && (detail.measure === 'kl' || detail.measure === 'crossEntropy') && detail.rows.every((row) => row.qLogits !== undefined)) {
+    return [['p', 'P', detail.rows.map((row) => row.p)], ['z', 'z', detail.rows.map((row) => row.qLogits?.logits)]];
+  }
   const names = detail.measure === 'bce' ? ['y', 'p'] : ['P', 'Q'];
   return [['p', names[0], detail.rows.map((row) => row.p)], ['q', names[1], detail.rows.map((row) => row.q)]];
 }
 
-function arrays(detail: CategoricalDetail, constructor: (values: string) => string): string {
+function arrays(detail: CategoricalDetail, library: LibraryCall['library'], constructor: (values: string) => string): string {
   const lines: string[] = [];
   if (detail.labels) lines.push(`# outcomes: ${detail.labels.join(', ')}`);
-  columnsOf(detail).forEach(([variable, name, rows]) => {
+  columnsOf(detail, library).forEach(([variable, name, rows]) => {
     if (rows.some((row) => row === undefined)) return;
     const present = rows as Float64Array[];
     const size = present.reduce((total, row) => total + row.length, 0);
@@ -213,11 +233,11 @@ function list(row: Float64Array): string {
 }
 
 function scipyProgram(imports: string, detail: CategoricalDetail, call: string): string {
-  return `import numpy\n${imports.replace('import numpy\n', '')}\n\n${arrays(detail, (values) => `numpy.array(${values})`)}\nprint(float(${call}))\n`;
+  return `import numpy\n${imports.replace('import numpy\n', '')}\n\n${arrays(detail, 'scipy', (values) => `numpy.array(${values})`)}\nprint(float(${call}))\n`;
 }
 
 function torchProgram(detail: CategoricalDetail, call: string): string {
-  const needsNumpy = arrays(detail, (values) => values).includes('numpy.');
+  const needsNumpy = arrays(detail, 'torch', (values) => values).includes('numpy.');
   const imports = `${detail.unit === 'nats' ? '' : 'import math\n'}${needsNumpy ? 'import numpy\n' : ''}import torch`;
-  return `${imports}\n\n${arrays(detail, (values) => `torch.tensor(${values}, dtype=torch.float64)`)}\nprint(float(${call}))\n`;
+  return `${imports}\n\n${arrays(detail, 'torch', (values) => `torch.tensor(${values}, dtype=torch.float64)`)}\nprint(float(${call}))\n`;
 }

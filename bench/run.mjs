@@ -45,7 +45,7 @@ await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(r
 // The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
-// And with the environment they give it (NODE_EXTRA_CA_CERTS removed).
+// And in the environment they give it.
 const serverEnvironment = { ...process.env, ...engine.SERVER_ENVIRONMENT };
 const cli = path.join(root, 'server/out/cli.js');
 
@@ -55,7 +55,7 @@ const environment = {
   cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
   memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   load: os.loadavg().map((x) => x.toFixed(1)).join(' '),
-  server: `node ${[...nodeFlags, 'bench/out/server.js --stdio'].join(' ')} (minified, as packaged)`,
+  server: `${Object.entries(engine.SERVER_ENVIRONMENT).map(([name, value]) => (value === undefined ? `-u ${name}` : `${name}=${value}`)).join(' ')} node ${[...nodeFlags, 'bench/out/server.js --stdio'].join(' ')} (minified, as packaged)`,
   python: python.available ? `numpy ${python.numpy}, scipy ${python.scipy} (/usr/bin/python3)` : `no scipy reference: ${python.reason}`,
 };
 console.log(Object.entries(environment).map(([k, v]) => `${k}: ${v}`).join('\n'));

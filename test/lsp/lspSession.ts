@@ -139,6 +139,11 @@ export class LspSession {
     return session;
   }
 
+  /** The process id of the command the session started. */
+  get pid(): number {
+    return this.process.pid as number;
+  }
+
   get alive(): boolean {
     return this.process.exitCode === null && this.process.signalCode === null;
   }

@@ -1,5 +1,6 @@
 // Starting the server as any editor would, and a server that survives bad requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
@@ -33,16 +34,28 @@ describe('starting the server', () => {
     await session.stop();
   });
 
-  it('starts the server without the certificates NODE_EXTRA_CA_CERTS names: it opens no connection, and reading them costs 50 ms', async () => {
+  it('starts the server in its own environment: without the certificates NODE_EXTRA_CA_CERTS names (50 ms to read, and it opens no connection), with two malloc arenas', async () => {
     // Node warns at start when the file cannot be read: once for `kl-lens` itself, and not again for the server it starts.
     const environment = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(ROOT, 'no-such-certificates.pem') };
     const session = await LspSession.start({ command: [process.execPath, path.join(ROOT, 'server/out/cli.js'), 'lsp', '--stdio'], environment });
     session.open('file:///cli/certificates.kl', 'H([0.5, 0.5])\n');
     await session.diagnostics('file:///cli/certificates.kl');
+    const serverEnvironment = process.platform === 'linux' ? environmentOfChild(session.pid) : undefined;
     await session.stop();
     expect(session.stderr.match(/Ignoring extra certs/g)).toHaveLength(1);
+    if (serverEnvironment) {
+      expect(serverEnvironment).toContain('MALLOC_ARENA_MAX=2');
+      expect(serverEnvironment.some((entry) => entry.startsWith('NODE_EXTRA_CA_CERTS='))).toBe(false);
+    }
   });
 });
+
+/** The environment of the one process `pid` started (Linux: /proc). */
+function environmentOfChild(pid: number): string[] {
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean));
+  expect(children).toHaveLength(1);
+  return readFileSync(`/proc/${children[0]}/environ`, 'utf8').split('\0');
+}
 
 describe('a server that never dies', () => {
   let session: LspSession;

@@ -23,13 +23,13 @@ function cases(folder) {
   ];
 }
 
-export async function responsivenessRows({ serverPath, folder, runs }) {
+export async function responsivenessRows({ serverPath, nodeFlags = [], serverEnvironment, folder, runs }) {
   const rows = [];
   for (const heavy of cases(folder)) {
     const latencies = [];
     const untilResult = [];
     for (let run = 0; run < runs; run++) {
-      const client = await BenchClient.start(serverPath);
+      const client = await BenchClient.start(serverPath, nodeFlags, serverEnvironment);
       const small = `file://${folder}/small.kl`;
       await client.open(small, 'P = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q)\n');
       const refreshesBefore = client.lensRefreshes;

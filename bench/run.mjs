@@ -76,7 +76,7 @@ await section('server', async () => [
   ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
 ]);
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
-await section('responsive', () => responsivenessRows({ serverPath, folder: data, runs: runs(3, 1) }));
+await section('responsive', () => responsivenessRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(3, 1) }));
 await section('scaling', async () => [
   ...(await scalingRows({ engine, folder: data, python, runs: runs(7, 3) })),
   ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),

@@ -1,8 +1,9 @@
 // The Node flags and environment every launcher gives the language server's
-// process: the VS Code client, `kl-lens lsp --stdio` and the benchmark. A language server holds
-// one large live set for hours (the analyses of the open documents) and makes
-// garbage in bursts (an edit, the answers that follow it); V8's defaults are
-// tuned for throughput instead:
+// process: the VS Code client, `kl-lens lsp --stdio` and the benchmark.
+//
+// The flags: a language server holds one large live set for hours (the
+// analyses of the open documents) and makes garbage in bursts (an edit, the
+// answers that follow it); V8's defaults are tuned for throughput instead:
 // - the young generation: two 16 MiB semi-spaces, both touched after a few
 //   edits. At 2 MiB the process keeps 28 MiB less resident; the price is more
 //   promotion of what lives across an edit (this note's measures: docs/performance.md).

@@ -378,3 +378,23 @@ export const JS_SERIES_LIMIT = 1 / 16;
 export function jsSeries(tt: number): number {
   return tt * (1 / 2 + tt * (1 / 12 + tt * (1 / 30 + tt * (1 / 56 + tt * (1 / 90 + tt * (1 / 132 + tt * (1 / 182 + tt * (1 / 240))))))));
 }
+
+// V8 records what each call in a function sees (its feedback: which function a
+// call reaches) only from about the function's 8th call. The first measure of a
+// long vector ran these loops before any record: in most fresh processes V8
+// then compiled the outer loop (entropyNats, crossEntropyNats) with a chunk's
+// loop inlined but its fastLog calls left as calls, for want of a recorded
+// target, and KL's chunk slowly likewise. A CPU profile shows fastLog as a
+// frame of its own; the measure then took 1.3–4× its time for the rest of the
+// process (H of 10^6 outcomes 22 ms instead of 8). Twelve calls of each chunk
+// loop on a small vector as the module loads record every call of the fast
+// paths first (a few microseconds); docs/performance.md has the counts.
+{
+  const uniform = new Float64Array(64).fill(1 / 64);
+  const lanes = new Float64Array(KL_LANES);
+  for (let call = 0; call < 12; call++) {
+    entropyChunk(uniform, 0, uniform.length, lanes);
+    crossEntropyChunk(uniform, uniform, undefined, 0, uniform.length, lanes);
+    klChunk(uniform, uniform, 0, uniform.length, lanes);
+  }
+}

@@ -53,8 +53,7 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   const perRow = (ours: (row: CategoricalDetail['rows'][number]) => number, otherwise: (row: CategoricalDetail['rows'][number]) => number, useOurs: boolean) => meanOf(rows.map((row) => (useOurs ? ours(row) : otherwise(row))));
   const scipyValue = (f: (p: Float64Array, q: Float64Array) => number, ours = (row: CategoricalDetail['rows'][number]) => row.value) => perRow(ours, (row) => f(normalised(row.p), row.q ? normalised(row.q) : row.p), exact);
   const inNats = (row: CategoricalDetail['rows'][number]) => row.value * lnBase;
-  // Q is a softmax's value: in torch one passes its logits z, as KL Lens takes ln q from them.
-  const softmaxQ = rows.every((row) => row.qLogits !== undefined);
+  const softmaxQ = isSoftmaxQ(detail);
   const calls: LibraryCall[] = [];
   const scipy = (call: string, value: number, imports = 'import scipy.stats') => calls.push({ library: 'scipy', call, value, ...(normalisedNote ? { note: normalisedNote } : {}), program: scipyProgram(imports, detail, call) });
   const torch = (call: string, value: number, note?: string) => calls.push({ library: 'torch', call: `${call}${torchToUnit(unit)}`, value: value / lnBase, ...(note ? { note } : {}), program: torchProgram(detail, `${call}${torchToUnit(unit)}`) });
@@ -195,11 +194,16 @@ function torchToUnit(unit: UnitName): string {
   return unit === 'bits' ? ' / math.log(2)' : unit === 'bans' ? ' / math.log(10)' : '';
 }
 
+/** Whether Q is a softmax's value: in torch one passes its logits z, as KL Lens takes ln q from them. */
+function isSoftmaxQ(detail: CategoricalDetail): boolean {
+  return detail.rows.every((row) => row.qLogits !== undefined);
+}
+
 /** The arrays a program defines: each one's variable, what the hover calls it, and its rows. */
 function columnsOf(detail: CategoricalDetail, library: LibraryCall['library']): [string, string, (Float64Array | undefined)[]][] {
   const [first] = detail.rows;
   if (detail.measure === 'bce' && first.sigmoidLogits) return [['y', 'y', [first.p]], ['x', 'x', [first.sigmoidLogits]]];
-  if (library === 'torch' && (detail.measure === 'kl' || detail.measure === 'crossEntropy') && detail.rows.every((row) => row.qLogits !== undefined)) {
+  if (library === 'torch' && (detail.measure === 'kl' || detail.measure === 'crossEntropy') && isSoftmaxQ(detail)) {
     return [['p', 'P', detail.rows.map((row) => row.p)], ['z', 'z', detail.rows.map((row) => row.qLogits?.logits)]];
   }
   const names = detail.measure === 'bce' ? ['y', 'p'] : ['P', 'Q'];

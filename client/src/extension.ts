@@ -7,6 +7,7 @@ import { registerCopyCommands } from './copyCommands';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
 import { StatusItem } from './statusItem';
+import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns, so the VS Code tests can observe the lazy start. */
 export interface KlLensApi {
@@ -18,16 +19,18 @@ let server: KlServer | undefined;
 export function activate(context: vscode.ExtensionContext): KlLensApi {
   const output = vscode.window.createOutputChannel('KL Lens', { log: true });
   const status = new StatusItem();
+  const walkthrough = new Walkthrough(context);
   // The counts are asked for again once the server is ready: the first diagnostics may have come before.
   const klServer: KlServer = new KlServer(context, output, (next) => {
     status.setStatus(next);
     if (next.state === 'ready') void activeDocument.update();
-  });
+  }, () => walkthrough.noteHover());
   const activeDocument = followActiveDocument(klServer, status);
   server = klServer;
   context.subscriptions.push(
     output,
     status,
+    walkthrough,
     activeDocument,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();

@@ -14,6 +14,7 @@ export class KlServer {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly report: (status: ServerStatus) => void,
+    private readonly onHover: () => void,
   ) {}
 
   get isStarted(): boolean {
@@ -75,7 +76,7 @@ export class KlServer {
     const started = Date.now();
     this.report({ state: 'starting' });
     this.logSettings();
-    const client = createLanguageClient(this.context, this.output);
+    const client = createLanguageClient(this.context, this.output, this.onHover);
     watchServerState(client, this.report);
     try {
       await client.start();

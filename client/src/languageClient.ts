@@ -10,7 +10,7 @@ import type { ServerStatus } from './statusText';
 /** Hover links the server may use; every other `command:` link in a hover stays inert. */
 const HOVER_COMMANDS = ['kl.copyAsPython', 'kl.copyValue'];
 
-export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, onHover: () => void): LanguageClient {
   const serverModule = context.asAbsolutePath('server/out/server.js');
   outputChannel.info(`Starting the language server: ${serverModule} over IPC, Node flags ${SERVER_NODE_FLAGS.join(' ') || '(none)'}`);
   const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: SERVER_ENVIRONMENT } };
@@ -19,6 +19,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
     outputChannel,
+    // The walkthrough's "hover a value" step is done once a hover has shown something.
+    middleware: {
+      provideHover: async (document, position, token, next) => {
+        const answer = await next(document, position, token);
+        if (answer) onHover();
+        return answer;
+      },
+    },
   };
   // The id `kl` makes the client read its trace level from `kl.trace.server`. No
   // `synchronize` option: the server pulls the `kl` section (workspace/configuration)

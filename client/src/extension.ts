@@ -1,10 +1,13 @@
-// Entry point of the VS Code extension: registers the commands at once and
-// starts the language server only when a KL document is open (see klDocuments.ts).
+// Entry point of the VS Code extension: registers the commands and the status
+// item at once and starts the language server only when a KL document is open
+// (see klDocuments.ts).
 // Kept light: activation must take well under 100 ms.
 import * as vscode from 'vscode';
 import { registerCopyCommands } from './copyCommands';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
+import { StatusItem } from './statusItem';
+import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns, so the VS Code tests can observe the lazy start. */
 export interface KlLensApi {
@@ -15,10 +18,23 @@ let server: KlServer | undefined;
 
 export function activate(context: vscode.ExtensionContext): KlLensApi {
   const output = vscode.window.createOutputChannel('KL Lens', { log: true });
-  const klServer = new KlServer(context, output);
+  const status = new StatusItem();
+  const walkthrough = new Walkthrough(context);
+  // The counts are asked for again once the server is ready: the first diagnostics may have come before.
+  const klServer: KlServer = new KlServer(context, output, (next) => {
+    status.setStatus(next);
+    if (next.state === 'ready') void activeDocument.update();
+  }, () => walkthrough.noteHover());
+  const activeDocument = followActiveDocument(klServer, status);
   server = klServer;
   context.subscriptions.push(
     output,
+    status,
+    walkthrough,
+    activeDocument,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
+    }),
     registerCopyCommands(),
     vscode.commands.registerCommand('kl.restartServer', () => klServer.restart()),
     vscode.commands.registerCommand('kl.showOutput', () => output.show(true)),
@@ -26,6 +42,32 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
     startWhenNeeded(klServer),
   );
   return { isServerStarted: () => klServer.isStarted };
+}
+
+/** Shows the status item for the active editor's KL document and keeps its counts current. */
+function followActiveDocument(klServer: KlServer, status: StatusItem): vscode.Disposable & { update(): Promise<void> } {
+  const markdownEnabled = (): boolean => vscode.workspace.getConfiguration('kl').get<boolean>('markdown.enabled', true);
+  let asked = 0;
+  const update = async (): Promise<void> => {
+    const document = vscode.window.activeTextEditor?.document;
+    const served = document !== undefined && needsServer(document, markdownEnabled());
+    status.setVisible(served);
+    if (!served || !klServer.isStarted) return;
+    // Answers can arrive out of order: only the latest question's answer is shown.
+    const question = ++asked;
+    const summary = await klServer.summary(document.uri);
+    if (question === asked) status.setSummary(summary);
+  };
+  void update();
+  const listeners = vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(() => void update()),
+    // The server publishes diagnostics after every analysis, background results included.
+    vscode.languages.onDidChangeDiagnostics(({ uris }) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (uris.some((uri) => uri.toString() === active)) void update();
+    }),
+  );
+  return { update, dispose: () => listeners.dispose() };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -1,11 +1,11 @@
 // The language server's life in the editor: started lazily, restarted on
-// request, told when the workspace becomes trusted. Crash restarts are
+// request, told when the workspace becomes trusted, its state reported to the
+// status item and its start and settings logged. Crash restarts are
 // vscode-languageclient's own (its default error handler and limits).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-/** Sent when the user trusts the workspace, so the server can enable `load()`. */
-const TRUST_CHANGED_NOTIFICATION = 'kl/trustChanged';
+import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary } from '../../server/src/lsp/klProtocol';
+import type { ServerStatus } from './statusText';
 
 export class KlServer {
   private client: Promise<LanguageClient> | undefined;
@@ -13,6 +13,8 @@ export class KlServer {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly report: (status: ServerStatus) => void,
+    private readonly onHover: () => void,
   ) {}
 
   get isStarted(): boolean {
@@ -48,16 +50,43 @@ export class KlServer {
     if (client?.isRunning()) await client.sendNotification(TRUST_CHANGED_NOTIFICATION, { trusted: true });
   }
 
+  /** The counts of a served document, or undefined while the server is not running (or does not know it). */
+  async summary(uri: vscode.Uri): Promise<DocumentSummary | undefined> {
+    const client = await this.client;
+    if (!client?.isRunning()) return undefined;
+    try {
+      return (await client.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) })) ?? undefined;
+    } catch (error) {
+      this.output.warn(`The document's summary failed: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Writes the effective `kl` settings to the output, as the server will read them. */
+  logSettings(): void {
+    const section = vscode.workspace.getConfiguration('kl');
+    const keys = ['units', 'display', 'significantDigits', 'markdown.enabled', 'limits.maxElements', 'limits.maxFileBytes', 'trace.server'];
+    this.output.info(`Settings: ${keys.map((key) => `kl.${key} = ${JSON.stringify(section.get(key))}`).join(', ')}`);
+  }
+
   private async launch(): Promise<LanguageClient> {
     // Imported here, not at the top, so activating for a Markdown file without a
     // kl fence never evaluates vscode-languageclient.
-    const { createLanguageClient } = await import('./languageClient');
-    const client = createLanguageClient(this.context, this.output);
+    const { createLanguageClient, watchServerState } = await import('./languageClient');
+    const started = Date.now();
+    this.report({ state: 'starting' });
+    this.logSettings();
+    const client = createLanguageClient(this.context, this.output, this.onHover);
+    watchServerState(client, this.report);
     try {
       await client.start();
+      const version = client.initializeResult?.serverInfo?.version ?? 'unknown version';
+      this.output.info(`The language server ${version} is ready (${Date.now() - started} ms after the start).`);
+      this.report({ state: 'ready', version });
     } catch (error) {
       // vscode-languageclient has already logged and shown the failure; `restart` may retry.
       this.output.error(`The server did not start: ${describe(error)}`);
+      this.report({ state: 'stopped', reason: describe(error) });
     }
     return client;
   }

@@ -11,8 +11,7 @@ import { collectFiles, documentKindOf, UsageError } from './cli/files';
 import { jsonReport, reportOf, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
 import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version';
 
 const HELP = `kl-lens ${VERSION}: entropy, KL divergence and cross-entropy, checked.
 

@@ -22,6 +22,7 @@ import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { lspDiagnostics } from './features/diagnostics';
 import { documentHighlights } from './features/documentHighlights';
+import { documentSummary } from './features/documentSummary';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { formatDocument } from './features/formatting';
@@ -33,10 +34,12 @@ import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
 import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
-import { DATA_FILE_GLOB, documentsLoading, FileAccess, TRUST_CHANGED_NOTIFICATION } from './lsp/fileAccess';
+import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
+import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
 import { guardedStdio } from './lsp/stdio';
+import { VERSION } from './version';
 import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
 
 // Over stdio, the header of every message is checked before the library reads it: a malformed one is dropped, not the stream.
@@ -115,11 +118,13 @@ connection.onInitialize((params): InitializeResult => {
       documentRangeFormattingProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'kl-lens', version: '0.1.0' },
+    serverInfo: { name: 'kl-lens', version: VERSION },
   };
 });
 
 connection.onInitialized(guardNotification(connection, 'initialized', async () => {
+  // The first line of the editor's log for this server: which server, on which Node.
+  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid})`);
   if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DATA_FILE_GLOB }] }).catch(() => undefined);
   if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => fileAccess.changeFolders(event));
   if (!pullsConfiguration) return;
@@ -285,6 +290,12 @@ connection.onDocumentFormatting(guardRequest(connection, 'formatting', async (pa
 connection.onDocumentRangeFormatting(guardRequest(connection, 'rangeFormatting', async (params) => {
   const analysis = await analysisOf(params.textDocument);
   return analysis ? formatDocument(analysis, params.range) : [];
+}));
+
+connection.onRequest(DOCUMENT_SUMMARY_REQUEST, guardRequest(connection, 'documentSummary', async (params: { uri?: unknown } | undefined) => {
+  if (typeof params?.uri !== 'string') return null;
+  const analysis = await analysisOf({ uri: params.uri });
+  return analysis ? documentSummary(analysis) : null;
 }));
 
 documents.listen(connection);

@@ -9,7 +9,7 @@
 //   --vsix <file>         use this .vsix (implies --skip-build)
 //   --skip-setup          do not run setup.sh
 //   --only <text>         run only the scenarios whose name contains <text>
-//   --update-screenshots  copy the screenshots taken into docs/images/
+//   --update-screenshots  copy the screenshots taken into images/screenshots/
 //   --no-vscode-tests     do not run the @vscode/test-electron suite (test/vscode) in code-server
 
 import { spawnSync } from 'node:child_process';
@@ -76,10 +76,10 @@ console.log(`\n▶ scenarios (${list.length}) with ${path.relative(ROOT, vsix) |
 const failed = await runScenarios(list);
 
 if (flag('--update-screenshots') && fs.existsSync(SCREENSHOTS_DIR)) {
-  const dest = path.join(ROOT, 'docs', 'images');
+  const dest = path.join(ROOT, 'images', 'screenshots');
   fs.mkdirSync(dest, { recursive: true });
   for (const f of fs.readdirSync(SCREENSHOTS_DIR)) fs.copyFileSync(path.join(SCREENSHOTS_DIR, f), path.join(dest, f));
-  console.log(`screenshots copied to docs/images/: ${fs.readdirSync(SCREENSHOTS_DIR).join(', ')}`);
+  console.log(`screenshots copied to images/screenshots/: ${fs.readdirSync(SCREENSHOTS_DIR).join(', ')}`);
 }
 console.log(`test:e2e took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS_DIR, E2E_DIR, openFile, waitUntil, withWorkbench } from './harness.mjs';
+import { ARTIFACTS_DIR, E2E_DIR, openFile, runCommand, waitUntil, withWorkbench } from './harness.mjs';
 import {
   applyQuickFix,
   clickAt,
@@ -109,9 +109,106 @@ function languageServerPids(server) {
   return pids;
 }
 
+/** The KL Lens status bar item as a user reads it: its icon, its text and (hovered) its tooltip. */
+async function statusItem(page) {
+  return page.evaluate(() => {
+    const item = document.getElementById('kl-lens.kl-lens.kl.status');
+    if (!item) return undefined;
+    const label = item.querySelector('.statusbar-item-label');
+    return { icon: label?.querySelector('.codicon')?.className ?? '', text: (label?.textContent ?? '').trim() };
+  });
+}
+
+async function statusTooltip(page) {
+  await page.locator('[id="kl-lens.kl-lens.kl.status"]').hover();
+  return waitUntil(
+    () => page.evaluate(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((el) => el.textContent ?? '').find((text) => text.includes('KL Lens'))),
+    { timeout: 5_000, what: 'the status item tooltip' },
+  );
+}
+
+/** Opens the walkthrough as a user does: Welcome: Open Walkthrough…, then its title. */
+async function openWalkthrough(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>Welcome: Open Walkthrough');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await input.fill(title);
+  await page.keyboard.press('Enter');
+  await page.locator('.getting-started-step').first().waitFor({ timeout: 15_000 });
+}
+
+/** The walkthrough's steps, each with whether VS Code shows it done. */
+async function walkthroughSteps(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.getting-started-step')].map((step) => ({
+      title: step.querySelector('h3, .step-title')?.textContent?.trim() ?? (step.textContent ?? '').trim().slice(0, 30),
+      done: step.querySelector('.codicon-getting-started-step-checked') !== null,
+    })),
+  );
+}
+
 /** @param {string} vsix */
 export function scenarios(vsix) {
   return [
+    {
+      name: 'first minutes: the status item starts, is ready with the counts, and the walkthrough follows the user through the worked example',
+      run: () =>
+        inVsCode('first-minutes', vsix, async ({ page }) => {
+          // Every state the item shows, from the moment a KL document opens.
+          const states = [];
+          const watch = setInterval(() => {
+            void statusItem(page)
+              .then((item) => {
+                const state = item && `${item.icon.includes('loading') ? 'starting' : item.icon.includes('check') ? 'ready' : item.icon} ${item.text}`;
+                if (state && states.at(-1) !== state) states.push(state);
+              })
+              .catch(() => {});
+          }, 25);
+          await openFile(page, 'examples/cross-entropy.kl');
+          await crossEntropyLens(page);
+          await waitUntil(() => states.at(-1)?.startsWith('ready'), { timeout: 10_000, what: 'the status item to say ready' });
+          clearInterval(watch);
+          console.log(`    status item states: ${JSON.stringify(states)}`);
+          assert.equal(states.at(-1), 'ready KL Lens');
+          assert.ok(states.includes('starting KL Lens'), `the item showed the server starting (${JSON.stringify(states)})`);
+          const tooltip = await statusTooltip(page);
+          assert.match(tooltip, /KL Lens \d+\.\d+\.\d+: the language server is ready\./);
+          assert.match(tooltip, /This document: 11 statements; 3 checks passed, 0 failed; 0 errors, 1 warning\./);
+          await screenshot(page, 'status');
+
+          await openWalkthrough(page, 'Get started with KL Lens');
+          await screenshot(page, 'walkthrough');
+          assert.deepEqual((await walkthroughSteps(page)).map((step) => step.done), [false, false, false, false]);
+          await page.locator('.monaco-button', { hasText: 'Open the Worked Example' }).first().click();
+          const line = 'KL(P || Q) ≈ 0.5';
+          await waitForLens(page, line, (l) => l.startsWith('✗'), { timeout: FIRST_ANSWER_MS, what: 'the ✗ lens of the example\'s wrong check' });
+          await waitUntil(async () => (await statusItem(page))?.text === 'KL Lens 1 ✗', { timeout: 10_000, what: 'the status item to count the failed check' });
+
+          const kl = await findLine(page, 'KL(P || Q)');
+          await hoverAt(page, kl, 1, (t) => t.includes('0.41503749927884'));
+          // The hover covers the lines below it until it closes.
+          await page.keyboard.press('Escape');
+          await page.mouse.move(0, 0);
+          await clickAt(page, await findLine(page, line), line.indexOf('0.5') + 2);
+          await openQuickFixes(page);
+          await applyQuickFix(page, (t) => /computed/i.test(t));
+          await waitUntil(async () => (await statusItem(page))?.text === 'KL Lens', { timeout: 10_000, what: 'the status item to drop the failed count after the fix' });
+
+          await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+          const steps = await waitUntil(
+            async () => {
+              const found = await walkthroughSteps(page);
+              return found.slice(0, 3).every((step) => step.done) ? found : undefined;
+            },
+            { timeout: 10_000, what: 'the first three walkthrough steps to be done' },
+          );
+          assert.deepEqual(steps.map((step) => step.done), [true, true, true, false]);
+        }),
+    },
     {
       name: 'lenses: examples/cross-entropy.kl shows the value of KL(P || Q) and a ✓ on its check',
       run: () =>

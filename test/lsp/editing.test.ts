@@ -103,7 +103,9 @@ describe('go to definition, references, highlights and rename', () => {
   });
 
   it('refuses to rename a builtin, or to a name that is taken or not a name', async () => {
-    expect(await session.request('textDocument/prepareRename', at('KL'))).toBeNull();
+    // F2 on a builtin says why it cannot be renamed, instead of VS Code's bare "The element can't be renamed".
+    await expect(session.request('textDocument/prepareRename', at('KL'))).rejects.toThrow(/'KL' is a built-in function of KL Lens; only names that this document assigns can be renamed/);
+    await expect(session.request('textDocument/prepareRename', at('units'))).rejects.toThrow(/'units' is a directive of the language/);
     await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'P' })).rejects.toThrow(/already used/);
     await expect(session.request('textDocument/rename', { ...at('Q)'), newName: '2Q' })).rejects.toThrow(/not a name/);
     await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'softmax' })).rejects.toThrow(/built-in/);

@@ -2,7 +2,9 @@
 // names never assigned cannot be renamed, and a new name must be a valid name
 // that does not already mean something here (that would change the document's meaning).
 import { ResponseError, ErrorCodes, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Analysis } from '../language/analysis';
+import { statementAt, type Analysis } from '../language/analysis';
+import { statementExpressions, walkExpression } from '../language/ast';
+import type { Span } from '../language/span';
 import { BUILTINS } from '../language/builtins';
 import { isUserName, nameAt, occurrencesByName } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
@@ -10,10 +12,34 @@ import { rangeOf } from '../lsp/ranges';
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 const RESERVED = new Set(['units', 'base', 'precision', 'pi', 'π', 'e']);
 
-export function prepareRename(analysis: Analysis, offset: number): { range: Range; placeholder: string } | null {
+/** The name to rename, or why the word under the cursor cannot be renamed (the editor shows it), or null off any name. */
+export function prepareRename(analysis: Analysis, offset: number): { range: Range; placeholder: string } | ResponseError<void> | null {
   const occurrence = nameAt(analysis, offset);
-  if (!occurrence || !isUserName(analysis, occurrence.name)) return null;
-  return { range: rangeOf(analysis, occurrence.span), placeholder: occurrence.name };
+  if (occurrence && isUserName(analysis, occurrence.name)) return { range: rangeOf(analysis, occurrence.span), placeholder: occurrence.name };
+  const why = occurrence ? whyNotRenamable(occurrence.name) : languageWordAt(analysis, offset);
+  return why ? new ResponseError(ErrorCodes.InvalidRequest, why) : null;
+}
+
+function whyNotRenamable(name: string): string {
+  if (RESERVED.has(name)) return `'${name}' is a constant of the language; only names that this document assigns can be renamed.`;
+  return `'${name}' is never assigned in this document, so there is nothing to rename.`;
+}
+
+/** Why a builtin's name or a directive's keyword under the cursor cannot be renamed. */
+function languageWordAt(analysis: Analysis, offset: number): string | undefined {
+  const analyzed = statementAt(analysis, offset);
+  if (!analyzed) return undefined;
+  const local = offset - analyzed.source.offset;
+  const touches = (span: Span): boolean => span.start <= local && local <= span.end;
+  const statement = analyzed.parsed.statement;
+  if (statement.kind === 'directive' && touches(statement.keywordSpan)) return `'${statement.directive}' is a directive of the language; only names that this document assigns can be renamed.`;
+  let callee: string | undefined;
+  for (const expression of statementExpressions(statement)) {
+    walkExpression(expression, (node) => {
+      if (node.type === 'call' && touches(node.calleeSpan)) callee = node.callee;
+    });
+  }
+  return callee === undefined ? undefined : `'${callee}' is a built-in function of KL Lens; only names that this document assigns can be renamed.`;
 }
 
 export function rename(uri: string, analysis: Analysis, offset: number, newName: string): WorkspaceEdit | ResponseError<void> | null {

@@ -10,8 +10,6 @@ import type { FileHost } from '../language/load/fileHost';
 import { filesLoaded } from '../language/load/loadStamp';
 import { serverFileHost } from '../language/load/nodeFileHosts';
 
-export const TRUST_CHANGED_NOTIFICATION = 'kl/trustChanged';
-
 /** The data files load() reads: a change to one of them re-analyses the documents that load files. */
 export const DATA_FILE_GLOB = '**/*.{npy,json,csv,tsv}';
 

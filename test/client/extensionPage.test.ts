@@ -13,7 +13,7 @@ let shipped: Set<string>;
 beforeAll(() => {
   const vsce = path.join(root, 'node_modules/.bin/vsce');
   shipped = new Set(execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean));
-}, 60_000);
+}, 120_000);
 
 /** The relative targets of a Markdown file's links and images, as paths from the root. */
 function relativeTargets(file: string): string[] {

@@ -4,7 +4,7 @@
 // allocated for what the file only promises. Small limits stand for the large
 // files (their time and memory: docs/security.md, "Figures").
 import { describe, expect, it } from 'vitest';
-import { npyBytes, problems, workspace } from '../load/workspace';
+import { float64Bytes, npyBytes, problems, workspace } from '../load/workspace';
 
 const space = workspace();
 
@@ -67,5 +67,29 @@ describe('a text file is refused as soon as a limit is certain', () => {
   it('a JSON matrix of one empty row likewise', () => {
     space.write('one-empty-row.json', '[[]]');
     expect(loadError('one-empty-row.json', 1000)).toContain('row 1 is empty');
+  });
+});
+
+describe('a batch of many small rows costs its rows, not only its numbers', () => {
+  const column = (rows: number, value: number) => npyBytes(`{'descr': '<f8', 'fortran_order': False, 'shape': (${rows}, 1), }`, float64Bytes(Array(rows).fill(value)));
+
+  it('a measure takes a tenth of kl.limits.maxElements in rows: 101 rows under a limit of 1,000 are refused before any row is built', () => {
+    space.write('rows-101.npy', column(101, 1));
+    const analysis = space.analyze('M = load("rows-101.npy")\nH(M)', { maxElements: 1000 });
+    expect(analysis.statements[0].result.value).toMatchObject({ kind: 'matrix', rows: 101 });
+    expect(problems(analysis)).toEqual([{ code: 'too-large', at: 'M', message: 'This batch has 101 rows, over the limit of 100 rows a measure takes (a tenth of kl.limits.maxElements: each row is kept for the hover).' }]);
+  });
+
+  it('100 rows are measured', () => {
+    space.write('rows-100.npy', column(100, 1));
+    const analysis = space.analyze('M = load("rows-100.npy")\nH(M)\nKL(M || M)', { maxElements: 1000 });
+    expect(problems(analysis)).toEqual([]);
+    expect(analysis.statements[1].result.value).toMatchObject({ kind: 'number', value: 0 });
+  });
+
+  it('rows that do not sum to 1 are one warning for the batch, not one per row', () => {
+    space.write('halves.npy', column(100, 0.5));
+    const analysis = space.analyze('M = load("halves.npy")\nH(M)', { maxElements: 1000 });
+    expect(problems(analysis)).toEqual([{ code: 'not-normalized', at: 'M', message: 'P (row 1) sums to 0.5, not 1, and 99 other rows do not sum to 1 either; it is used as written. Wrap it in normalize(...) if it should be rescaled.' }]);
   });
 });

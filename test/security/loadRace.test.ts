@@ -90,3 +90,13 @@ describe('what a refused path tells of the outside', () => {
     expect(message(join(outside, 'secret.json'))).toBe(message(join(outside, 'no-such.json')));
   });
 });
+
+describe('what a link into a folder nobody may enter tells', () => {
+  const canBeDenied = process.getuid?.() !== 0;
+  it.runIf(canBeDenied)('the same message as a link leading out, not "permission denied"', () => {
+    mkdirSync(join(outside, 'guarded'), { mode: 0o000 });
+    symlinkSync(join(outside, 'guarded/secret.json'), join(root, 'to-guarded.json'));
+    const outcome = readLoad('to-guarded.json', host(), 1000) as { message: string };
+    expect(outcome.message).toBe("'to-guarded.json' is a symbolic link leading outside the workspace or to no file: load() reads only files inside it.");
+  });
+});

@@ -45,7 +45,8 @@ export function readLoad(written: string, host: FileHost, maxElements: number, q
   if (isFileProblem(realRoot)) return { code: 'load-error', message: `The folder ${resolved.root} cannot be read (${realRoot.detail ?? realRoot.problem}).` };
   const realPath = files.realPath(resolved.path);
   if (isFileProblem(realPath)) {
-    if (realPath.problem === 'missing' && leadsOutOrNowhere(resolved.path, realRoot, files)) return ledOutside(written, host);
+    // Missing or denied through a link: whether it is out there, or what guards it, is not said.
+    if ((realPath.problem === 'missing' || realPath.problem === 'denied') && leadsOutOrNowhere(resolved.path, realRoot, files)) return ledOutside(written, host);
     return problem(written, realPath, resolved.path, host);
   }
   if (!isInside(realPath, realRoot)) return ledOutside(written, host);

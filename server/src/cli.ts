@@ -2,13 +2,12 @@
 // eval, check, lsp; --json; exit 0 all good, 1 a failed check or an error
 // diagnostic, 2 a usage or I/O error, always as one line on stderr).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from './language/analysis';
 import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
-import { collectFiles, documentKindOf, UsageError } from './cli/files';
-import { jsonReport, reportOf, type FileReport } from './cli/report';
+import { collectFiles, documentKindOf, readDocument, UsageError } from './cli/files';
+import { fileReport, jsonReportChunks, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
 import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
 import { VERSION } from './version';
@@ -69,17 +68,15 @@ function run(options: Options): number {
   for (const file of collectFiles(options.files)) {
     const kind = documentKindOf(file);
     if (!kind) throw new UsageError(`'${file}' is not a .kl or .md file`);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (reason) {
-      throw new UsageError(`cannot read '${file}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    reports.push(reportOf(file, analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) }), options.json ? Infinity : MAX_ENTRIES_SHOWN));
+    const text = readDocument(file);
+    const analyse = () => analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) });
+    reports.push(fileReport(file, analyse, options.json ? Infinity : MAX_ENTRIES_SHOWN));
   }
   const totals = totalsOf(reports);
   if (options.json) {
-    process.stdout.write(`${jsonReport(reports)}\n`);
+    // Piece by piece (files and pipes are written synchronously on Linux): a long report is never one string.
+    for (const chunk of jsonReportChunks(reports)) process.stdout.write(chunk);
+    process.stdout.write('\n');
   } else {
     const style = styleFor(options.colour);
     const lines: string[] = [];

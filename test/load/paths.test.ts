@@ -57,7 +57,7 @@ describe('paths that lead out of the workspace are refused', () => {
     symlinkSync(join(outside, 'secret.json'), join(space.root, 'data/link.json'));
     symlinkSync(outside, join(space.root, 'data/linked-folder'));
     expect(refusedWith('load("data/link.json")')).toEqual([
-      { code: 'load-refused', at: '"data/link.json"', message: `'data/link.json' is a symbolic link leading outside the workspace (to ${join(outside, 'secret.json')}): load() reads only files inside it.` },
+      { code: 'load-refused', at: '"data/link.json"', message: "'data/link.json' is a symbolic link leading outside the workspace or to no file: load() reads only files inside it." },
     ]);
     expect(refusedWith('load("data/linked-folder/secret.json")')[0]).toMatchObject({ code: 'load-refused', message: expect.stringContaining('symbolic link leading outside') });
   });

@@ -50,9 +50,10 @@ export function countingFileSystem(): FileSystem & { reads: string[] } {
     reads,
     realPath: (path) => nodeFileSystem.realPath(path),
     stat: (path) => nodeFileSystem.stat(path),
-    read: (path, maxBytes) => {
+    isSymbolicLink: (path) => nodeFileSystem.isSymbolicLink(path),
+    read: (path, maxBytes, insideFolder) => {
       reads.push(path);
-      return nodeFileSystem.read(path, maxBytes);
+      return nodeFileSystem.read(path, maxBytes, insideFolder);
     },
   };
 }

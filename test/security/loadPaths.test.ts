@@ -29,7 +29,8 @@ function recordingFileSystem(swap?: (method: keyof FileSystem, path: string) => 
     calls,
     realPath: (path) => (calls.push(`realPath ${path}`), swap?.('realPath', path), nodeFileSystem.realPath(path)),
     stat: (path) => (calls.push(`stat ${path}`), swap?.('stat', path), nodeFileSystem.stat(path)),
-    read: (path, maxBytes) => (calls.push(`read ${path}`), swap?.('read', path), nodeFileSystem.read(path, maxBytes)),
+    isSymbolicLink: (path) => (calls.push(`isSymbolicLink ${path}`), nodeFileSystem.isSymbolicLink(path)),
+    read: (path, maxBytes, insideFolder) => (calls.push(`read ${path}`), swap?.('read', path), nodeFileSystem.read(path, maxBytes, insideFolder)),
   };
 }
 
@@ -82,12 +83,13 @@ describe('files inside the workspace that lead out or would block', () => {
   ];
   for (const [i, [, target]] of links.entries()) symlinkSync(target, join(root, `link${i}.json`));
 
-  it.each(links.map(([what], i) => [what, i]))('%s is refused and never opened', (_, i) => {
+  it.each(links.map(([what, target], i) => [what, i, target] as const))('%s is refused and never opened', (_, i, target) => {
     const path = i === 1 ? `link${i}.json/secret.json` : `link${i}.json`;
     const { value, codes, messages, calls } = load(path);
     expect(value).toBeUndefined();
     expect(codes).toEqual(['load-refused']);
-    expect(messages[0]).toContain('symbolic link leading outside the workspace');
+    expect(messages[0]).toContain('symbolic link leading outside the workspace or to no file');
+    expect(messages[0]).not.toContain(target);
     expect(calls.filter((call) => call.startsWith('read'))).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
-// Which files the CLI reads: the ones named, and the .kl/.md files under a named folder.
-import { readdirSync, statSync } from 'node:fs';
+// Which files the CLI reads: the ones named, and the .kl/.md files under a
+// named folder; and how it reads one. A shell glob in CI can name anything
+// (`*.kl` matching a link to /dev/zero, a FIFO): only regular files are read,
+// checked before opening, opened without blocking and checked again.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DocumentKind } from '../language/analysis';
+import { DEFAULT_MAX_FILE_BYTES } from '../language/load/fileHost';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', '.vscode-test']);
 
@@ -26,8 +30,10 @@ export function collectFiles(paths: readonly string[]): string[] {
       const found = walk(path);
       if (found.length === 0) throw new UsageError(`'${path}' holds no .kl or .md files`);
       files.push(...found);
-    } else {
+    } else if (stats.isFile()) {
       files.push(path);
+    } else {
+      throw new UsageError(notRegular(path));
     }
   }
   return files;
@@ -45,4 +51,43 @@ function walk(folder: string): string[] {
     }
   }
   return found.sort();
+}
+
+/** Documents larger than this are not read: the limit of `load()`'s files, and half the longest string V8 builds. */
+export const MAX_DOCUMENT_BYTES = DEFAULT_MAX_FILE_BYTES;
+
+/**
+ * The text of a document named on the command line, as UTF-8: a regular file
+ * of at most MAX_DOCUMENT_BYTES, opened with O_NONBLOCK (a FIFO swapped in
+ * after the check does not wait for a writer) and checked again with fstat.
+ */
+export function readDocument(path: string): string {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (reason) {
+    throw new UsageError(`cannot read '${path}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new UsageError(notRegular(path));
+    if (stats.size > MAX_DOCUMENT_BYTES) throw new UsageError(`'${path}' is ${stats.size} bytes, over the limit of ${MAX_DOCUMENT_BYTES} bytes for a document`);
+    const bytes = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, null);
+      if (count === 0) break;
+      filled += count;
+    }
+    return bytes.toString('utf8', 0, filled);
+  } catch (reason) {
+    if (reason instanceof UsageError) throw reason;
+    throw new UsageError(`cannot read '${path}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function notRegular(path: string): string {
+  return `'${path}' is not a regular file (a device, FIFO or socket): only files are read`;
 }

@@ -2,7 +2,7 @@
 // the human output is written from the same records.
 import type { Analysis } from '../language/analysis';
 import type { Severity } from '../language/diagnostics';
-import { jsonNumber, jsonValue, type JsonValue } from './jsonValue';
+import { fullNumbersOfOneFile, jsonNumber, jsonValue, type JsonValue } from './jsonValue';
 import { mathRecords } from './mathRecords';
 
 export interface StatementRecord {
@@ -41,8 +41,24 @@ export interface FileReport {
   diagnostics: DiagnosticRecord[];
 }
 
-/** The report of one analysed file; `entries` cuts long vectors (the human output shows a few). */
+/**
+ * The report of one file, analysed by `analyse`. An exception there (a bug)
+ * becomes the file's one diagnostic, so that the reports of the other files
+ * are written as usual and the run fails.
+ */
+export function fileReport(file: string, analyse: () => Analysis, entries = Infinity): FileReport {
+  try {
+    return reportOf(file, analyse(), entries);
+  } catch (reason) {
+    const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+    const message = `KL Lens failed on this file (internal error: ${what.split('\n')[0].slice(0, 200)}); nothing in it was reported. This is a bug in KL Lens, not in the file.`;
+    return { file, statements: [], diagnostics: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'internal-error', message }] };
+  }
+}
+
+/** The report of one analysed file; `entries` cuts long vectors (the human output shows a few); without it, large ones are summarised. */
 export function reportOf(file: string, analysis: Analysis, entries = Infinity): FileReport {
+  const full = entries === Infinity ? fullNumbersOfOneFile() : undefined;
   const statements: StatementRecord[] = [];
   for (const { source, parsed, result } of analysis.statements) {
     const statement = parsed.statement;
@@ -50,7 +66,7 @@ export function reportOf(file: string, analysis: Analysis, entries = Infinity): 
     const record: StatementRecord = {
       line: analysis.lineIndex.positionAt(source.offset).line + 1,
       kind: statement.kind,
-      value: statement.kind === 'directive' ? (statement.directive === 'units' ? statement.units : statement.digits) : jsonValue(result.value, entries),
+      value: statement.kind === 'directive' ? (statement.directive === 'units' ? statement.units : statement.digits) : jsonValue(result.value, entries, full),
       source: source.text,
     };
     if (statement.kind === 'assignment') record.name = statement.name;
@@ -60,7 +76,7 @@ export function reportOf(file: string, analysis: Analysis, entries = Infinity): 
     if (value?.kind === 'number' && value.precise) record.precise = value.precise;
     const check = result.check;
     if (check) {
-      record.expected = jsonValue(check.expected, entries);
+      record.expected = jsonValue(check.expected, entries, full);
       const widest = check.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
       record.tolerance = jsonNumber(widest.value);
       if (widest.kind === 'relative') record.relative = true;
@@ -91,13 +107,29 @@ export function reportOf(file: string, analysis: Analysis, entries = Infinity): 
 
 /** The JSON document of the contract: `source` is for humans and left out. */
 export function jsonReport(reports: readonly FileReport[]): string {
-  const files = reports.map((report) => ({
-    file: report.file,
-    statements: report.statements.map((record) => {
+  return [...jsonReportChunks(reports)].join('');
+}
+
+/**
+ * The same document in pieces of one statement or less, as
+ * `JSON.stringify(…, null, 2)` would indent it: written piece by piece, a long
+ * report is never one string.
+ */
+export function* jsonReportChunks(reports: readonly FileReport[]): Generator<string> {
+  yield '{\n  "files": [';
+  for (const [i, report] of reports.entries()) {
+    yield `${i > 0 ? ',' : ''}\n    {\n      "file": ${JSON.stringify(report.file)},\n      "statements": [`;
+    for (const [j, record] of report.statements.entries()) {
       const { source: _source, ...rest } = record;
-      return record.kind === 'math' ? record : rest;
-    }),
-    diagnostics: report.diagnostics,
-  }));
-  return JSON.stringify({ files }, null, 2);
+      yield `${j > 0 ? ',' : ''}\n        ${indented(record.kind === 'math' ? record : rest, 8)}`;
+    }
+    yield report.statements.length > 0 ? '\n      ],' : '],';
+    yield `\n      "diagnostics": ${indented(report.diagnostics, 6)}\n    }`;
+  }
+  yield reports.length > 0 ? '\n  ]\n}' : ']\n}';
+}
+
+/** `value` as JSON indented by 2, its lines after the first shifted by `depth` (JSON strings hold no raw line break). */
+function indented(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(depth)}`);
 }

@@ -34,6 +34,9 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
     return undefined;
   }
   const facts = rowFacts(value.data, rows.length);
+  // One warning for a batch, not one per row: a million rows would be a million diagnostics.
+  let firstUnnormalized = -1;
+  let unnormalized = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const where = rows.length > 1 || value.kind === 'matrix' ? ` (row ${r + 1})` : '';
@@ -52,8 +55,14 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
       return undefined;
     }
     if (Math.abs(sum - 1) > NORMALIZATION_TOLERANCE) {
-      problems.report(warning('not-normalized', argument.span, `${what}${where} sums to ${formatNumber(sum)}, not 1; it is used as written. Wrap it in normalize(...) if it should be rescaled.`));
+      if (firstUnnormalized < 0) firstUnnormalized = r;
+      unnormalized++;
     }
+  }
+  if (firstUnnormalized >= 0) {
+    const where = rows.length > 1 || value.kind === 'matrix' ? ` (row ${firstUnnormalized + 1})` : '';
+    const others = unnormalized > 1 ? `, and ${(unnormalized - 1).toLocaleString('en-US')} other row${unnormalized > 2 ? 's' : ''} do${unnormalized > 2 ? '' : 'es'} not sum to 1 either` : '';
+    problems.report(warning('not-normalized', argument.span, `${what}${where} sums to ${formatNumber(facts[firstUnnormalized].sum)}, not 1${others}; it is used as written. Wrap it in normalize(...) if it should be rescaled.`));
   }
   const width = value.kind === 'matrix' ? value.columns : value.data.length;
   const softmax = value.logits;

@@ -1,14 +1,14 @@
 // The measure functions of the language: they check their arguments, pair
 // them (labels, batches), call the measures through our mathjs instance, and
 // keep what the value was computed from for the hovers.
-import type { CallExpression } from './ast';
+import type { CallExpression, Expression } from './ast';
 import type { EvaluationContext } from './context';
 import { error, warning } from './diagnostics';
 import { asCategorical, outcomeName, pairCategoricals, type Categorical, type PairedRow } from './distributions';
 import { formatNumber } from './format';
 import { klMath } from './mathInstance';
 import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure } from './bigMeasures';
-import type { CategoricalDetail } from './measureDetail';
+import type { CategoricalDetail, MeasureRow } from './measureDetail';
 import { normalEntropy, normalKl } from './measures';
 import { compensatedSum } from './summation';
 import { describeKind, type NormalValue, type NumberValue, type Value } from './values';
@@ -25,6 +25,7 @@ export function entropyMeasure(value: Value, call: CallExpression, context: Eval
   if (value.kind === 'normal') {
     return { kind: 'number', value: normalEntropy(value.sigma, context.units), unit: context.units, detail: { kind: 'normal', measure: 'entropy', unit: context.units, p: value } };
   }
+  if (!batchWithinLimit(value, call.args[0], context)) return undefined;
   const p = asCategorical(value, call.args[0], context, 'P');
   return p && categoricalMeasure('entropy', p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
 }
@@ -45,11 +46,28 @@ export function perplexityMeasure(value: Value, call: CallExpression, context: E
 export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const [P, Q] = args;
   if (P.kind === 'normal' || Q.kind === 'normal') return normalPair(measure, P, Q, call, context);
+  if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
   const p = asCategorical(P, call.args[0], context, 'P');
   const q = asCategorical(Q, call.args[1], context, 'Q');
   if (!p || !q) return undefined;
   const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1] }, context);
   return paired && categoricalMeasure(measure, paired.pairs, paired.labels, call, context, isBatch(p, q));
+}
+
+/**
+ * The rows of a batch a measure takes: a tenth of kl.limits.maxElements. Each
+ * row is checked, measured and kept for the hover as objects of its own, some
+ * hundreds of bytes, however few numbers it holds: a 10^7 × 1 matrix is 80 MB
+ * of numbers but gigabytes of rows.
+ */
+export const ELEMENTS_PER_BATCH_ROW = 10;
+
+function batchWithinLimit(value: Value, argument: Expression, context: EvaluationContext): boolean {
+  if (value.kind !== 'matrix') return true;
+  const maxRows = Math.floor(context.limits.maxElements / ELEMENTS_PER_BATCH_ROW);
+  if (value.rows <= maxRows) return true;
+  context.report(error('too-large', argument.span, `This batch has ${value.rows.toLocaleString('en-US')} rows, over the limit of ${maxRows.toLocaleString('en-US')} rows a measure takes (a tenth of kl.limits.maxElements: each row is kept for the hover).`));
+  return false;
 }
 
 function isBatch(p: Categorical, q?: Categorical): boolean {
@@ -69,7 +87,13 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
       : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units, qLogits)
       : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units, qLogits)
       : math.jensenShannon(p, q as Float64Array, context.units);
-    rows.push({ ...pair, value: result.value, ...(result.infiniteAt !== undefined ? { infiniteAt: result.infiniteAt } : {}) });
+    // Built field by field: a spread would make each of a million rows a slow dictionary object.
+    const row: MeasureRow = { p, value: result.value };
+    if (q !== undefined) row.q = q;
+    if (pair.pLogits !== undefined) row.pLogits = pair.pLogits;
+    if (qLogits !== undefined) row.qLogits = qLogits;
+    if (result.infiniteAt !== undefined) row.infiniteAt = result.infiniteAt;
+    rows.push(row);
     values.push(result.value);
   }
   const value = values.length === 1 ? values[0] : compensatedSum(values) / values.length;

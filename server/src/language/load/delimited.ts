@@ -22,7 +22,7 @@ const NAN = /^[+-]?nan$/i;
 
 export function readDelimited(text: string, delimiter: ',' | '\t', maxElements: number): ReadResult {
   const leading: Row[] = [];
-  for (const row of dataRows(text, delimiter)) {
+  for (const row of dataRows(text, delimiter, maxElements)) {
     if ('error' in row) return row;
     leading.push(row);
     if (leading.length === 2) break;
@@ -32,7 +32,7 @@ export function readDelimited(text: string, delimiter: ',' | '\t', maxElements: 
   const shape = (second ?? first).fields.length === 2 && parseNumber((second ?? first).fields[0]) === undefined
     ? labelledReader(parseNumber(first.fields[1]) === undefined ? first : undefined, maxElements)
     : numberReader(first.fields.some((field) => parseNumber(field) === undefined) ? first : undefined, maxElements);
-  for (const row of dataRows(text, delimiter)) {
+  for (const row of dataRows(text, delimiter, maxElements)) {
     if ('error' in row) return row;
     const problem = shape.add(row);
     if (problem) return problem;
@@ -134,8 +134,13 @@ function parseNumber(field: string): number | undefined {
   return NAN.test(field) ? NaN : undefined;
 }
 
-/** The lines that hold data, split into trimmed fields, or the problem that stops the reading. */
-function* dataRows(text: string, delimiter: string): Generator<Row | FormatError> {
+/**
+ * The lines that hold data, split into trimmed fields, or the problem that
+ * stops the reading. A line of more than `maxFields` fields is refused before
+ * it is split: a line of 100 million commas would otherwise be an array of
+ * 100 million strings before its first field is looked at.
+ */
+function* dataRows(text: string, delimiter: string, maxFields: number): Generator<Row | FormatError> {
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (lineStart < text.length) {
@@ -143,9 +148,13 @@ function* dataRows(text: string, delimiter: string): Generator<Row | FormatError
     if (lineEnd < 0) lineEnd = text.length;
     const content = text.slice(lineStart, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
     if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
-      const fields = splitFields(content, delimiter);
+      const fields = splitFields(content, delimiter, maxFields);
       if (fields === undefined) {
         yield { error: `line ${line}: a quoted field is not closed (a field cannot span lines here).` };
+        return;
+      }
+      if (fields === TOO_MANY_FIELDS) {
+        yield { error: `line ${line} has more than ${maxFields.toLocaleString('en-US')} fields, over the limit of ${maxFields.toLocaleString('en-US')} numbers (setting kl.limits.maxElements).` };
         return;
       }
       yield { line, fields };
@@ -155,8 +164,10 @@ function* dataRows(text: string, delimiter: string): Generator<Row | FormatError
   }
 }
 
-function splitFields(line: string, delimiter: string): string[] | undefined {
-  if (!line.includes('"')) return line.split(delimiter).map((field) => field.trim());
+const TOO_MANY_FIELDS = Symbol('too many fields');
+
+function splitFields(line: string, delimiter: string, maxFields: number): string[] | undefined | typeof TOO_MANY_FIELDS {
+  if (!line.includes('"')) return fieldCountAtMost(line, delimiter, maxFields) ? line.split(delimiter).map((field) => field.trim()) : TOO_MANY_FIELDS;
   const fields: string[] = [];
   let at = 0;
   for (;;) {
@@ -182,7 +193,17 @@ function splitFields(line: string, delimiter: string): string[] | undefined {
       at = next < 0 ? line.length : next;
     }
     fields.push(field);
+    if (fields.length > maxFields) return TOO_MANY_FIELDS;
     if (at >= line.length) return fields;
     at++;
   }
+}
+
+/** Whether `line` splits into at most `maxFields` fields (counted without splitting). */
+function fieldCountAtMost(line: string, delimiter: string, maxFields: number): boolean {
+  let fields = 1;
+  for (let at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, at + 1)) {
+    if (++fields > maxFields) return false;
+  }
+  return true;
 }

@@ -14,7 +14,7 @@ export interface FileStat {
   identity: string;
 }
 
-export type FileProblemKind = 'missing' | 'denied' | 'not-a-file' | 'too-large' | 'unreadable';
+export type FileProblemKind = 'missing' | 'denied' | 'not-a-file' | 'too-large' | 'unreadable' | 'outside';
 
 export interface FileProblem {
   problem: FileProblemKind;
@@ -26,11 +26,16 @@ export interface FileSystem {
   /** The canonical absolute path, symbolic links resolved. */
   realPath(path: string): string | FileProblem;
   stat(path: string): FileStat | FileProblem;
+  /** Whether `path` itself is a symbolic link (not followed); false when there is nothing there. */
+  isSymbolicLink(path: string): boolean;
   /**
    * The bytes of a regular file of at most `maxBytes`, with the stat of the
    * opened file. Must not block on a FIFO or a device, and must refuse them.
+   * The file opened, whatever path led to it, must lie inside the real folder
+   * `insideFolder` (`outside` otherwise): a folder of the path swapped for a
+   * link after the checks must not lead the read out.
    */
-  read(path: string, maxBytes: number): { bytes: Uint8Array; stat: FileStat } | FileProblem;
+  read(path: string, maxBytes: number, insideFolder: string): { bytes: Uint8Array; stat: FileStat } | FileProblem;
 }
 
 export interface FileHost {

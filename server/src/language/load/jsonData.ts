@@ -46,7 +46,7 @@ class JsonDataScanner {
   private array(): ReadResult {
     this.at++;
     if (this.peek() !== '[') {
-      this.numberList(']', 'entry');
+      this.numberList(']', (index) => `entry ${index}`);
       return { kind: 'vector', data: this.numbers.finished() };
     }
     let rows = 0;
@@ -56,8 +56,10 @@ class JsonDataScanner {
       const rowStart = this.at;
       this.at++;
       const before = this.numbers.length;
-      this.numberList(']', `row ${rows + 1}, entry`);
+      this.numberList(']', (index) => `row ${rows + 1}, entry ${index}`);
       const length = this.numbers.length - before;
+      // Refused at once: a matrix of empty rows holds no numbers for the limit to count, however many rows it has.
+      if (length === 0) this.fail(`row ${rows + 1} is empty: each row of a matrix needs at least one number`, rowStart);
       if (columns >= 0 && length !== columns) this.fail(`row ${rows + 1} has ${length} entries but row 1 has ${columns}: the rows of a matrix must have the same length`, rowStart);
       columns = length;
       rows++;
@@ -83,20 +85,22 @@ class JsonDataScanner {
       labels.push(label);
       if (this.peek() !== ':') this.fail(`expected ':' after the label ${JSON.stringify(label)}`);
       this.at++;
-      this.number(`the value of ${JSON.stringify(label)}`);
+      this.number(() => `the value of ${JSON.stringify(label)}`);
     } while (this.separator('}'));
     return { kind: 'vector', data: this.numbers.finished(), labels };
   }
 
-  /** Numbers separated by commas up to `close` (the opening bracket already read). */
-  private numberList(close: string, what: string): void {
+  /** Numbers separated by commas up to `close` (the opening bracket already read); `what` names the n-th in a message. */
+  private numberList(close: string, what: (index: number) => string): void {
     if (this.peek() === close) {
       this.at++;
       return;
     }
     let index = 1;
-    do this.number(`${what} ${index++}`);
-    while (this.separator(close));
+    do {
+      const at = index++;
+      this.number(() => what(at));
+    } while (this.separator(close));
   }
 
   /** After an item: true at a comma, false at `close` (consumed), an error otherwise. */
@@ -109,13 +113,14 @@ class JsonDataScanner {
     return this.fail(next === '' ? `the data ends before its closing '${close}'` : `expected ',' or '${close}'`);
   }
 
-  private number(what: string): void {
+  /** `what` names the number in a message: a function, so that no string is built per number read. */
+  private number(what: () => string): void {
     this.peek();
     NUMBER.lastIndex = this.at;
     const match = NUMBER.exec(this.text);
-    if (!match) this.fail(`${what} is ${this.describeHere()}, not a number`);
+    if (!match) this.fail(`${what()} is ${this.describeHere()}, not a number`);
     const value = match[0] === 'NaN' ? NaN : Number(match[0]);
-    if (Number.isNaN(value)) this.fail(`${what} is NaN; a probability or logit must be a number`);
+    if (Number.isNaN(value)) this.fail(`${what()} is NaN; a probability or logit must be a number`);
     if (this.numbers.length >= this.maxElements) throw new Refused(tooManyNumbers(`more than ${this.maxElements.toLocaleString('en-US')}`, this.maxElements));
     this.numbers.push(value);
     this.at += match[0].length;

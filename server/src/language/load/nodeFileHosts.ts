@@ -3,8 +3,10 @@
 //
 // Opening uses O_NONBLOCK, so that a FIFO put where a data file was expected
 // cannot hang the server, and O_NOFOLLOW on the real path, so that the file
-// checked is the file read; the opened file is checked again with fstat.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
+// checked is the file read; the opened file is checked again with fstat, and
+// where it lies is asked of the descriptor itself (O_NOFOLLOW guards only the
+// last part of the path: a folder of it swapped for a link still leads out).
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isInside } from './loadPath';
@@ -25,7 +27,14 @@ export const nodeFileSystem: FileSystem = {
       return problemOf(reason);
     }
   },
-  read(path, maxBytes) {
+  isSymbolicLink(path) {
+    try {
+      return lstatSync(path).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  },
+  read(path, maxBytes, insideFolder) {
     let descriptor: number;
     try {
       descriptor = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
@@ -34,6 +43,8 @@ export const nodeFileSystem: FileSystem = {
     }
     try {
       const stats = fstatSync(descriptor, { bigint: true });
+      const opened = openedPath(descriptor, path, stats);
+      if (opened === undefined || !isInside(opened, insideFolder)) return { problem: 'outside' };
       if (!stats.isFile()) return { problem: 'not-a-file' };
       if (stats.size > BigInt(maxBytes)) return { problem: 'too-large' };
       const size = Number(stats.size);
@@ -53,6 +64,25 @@ export const nodeFileSystem: FileSystem = {
     }
   },
 };
+
+/**
+ * Where the opened file lies: as Linux tells of the descriptor
+ * (`/proc/self/fd/N`); elsewhere the real path of `path` now, if it is still
+ * the same file as the descriptor's; undefined when that cannot be known.
+ */
+function openedPath(descriptor: number, path: string, stats: BigIntStats): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${descriptor}`);
+  } catch {
+    try {
+      const now = realpathSync.native(path);
+      const nowStats = statSync(now, { bigint: true });
+      return nowStats.dev === stats.dev && nowStats.ino === stats.ino ? now : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
 
 function statOf(stats: BigIntStats): FileStat {
   return {

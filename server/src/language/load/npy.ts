@@ -36,6 +36,17 @@ export function readNpy(bytes: Uint8Array, maxElements: number): ReadResult {
   if (shape.length !== 1 && shape.length !== 2) {
     return { error: `it holds a ${shape.length}-dimensional array of shape (${shape.join(', ')}); load() reads 1-D arrays (a distribution) and 2-D arrays (a batch of rows).` };
   }
+  // The shape is only a promise: it is checked against the limit and against
+  // the bytes present before anything is allocated or looped over. Each
+  // dimension on its own first, so that a zero elsewhere cannot hide one of
+  // 2^53 (`(9007199254740991, 0)` holds no numbers, but 2^53 rows).
+  const overLimit = shape.length === 2 ? shape.find((n) => n > maxElements) : undefined;
+  if (overLimit !== undefined) {
+    return { error: `its shape (${shape.join(', ')}) has a dimension of ${overLimit.toLocaleString('en-US')}, over the limit of ${maxElements.toLocaleString('en-US')} numbers (setting kl.limits.maxElements).` };
+  }
+  if (shape.length === 2 && shape.includes(0)) {
+    return { error: `it holds a ${shape[0].toLocaleString('en-US')}×${shape[1].toLocaleString('en-US')} array, which has no numbers; a batch needs at least one row of at least one outcome.` };
+  }
   const elements = shape.reduce((product, n) => product * n, 1);
   if (elements > maxElements) return tooManyNumbers(elements, maxElements);
   const expectedBytes = elements * itemSize;

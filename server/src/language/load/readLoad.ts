@@ -3,7 +3,11 @@
 // (no devices, FIFOs or folders; nothing over the limit), then the bytes, read
 // once per version of the file: a cache keyed by the real path and the file's
 // modification time, size and identity.
-import { extname } from 'node:path';
+//
+// Nothing outside the workspace is told: a link leading out, to a file or to
+// nothing, gets one message that names neither its target nor whether the
+// target exists.
+import { dirname, extname } from 'node:path';
 import { isFileProblem, type FileHost, type FileProblem, type FileStat, type FileSystem } from './fileHost';
 import { isInside, isRefusal, resolveLoadPath } from './loadPath';
 import { readDelimited } from './delimited';
@@ -37,15 +41,17 @@ export function readLoad(written: string, host: FileHost, maxElements: number, q
   const resolved = resolveLoadPath(written, host);
   if (isRefusal(resolved)) return resolved;
   const files = host.fileSystem;
-  const realPath = files.realPath(resolved.path);
-  if (isFileProblem(realPath)) return problem(written, realPath, resolved.path, host.maxFileBytes);
   const realRoot = files.realPath(resolved.root);
   if (isFileProblem(realRoot)) return { code: 'load-error', message: `The folder ${resolved.root} cannot be read (${realRoot.detail ?? realRoot.problem}).` };
-  if (!isInside(realPath, realRoot)) {
-    return { code: 'load-refused', message: `'${written}' is a symbolic link leading outside ${host.workspaceRoot === undefined ? "the document's folder" : 'the workspace'} (to ${realPath}): load() reads only files inside it.` };
+  const realPath = files.realPath(resolved.path);
+  if (isFileProblem(realPath)) {
+    // Missing or denied through a link: whether it is out there, or what guards it, is not said.
+    if ((realPath.problem === 'missing' || realPath.problem === 'denied') && leadsOutOrNowhere(resolved.path, realRoot, files)) return ledOutside(written, host);
+    return problem(written, realPath, resolved.path, host);
   }
+  if (!isInside(realPath, realRoot)) return ledOutside(written, host);
   const stat = files.stat(realPath);
-  if (isFileProblem(stat)) return problem(written, stat, realPath, host.maxFileBytes);
+  if (isFileProblem(stat)) return problem(written, stat, realPath, host);
   const refusal = refusedKind(written, stat, host.maxFileBytes);
   if (refusal) return refusal;
 
@@ -53,9 +59,9 @@ export function readLoad(written: string, host: FileHost, maxElements: number, q
   const cached = cache.get(realPath, stampOf(stat, maxElements));
   if (cached) return cached;
   if (quickly && stat.size > BYTES_READ_QUICKLY[extname(realPath).toLowerCase() === '.npy' ? 'npy' : 'text']) return TOO_SLOW_TO_READ;
-  const read = files.read(realPath, host.maxFileBytes);
-  // The file may have been replaced since the stat: what was opened is checked again.
-  if (isFileProblem(read)) return problem(written, read, realPath, host.maxFileBytes);
+  const read = files.read(realPath, host.maxFileBytes, realRoot);
+  // The file, or a folder on its path, may have been replaced since the checks: what was opened is checked again.
+  if (isFileProblem(read)) return problem(written, read, realPath, host);
   const contents = parse(extname(resolved.path).toLowerCase(), read.bytes, maxElements);
   const outcome: LoadOutcome = isFormatError(contents) ? { code: 'load-error', message: `Cannot read '${written}': ${contents.error}` } : { value: contents };
   cache.set(realPath, stampOf(read.stat, maxElements), outcome, read.bytes.byteLength);
@@ -83,8 +89,31 @@ function refusedKind(written: string, stat: FileStat, maxFileBytes: number): Loa
   return undefined;
 }
 
-function problem(written: string, problem: FileProblem, path: string, maxFileBytes: number): LoadProblem {
+/**
+ * For a path whose real path cannot be found: whether a symbolic link on it
+ * leads out of `realRoot` or to nothing (then where is not said), rather than
+ * the file simply not being there. The nearest folder of the path that exists
+ * is found; outside the root, the path led out; inside, the part below it is
+ * missing, or is a link to nothing.
+ */
+function leadsOutOrNowhere(path: string, realRoot: string, files: FileSystem): boolean {
+  let missing = path;
+  for (let folder = dirname(path); ; missing = folder, folder = dirname(folder)) {
+    const realFolder = files.realPath(folder);
+    if (!isFileProblem(realFolder)) return !isInside(realFolder, realRoot) || files.isSymbolicLink(missing);
+    if (dirname(folder) === folder) return false;
+  }
+}
+
+function ledOutside(written: string, host: FileHost): LoadProblem {
+  return { code: 'load-refused', message: `'${written}' is a symbolic link leading outside ${host.workspaceRoot === undefined ? "the document's folder" : 'the workspace'} or to no file: load() reads only files inside it.` };
+}
+
+function problem(written: string, problem: FileProblem, path: string, host: FileHost): LoadProblem {
+  const maxFileBytes = host.maxFileBytes;
   switch (problem.problem) {
+    case 'outside':
+      return ledOutside(written, host);
     case 'not-a-file':
       return { code: 'load-refused', message: `'${written}' is not a regular file (a device, FIFO or socket): load() reads only files.` };
     case 'too-large':

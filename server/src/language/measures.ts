@@ -238,7 +238,9 @@ export function normalKl(mu1: number, sigma1: number, mu2: number, sigma2: numbe
   } else {
     spread = 0.5 * (Math.expm1(2 * t) - 2 * t);
   }
-  const shift = (mu1 - mu2) / sigma2;
+  // μ1 − μ2 may overflow where the shift in units of σ2 does not (μ = ±1e308, σ2 = 1e300).
+  const difference = mu1 - mu2;
+  const shift = Number.isFinite(difference) ? difference / sigma2 : mu1 / sigma2 - mu2 / sigma2;
   return (spread + 0.5 * shift * shift) / UNIT_LN_BASE[unit];
 }
 

@@ -1,5 +1,6 @@
 // The discrete measures at `precision N`: the same sums as measures.ts, in
-// mathjs BigNumber at N significant digits. Inputs are the doubles' shortest
+// mathjs BigNumber, correctly rounded to N significant digits, with the
+// logarithms of bigLogarithm.ts. Inputs are the doubles' shortest
 // decimal forms, which are the literals as the user wrote them. A softmax's
 // distribution is computed again from its logits, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z)
 // at N digits: its doubles have lost the outcomes that underflow (e^-1000), and
@@ -179,9 +180,11 @@ function probabilities(math: BigNumberMath, row: Float64Array, logits: LogitRow 
 /**
  * How many BigNumber logarithms (or exponentials) one measure at `precision N`
  * may take: logarithms × ((N + 10)² + 2000) ≤ 25,000,000. A logarithm at W
- * working digits (bigLogarithm.ts) costs about 0.1 ms + 1.2 ms·(W/100)²
- * here, so that the limit is a few seconds of work: 24 logarithms at 1000
- * digits (H, CE or KL of 23 outcomes), 95 at 500, 1,773 at 100, 9,342 at 16.
+ * working digits (bigLogarithm.ts) costs about 0.1 ms + 0.5 ms·(W/100)² on
+ * the project's loaded 2-core machine (50–65 ms at 1010 digits, where
+ * decimal.js's own took 440–770 ms), so that the limit is a second or two of
+ * work: 24 logarithms at 1000 digits (H, CE or KL of 23 outcomes), 95 at 500,
+ * 1,773 at 100, 9,342 at 16.
  * Near-equal outcomes of KL and JS take a series instead, which costs less.
  */
 export function maxPreciseLogarithms(digits: number): number {

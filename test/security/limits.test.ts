@@ -4,6 +4,7 @@
 // bound; bench/hostile.mjs prints the precise figures.
 import { describe, expect, it } from 'vitest';
 import { analyze, MAX_CODE_LENGTH, MAX_STATEMENTS, type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
+import { maxPreciseLogarithms } from '../../server/src/language/bigMeasures';
 import { WORK_PER_STATEMENT } from '../../server/src/language/context';
 import { MAX_NESTING, MAX_STATEMENT_LENGTH, MAX_TREE_DEPTH } from '../../server/src/language/parser';
 import { MAX_FORMULA_LENGTH, MAX_FORMULAS } from '../../server/src/latex/noteMath';
@@ -81,18 +82,46 @@ describe('precision N on large inputs', BOUND, () => {
     expect(analysis.diagnostics.map((d) => [d.severity, d.code])).toEqual([['information', 'too-large']]);
   });
 
+  // The rule: logarithms × ((N + 10)² + 2000) ≤ 25,000,000, which at N = 1000 is 24 logarithms.
   it.each([
     ['H(uniform(200))', 201],
-    ['KL(uniform(4) || [0.1, 0.2, 0.3, 0.4])', 5],
-    ['JS([0.5, 0.5] || [0.25, 0.75])', 5],
-    ['BCE([1, 0], [0.9, 0.2])', 5],
+    ['H(uniform(24))', 25],
+    ['KL(uniform(24) || uniform(24))', 25],
+    ['JS(uniform(12) || uniform(12))', 25],
+    ['BCE(uniform(12), uniform(12))', 25],
     ['perplexity(uniform(50))', 51],
-  ])('precision 1000 on %s is over the BigNumber work limit (3 logarithms at 1000 digits): a double, and why', (text, logarithms) => {
+  ])('precision 1000 on %s is over the BigNumber work limit (24 logarithms at 1000 digits): a double, and why', (text, logarithms) => {
     const analysis = analyze(`precision 1000\n${text}`, 'kl');
     expect(only(analysis, 1).value).not.toHaveProperty('precise');
     expect(analysis.diagnostics.map((d) => [d.severity, d.code])).toEqual([['information', 'too-large']]);
-    expect(analysis.diagnostics[0].message).toContain(`may take 3 BigNumber logarithms`);
+    expect(analysis.diagnostics[0].message).toContain(`may take 24 BigNumber logarithms`);
     expect(analysis.diagnostics[0].message).toContain(`This one needs ${logarithms}`);
+  });
+
+  // Each of these takes up to 24 logarithms at 1010 digits: about a second on a loaded machine.
+  it.each([
+    ['H(uniform(23))', Math.log(23)],
+    ['H([0.1, 0.2, 0.3, 0.4])', -(0.1 * Math.log(0.1) + 0.2 * Math.log(0.2) + 0.3 * Math.log(0.3) + 0.4 * Math.log(0.4))],
+    ['JS(uniform(11) || normalize([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]))', undefined],
+    ['BCE(uniform(11), uniform(11))', undefined],
+  ])('precision 1000 on %s is within the limit: its value to 1000 digits', (text, double) => {
+    const { value } = only(analyze(`precision 1000\n${text}`, 'kl'), 1);
+    const precise = (value as { precise: string; value: number }).precise;
+    expect(precise.replace(/^[^1-9]*/, '').replace(/[^0-9]/g, '').length).toBeGreaterThanOrEqual(990);
+    const reference = double ?? (value as { value: number }).value;
+    expect(Math.abs(Number(precise) / reference - 1)).toBeLessThan(1e-14);
+  }, 120_000);
+
+  it.each([
+    [16, 9342],
+    [100, 1773],
+    [500, 95],
+    [1000, 24],
+  ])('at precision %i a measure may take %i logarithms; H of as many outcomes (one more for the units) is refused', (digits, logarithms) => {
+    // The side that fits is computed above at 1000 digits (H(uniform(23))): at 16 digits it is 9,341 logarithms, seconds of a test.
+    expect(maxPreciseLogarithms(digits)).toBe(logarithms);
+    const over = analyze(`precision ${digits}\nH(uniform(${logarithms}))`, 'kl');
+    expect(over.diagnostics.map((d) => d.code)).toEqual(['too-large']);
   });
 
   it('precision 100 on the same 200 outcomes fits, and agrees with the double to its 16 digits', () => {

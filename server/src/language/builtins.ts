@@ -10,7 +10,7 @@ import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasu
 import { logSumExp } from './measures';
 import { sigmoid } from './sigmoid';
 import { softmaxRows } from './softmax';
-import { compensatedSum } from './summation';
+import { compensatedSum, compensatedSumTimes, OVERFLOW_SCALE } from './summation';
 import { describeKind, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import { evaluateGrad } from './gradient/grad';
 
@@ -321,10 +321,14 @@ function softmaxCall(value: Value, call: CallExpression, context: EvaluationCont
 function normalizeCall(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
   let bad: string | undefined;
   const result = rowWise(value, call, context, 'normalize', (row) => {
-    const total = compensatedSum(row);
     if (row.some((x) => x < 0)) bad = 'has a negative weight';
-    else if (!(total > 0)) bad = 'sums to 0';
-    return row.map((x) => x / total);
+    else if (row.some((x) => !Number.isFinite(x))) bad = 'has a weight that is not a finite number';
+    // Weights whose sum is beyond the doubles ([1e308, 1e308]) are scaled first, by a power of two (exact).
+    const sum = compensatedSum(row);
+    const scale = sum === Infinity ? OVERFLOW_SCALE : 1;
+    const total = scale === 1 ? sum : compensatedSumTimes(row, scale);
+    if (!bad && !(total > 0)) bad = 'sums to 0';
+    return row.map((x) => (x * scale) / total);
   });
   if (result && bad) {
     context.report(error('domain', call.args[0].span, `normalize needs non-negative weights with a positive sum; this ${bad}.`));

@@ -102,7 +102,8 @@ function scanRow(data: Float64Array, start: number, end: number): RowFacts {
     compensation += sum >= x ? sum - t + x : x - t + sum;
     sum = t;
   }
-  return { invalidAt: -1, sum: sum + compensation };
+  // Past an overflow the compensation is ∞ − ∞ = NaN; the sum itself, ∞, is what the warning says.
+  return { invalidAt: -1, sum: Number.isFinite(sum) ? sum + compensation : sum };
 }
 
 function labelsOf(value: Value): readonly string[] | undefined {

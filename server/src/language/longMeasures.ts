@@ -257,70 +257,71 @@ function fastKlTerm(p: number, q: number, ratio: number): number {
 }
 
 /**
- * KL(P ‖ Q) term by term as in measures.ts: near p = q as ln(1 + t), which the
- * rounding of p/q would spoil; ln q from the logits below the normal doubles.
+ * KL(P ‖ Q) where its terms cancel (P near Q), or an outcome needs care:
+ * Σ p·ln(p/q) = Σ [p·ln(p/q) − (p − q)] + Σ (p − q). Each term of the first
+ * sum is q·[(1 + t)·ln(1 + t) − t] ≥ 0 with t = (p − q)/q, so nothing cancels
+ * in it; near p = q it is relativeEntropySeries, where p − q is exact
+ * (Sterbenz) and no logarithm is taken. The second sum is of those same
+ * differences: 0 when Σp = Σq, and otherwise the inputs' own imbalance, kept
+ * to its last digit. Far apart, p·ln(p/q) − (p − q) loses at most a few bits.
+ * ln q from the logits below the normal doubles, as in measures.ts.
  */
-function klNatsCareful(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
-  let sum = 0;
-  let compensation = 0;
+export function klNatsCareful(p: Float64Array, q: Float64Array, qLogits?: LogitRow): MeasureResult {
+  let spread = 0;
+  let spreadCompensation = 0;
+  let moved = 0;
+  let movedCompensation = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i];
+    // 0·ln(0/q) = 0: both parts of the term, q and −q, are left out.
     if (pi === 0) continue;
     const qi = q[i];
+    const difference = pi - qi;
     let x: number;
     if (qi < SMALLEST_NORMAL && (qi === 0 || qLogits !== undefined)) {
-      x = qLogits === undefined ? Infinity : klTermFromLogits(pi, qLogits, i);
+      if (qLogits === undefined) return { value: Infinity, infiniteAt: i };
+      x = klTermFromLogits(pi, qLogits, i) - difference;
       if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    } else if (Math.abs(difference) < KL_SERIES_LIMIT * qi) {
+      x = (pi + qi) * relativeEntropySeries(difference / (pi + qi));
     } else {
-      // ln(p/q): near p = q as ln(1 + t), t = (p − q)/q, where p − q is exact;
-      // 1 + t rounds, and (1 + t) − 1 − t is what the rounding added (exact for
-      // 1 + t in [½, 2]), taken off the logarithm to first order.
-      const difference = pi - qi;
-      let argument: number;
-      let correction = 0;
-      if (Math.abs(difference) < 0.5 * qi) {
-        const t = difference / qi;
-        argument = 1 + t;
-        correction = argument - 1 - t;
-      } else {
-        argument = pi / qi;
-        if (argument === Infinity || argument === 0) return finishedApart(p, q, i, sum + compensation, qLogits);
-      }
-      x = pi * (fastLog(argument) - correction);
+      x = pi * lnRatio(pi, qi) - difference;
     }
-    const t = sum + x;
-    compensation += roundingOf(sum, x, t);
-    sum = t;
+    const t = spread + x;
+    spreadCompensation += roundingOf(spread, x, t);
+    spread = t;
+    const m = moved + difference;
+    movedCompensation += roundingOf(moved, difference, m);
+    moved = m;
   }
-  return { value: sum + compensation };
+  return { value: spread + spreadCompensation + (moved + movedCompensation) };
+}
+
+/** Below this |p − q|/q, KL's term is relativeEntropySeries (p − q is exact there). */
+const KL_SERIES_LIMIT = 1 / 8;
+
+/**
+ * [p·ln(p/q) − (p − q)]/(p + q) in s = (p − q)/(p + q): with p/q = (1 + s)/(1 − s)
+ * and ln(p/q) = 2·atanh(s) = 2(s + s³·B), B = Σ_{k≥0} s^{2k}/(2k + 3), it is
+ * s² + (1 + s)·s³·B, whose first-order parts, which cancel, are not computed.
+ * For |s| < 1/15 (|p − q| < q/8) the terms after s^12/15 are below 2^-56 of s².
+ */
+export function relativeEntropySeries(s: number): number {
+  const ss = s * s;
+  const b = 1 / 3 + ss * (1 / 5 + ss * (1 / 7 + ss * (1 / 9 + ss * (1 / 11 + ss * (1 / 13 + ss * (1 / 15))))));
+  return ss + (1 + s) * s * ss * b;
+}
+
+/** ln(p/q) for p, q > 0: of the ratio, or the difference of the logs where the ratio leaves the normal doubles. */
+function lnRatio(p: number, q: number): number {
+  const ratio = p / q;
+  if (ratio >= SMALLEST_NORMAL && ratio < Infinity) return fastLog(ratio);
+  return Math.log(p) - Math.log(q);
 }
 
 /** p·(ln p − ln q), ln q from a softmax's logits (+∞ for a logit of −∞): out of line, as below. */
 function klTermFromLogits(p: number, qLogits: LogitRow, i: number): number {
   return p * (Math.log(p) - lnSoftmax(qLogits, i));
-}
-
-/**
- * The rest of KL(P ‖ Q) from entry `from` on, when p/q leaves the doubles
- * there (a subnormal q): every term as p·(ln p − ln q), ln q from the logits
- * where a softmax's q is below the normal doubles. Out of the main loop so
- * that its logarithms do not count against V8's inlining budget there.
- */
-function finishedApart(p: Float64Array, q: Float64Array, from: number, before: number, qLogits: LogitRow | undefined): MeasureResult {
-  let sum = before;
-  let compensation = 0;
-  for (let i = from; i < p.length; i++) {
-    const pi = p[i];
-    if (pi === 0) continue;
-    const qi = q[i];
-    const lnQ = qLogits !== undefined && qi < SMALLEST_NORMAL ? lnSoftmax(qLogits, i) : Math.log(qi);
-    if (lnQ === -Infinity) return { value: Infinity, infiniteAt: i };
-    const x = pi * (Math.log(pi) - lnQ);
-    const t = sum + x;
-    compensation += roundingOf(sum, x, t);
-    sum = t;
-  }
-  return { value: sum + compensation };
 }
 
 /**

@@ -10,7 +10,7 @@ import { klMath } from './mathInstance';
 import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure } from './bigMeasures';
 import type { CategoricalDetail, MeasureRow } from './measureDetail';
 import { normalEntropy, normalKl } from './measures';
-import { compensatedSum } from './summation';
+import { compensatedSum, compensatedSumTimes } from './summation';
 import { describeKind, type NormalValue, type NumberValue, type Value } from './values';
 
 /** How a diagnostic names an argument: as written, when that is short. */
@@ -96,7 +96,7 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
     rows.push(row);
     values.push(result.value);
   }
-  const value = values.length === 1 ? values[0] : compensatedSum(values) / values.length;
+  const value = values.length === 1 ? values[0] : batchMean(values);
   const infinite = rows.findIndex((row) => row.infiniteAt !== undefined);
   if (infinite >= 0) {
     const row = rows[infinite];
@@ -119,8 +119,14 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
   return result;
 }
 
+/** The mean of a batch's values; of the values over n where their sum overflows (every value finite, the mean may be). */
+function batchMean(values: number[]): number {
+  const sum = compensatedSum(values);
+  return Number.isFinite(sum) ? sum / values.length : compensatedSumTimes(values, 1 / values.length);
+}
+
 function tooMuchPreciseWork(logarithms: number, digits: number): string {
-  return `At precision ${digits}, a measure may take ${maxPreciseLogarithms(digits).toLocaleString('en-US')} BigNumber logarithms (one per outcome, two for JS and BCE, one more for the units): each is slow at many digits. This one needs ${logarithms.toLocaleString('en-US')}, so its value is computed in double precision.`;
+  return `At precision ${digits}, a measure may take ${maxPreciseLogarithms(digits).toLocaleString('en-US')} BigNumber logarithms (logarithms × ((N + 10)² + 2000) ≤ 25,000,000; one per outcome, two for JS and BCE, one per outcome of a softmax, one more for the units): each is slow at many digits. This one needs ${logarithms.toLocaleString('en-US')}, so its value is computed in double precision.`;
 }
 
 function normalPair(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext): Value | undefined {

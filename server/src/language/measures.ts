@@ -11,7 +11,7 @@
 // by less than 2·10^-305. When p is a sigmoid's value, BCE takes its logs
 // from the logits (sigmoid.ts): BCE(0, sigmoid(40)) = 40 nats, not +∞.
 import type { UnitName } from './ast';
-import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, LONG_VECTOR } from './longMeasures';
+import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, klNatsCareful, LONG_VECTOR } from './longMeasures';
 import { softplus } from './sigmoid';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 import { roundingOf } from './summation';
@@ -108,15 +108,24 @@ export function klDivergence(p: Float64Array, q: Float64Array, unit: UnitName, q
   const lnBase = UNIT_LN_BASE[unit];
   let sum = 0;
   let compensation = 0;
+  let size = 0;
   for (let i = 0; i < p.length; i++) {
     const x = klTermAt(p, q, i, log, lnBase, qLogits);
     if (x === Infinity) return { value: Infinity, infiniteAt: i };
+    size += Math.abs(x);
     const t = sum + x;
     compensation += roundingOf(sum, x, t);
     sum = t;
   }
-  return { value: sum + compensation };
+  const value = sum + compensation;
+  // Each term is within a few ulps, so the sum is within about 4u·Σ|term| + 2u·|sum|:
+  // kept where that is below 1e-13 of it; where the terms cancel, the sum that does not cancel.
+  if (size <= KL_CANCELLATION_LIMIT * Math.abs(value)) return { value };
+  return inUnit(klNatsCareful(p, q, qLogits), unit);
 }
+
+/** How many times the sum of |term| may exceed KL before the terms are taken as cancelling: 4u·64 ≈ 3e-14. */
+const KL_CANCELLATION_LIMIT = 64;
 
 /** ½·KL(P‖M) + ½·KL(Q‖M) with M = (P+Q)/2: always finite, at most 1 bit. */
 export function jensenShannon(p: Float64Array, q: Float64Array, unit: UnitName): MeasureResult {
@@ -229,7 +238,9 @@ export function normalKl(mu1: number, sigma1: number, mu2: number, sigma2: numbe
   } else {
     spread = 0.5 * (Math.expm1(2 * t) - 2 * t);
   }
-  const shift = (mu1 - mu2) / sigma2;
+  // μ1 − μ2 may overflow where the shift in units of σ2 does not (μ = ±1e308, σ2 = 1e300).
+  const difference = mu1 - mu2;
+  const shift = Number.isFinite(difference) ? difference / sigma2 : mu1 / sigma2 - mu2 / sigma2;
   return (spread + 0.5 * shift * shift) / UNIT_LN_BASE[unit];
 }
 

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../lsp/lspSession';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'server/out/cli.js');
@@ -15,13 +16,13 @@ function klLens(args: string[], cwd = root) {
 
 let folder: string;
 beforeAll(() => {
-  spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBuilt();
   folder = mkdtempSync(join(tmpdir(), 'kl-lens-cli-'));
   writeFileSync(join(folder, 'failing.kl'), 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q) ≈ 0.5\nR\n');
   writeFileSync(join(folder, 'labels.kl'), 'P = {cat: 0.5, __proto__: 0.5}\nP\nnormal(0, 1)\nKL(P || {cat: 1})\n');
   mkdirSync(join(folder, 'empty'));
   writeFileSync(join(folder, 'empty/readme.txt'), 'nothing here');
-});
+}, 120_000);
 
 describe('kl-lens eval', () => {
   it('prints every statement of the worked example with its value, unit and ✓, and exits 0', () => {

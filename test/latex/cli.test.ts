@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../lsp/lspSession';
 
 const root = join(__dirname, '../..');
 const NOTE = 'examples/notes/cross-entropy.md';
@@ -27,11 +28,11 @@ const IDENTITY = 'H(P, Q) = -\\sum_{i \\in \\Omega}p_i\\log(q_i) = -\\log 2';
 
 let cleanNote: string;
 beforeAll(() => {
-  spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBuilt();
   const folder = mkdtempSync(join(tmpdir(), 'kl-lens-math-'));
   cleanNote = join(folder, 'clean.md');
   writeFileSync(cleanNote, 'A fair coin: $H([0.5, 0.5]) = \\log_2 2 = 1$ bit, and $\\ln 2 \\approx 0.693$.\n');
-});
+}, 120_000);
 
 describe('kl-lens check examples/notes/', () => {
   it('reports the wrong identity at file:line:col and exits 1', () => {

@@ -2,12 +2,11 @@
 // the warning on the wrong identity, the hover on a formula, the lenses and
 // inlay hints after checked chains, and the quick fix that rewrites a wrong
 // hand-rounded value.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Hover, InlayHint, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { LspSession, ROOT } from '../lsp/lspSession';
+import { ensureBuilt, LspSession, ROOT } from '../lsp/lspSession';
 
 const NOTE = 'file:///examples/notes/cross-entropy.md';
 const ROUNDED = 'file:///notes/rounded.md';
@@ -16,7 +15,7 @@ const ROUNDED_TEXT = 'The divergence in bits is $-\\log_2 0.75 \\approx 0.51$, o
 let session: LspSession;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT });
+  ensureBuilt();
   session = await LspSession.start({ settings: { display: 'both' } });
   session.open(NOTE, readFileSync(path.join(ROOT, 'examples/notes/cross-entropy.md'), 'utf8'));
   session.open(ROUNDED, ROUNDED_TEXT);

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../lsp/lspSession';
 import { analyze, DEFAULT_OPTIONS, type Analysis } from '../../server/src/language/analysis';
 import { MAX_NUMBERS_IN_FULL, MAX_NUMBERS_IN_FULL_PER_FILE } from '../../server/src/cli/jsonValue';
 import { fileReport, jsonReport, jsonReportChunks, reportOf } from '../../server/src/cli/report';
@@ -23,7 +24,7 @@ function klLens(args: string[]) {
 }
 
 beforeAll(() => {
-  spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureBuilt();
   writeFileSync(join(folder, 'package.json'), '{}');
   writeFileSync(join(folder, 'good.kl'), 'H([0.5, 0.5])\n');
   symlinkSync('/dev/zero', join(folder, 'zero.kl'));

@@ -3,7 +3,7 @@
 // entries and a histogram. Summaries of large values are cached per array.
 import type { UnitName } from '../language/ast';
 import { NORMALIZATION_TOLERANCE } from '../language/distributions';
-import { formatFull, formatNumber, formatShort } from '../language/format';
+import { formatFull, formatNumber, formatShort, shownNumber } from '../language/format';
 import { entropy, normalEntropy } from '../language/measures';
 import { compensatedSum } from '../language/summation';
 import type { Value } from '../language/values';
@@ -26,7 +26,7 @@ export function valueMarkdown(name: string, value: Value, units: UnitName): stri
     case 'string':
       return [`the string ${JSON.stringify(value.value)}`];
     case 'number':
-      return [`${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}`];
+      return [`${shownNumber(value)}${value.unit ? ` ${value.unit}` : ''}`];
   }
 }
 

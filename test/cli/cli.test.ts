@@ -19,6 +19,7 @@ beforeAll(() => {
   ensureBuilt();
   folder = mkdtempSync(join(tmpdir(), 'kl-lens-cli-'));
   writeFileSync(join(folder, 'failing.kl'), 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q) ≈ 0.5\nR\n');
+  writeFileSync(join(folder, 'emptyCheck.kl'), 'x = -0.34\n[] ≈ 0\nx ≈ -0.341\n');
   writeFileSync(join(folder, 'labels.kl'), 'P = {cat: 0.5, __proto__: 0.5}\nP\nnormal(0, 1)\nKL(P || {cat: 1})\n');
   mkdirSync(join(folder, 'empty'));
   writeFileSync(join(folder, 'empty/readme.txt'), 'nothing here');
@@ -78,6 +79,15 @@ describe('kl-lens check', () => {
     expect(lines[1]).toMatch(/failing\.kl:4:1: error: Check failed: the left side is 0\.41503749927884381 bits, the right side 0\.5; they differ by 0\.08496250072115619, more than the tolerance ±0\.05\. \[check-failed\]$/);
     expect(lines[2]).toMatch(/failing\.kl:5:1: error: Unknown name 'R'/);
     expect(lines.at(-1)).toBe('0 checks passed, 1 failed; 2 errors, 0 warnings in 1 file');
+  });
+
+  it('reports an empty check as a located error and goes on to the next file; a written number is shown as written', () => {
+    const { status, stdout, stderr } = klLens(['check', join(folder, 'emptyCheck.kl'), 'examples/cross-entropy.kl']);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/emptyCheck\.kl:2:1: error: The left side of this check is empty \(a vector of 0 entries\): there is nothing to compare/);
+    expect(stdout).toMatch(/emptyCheck\.kl:3:1: error: Check failed: the left side is -0\.34, the right side -0\.341; they differ by 0\.00100000000000000\d*, more than the tolerance ±0\.0005\. \[check-failed\]$/m);
+    expect(stdout.trim().split('\n').at(-1)).toBe('3 checks passed, 2 failed; 2 errors, 1 warning in 2 files');
   });
 
   it('checks a folder of notes and exits 0 when all is well', () => {

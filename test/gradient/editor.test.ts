@@ -66,8 +66,8 @@ describe('other gradients in the editor', () => {
   it('puts the vector in short form in the lens, labelled with the variable', () => {
     const analysis = analysisOf(EXAMPLE);
     const statement = analysis.statements.find((s) => s.source.text === 'grad(CE(y, softmax(z)), z)');
-    expect(statement && resultText(statement, 5)?.title).toBe('∇z = [-0.341, 0.2424, 0.09857] nats');
+    expect(statement && resultText(statement, 5)?.title).toBe('∇z = [-0.341, 0.24243, 0.098566] nats');
     const check = analysis.statements.find((s) => s.source.text.startsWith('grad(CE(y, softmax(z)), z) ≈ [-0.341'));
-    expect(check && resultText(check, 5)?.title).toBe('✓ [-0.341, 0.242, 0.099] ([-0.341, 0.2424, 0.09857] nats)');
+    expect(check && resultText(check, 5)?.title).toBe('✓ [-0.341, 0.242, 0.099] ([-0.341, 0.24243, 0.098566] nats)');
   });
 });

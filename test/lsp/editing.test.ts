@@ -118,7 +118,7 @@ describe('outline, semantic tokens and folding', () => {
     expect(symbols.map((symbol) => [symbol.name, symbol.detail, symbol.range.start.line, symbol.range.end.line])).toEqual([
       ['P', '[0.5, 0.25, 0.25]', 2, 2],
       ['Q', '[0.25, 0.5, 0.25]', 3, 7],
-      ['P', '[0.4167, 0.3333, 0.25]', 10, 10],
+      ['P', '[0.41667, 0.33333, 0.25]', 10, 10],
     ]);
   });
 

@@ -1,6 +1,6 @@
 // The human output: one line per statement (line, source, value, unit, ✓/✗),
 // then `file:line:col: severity: message` lines, then a summary.
-import { commentStart } from '../language/comments';
+import { writtenOnOneLine } from '../language/comments';
 import type { FileReport, StatementRecord } from './report';
 import { LEFT_OUT, type JsonValue } from './jsonValue';
 
@@ -23,7 +23,7 @@ export const MAX_ENTRIES_SHOWN = 8;
 export function statementLines(report: FileReport, style: Style): string[] {
   const lines = [report.file];
   for (const record of report.statements) {
-    const source = oneLine(record.source);
+    const source = writtenOnOneLine(record.source);
     const shown = source.length > MAX_SOURCE_WIDTH ? `${source.slice(0, MAX_SOURCE_WIDTH - 1)}…` : source.padEnd(MAX_SOURCE_WIDTH);
     lines.push(`${style.dim(String(record.line).padStart(5))}  ${shown}  ${outcome(record, style)}`);
   }
@@ -81,9 +81,9 @@ export function failureLines(report: FileReport, style: Style): string[] {
     .map((record) => {
       const unit = record.unit ? ` ${record.unit}` : '';
       if (record.kind === 'math') {
-        return `${report.file}:${record.line}:${record.column}: ${style.red('✗')} ${oneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
+        return `${report.file}:${record.line}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
       }
-      return `${report.file}:${record.line}: ${style.red('✗')} ${oneLine(record.source).trim()}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
+      return `${report.file}:${record.line}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
     });
 }
 
@@ -116,14 +116,4 @@ export function summaryLine(totals: Totals, files: number, style: Style): string
   const problems = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}`;
   const text = `${checks}; ${problems} in ${plural(files, 'file')}`;
   return totals.failed > 0 || totals.errors > 0 ? style.red(text) : style.green(text);
-}
-
-/** The statement on one line, without its comments. */
-function oneLine(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.slice(0, commentStart(line)))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

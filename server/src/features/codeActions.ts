@@ -75,16 +75,13 @@ function checkValueFix(uri: string, analysis: Analysis, diagnostic: Diagnostic):
     edits.push({ range: rangeOf(analysis, shiftSpan(expression.span, analyzed.source.offset)), newText });
     return true;
   };
-  const actual = check.actual;
-  if (actual.kind === 'number') {
-    if (!replace(statement.right, actual.value)) return undefined;
-  } else if ((actual.kind === 'vector' || actual.kind === 'matrix') && statement.right.type === 'vector' && statement.right.elements.length === actual.data.length) {
-    const elements = statement.right.elements;
-    for (const i of check.failedEntries) {
-      if (!replace(elements[i], actual.data[i])) return undefined;
-    }
-  } else {
-    return undefined;
+  // Each failing entry whose number is written on the right: a matrix's by row and column, a labelled one's by label.
+  // A number compared with every entry has no one value to become.
+  const { left, right, rightLiterals } = check.entries;
+  if (right.length !== left.length) return undefined;
+  for (const i of check.failedEntries) {
+    const literal = rightLiterals[i];
+    if (!literal || !replace(literal, left[i])) return undefined;
   }
   const title = edits.length === 1 ? `Replace with the computed value ${edits[0].newText}` : `Replace the ${edits.length} failing entries with the computed values`;
   return quickFix(title, uri, edits, false);

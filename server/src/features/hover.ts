@@ -7,7 +7,9 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { statementAt, type Analysis, type AnalyzedStatement } from '../language/analysis';
 import { statementExpressions, walkExpression, type CallExpression } from '../language/ast';
 import { BUILTINS } from '../language/builtins';
-import { formatFull, formatNumber } from '../language/format';
+import { writtenOnOneLine } from '../language/comments';
+import { formatNumber, shownNumber } from '../language/format';
+import { entryName } from '../language/checkEntries';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_BASE } from '../language/units';
 import type { NumberValue, Value } from '../language/values';
@@ -22,6 +24,9 @@ import { valueMarkdown } from '../hover/valueTable';
 import { nameAt } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 import { PENDING_TEXT } from '../lsp/resultText';
+
+/** The longest expression a hover repeats as written. */
+const WRITTEN_LIMIT = 60;
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const analyzed = statementAt(analysis, offset);
@@ -57,8 +62,8 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
     const span = shiftSpan(call.span, analyzed.source.offset);
     const measure = builtin.category === 'measure' ? nestedMeasure(analysis, analyzed, call) : undefined;
     if (measure) {
-      const written = analyzed.source.text.slice(call.span.start, call.span.end);
-      return { sections: [...valueLines(measure, written.includes('\n') ? undefined : written), ...measureSections(measure, namesOf(analyzed, call))], span };
+      const written = writtenOnOneLine(analyzed.source.text.slice(call.span.start, call.span.end));
+      return { sections: [...valueLines(measure, written.length <= WRITTEN_LIMIT ? written : undefined), ...measureSections(measure, namesOf(analyzed, call))], span };
     }
     const sections = [md`${code(builtin.signature)}: ${builtin.summary}`];
     if (builtin.formula) sections.push(code(builtin.formula));
@@ -77,7 +82,7 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
     if (line) sections.push(line);
     sections.push(...valueSections(value, namesOf(analyzed, topCall), units, writtenValue(analyzed)));
   }
-  sections.push(...warnings(analyzed));
+  sections.push(...warnings(analyzed, offset));
   return { sections, span: whole };
 }
 
@@ -96,17 +101,29 @@ function checkLine(analyzed: AnalyzedStatement, actual: Value): Markdown | undef
   const pass = check.pass;
   const tolerance = check.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
   const within = tolerance.kind === 'absolute' ? `±${formatNumber(tolerance.value)}` : `a relative ${formatNumber(tolerance.value)}`;
-  const written = code(analyzed.source.text.slice(statement.right.span.start, statement.right.span.end));
+  const written = code(writtenOnOneLine(analyzed.source.text.slice(statement.right.span.start, statement.right.span.end)));
   if (actual.kind !== 'number') {
-    return pass ? md`✓ **check passes**: every entry is within ${within} of ${written}` : md`✗ **check fails** on ${check.failedEntries.length} entries (${check.failedEntries.slice(0, 5).map((i) => i + 1).join(', ')}${check.failedEntries.length > 5 ? ', …' : ''}); the largest difference is ${formatNumber(check.difference)}`;
+    const what = check.entries.labels ? 'outcome' : 'entry';
+    const failed = check.failedEntries.slice(0, 5).map((i) => entryName(check.entries, i).replace(/^entry /, ''));
+    return pass
+      ? md`✓ **check passes**: every ${what} is within ${within} of ${written}`
+      : md`✗ **check fails** on ${check.failedEntries.length} of ${check.entries.left.length} ${what === 'entry' ? 'entries' : 'outcomes'} (${failed.join('; ')}${check.failedEntries.length > 5 ? '; …' : ''}); the largest difference is ${formatNumber(check.difference)}`;
   }
   return pass
-    ? md`✓ **check passes**: ${formatFull(actual.value)} is within ${within} of ${written}`
-    : md`✗ **check fails**: ${formatFull(actual.value)} differs from ${written} by ${formatNumber(check.difference)}, more than ${within}`;
+    ? md`✓ **check passes**: ${shownNumber(actual)} is within ${within} of ${written}`
+    : md`✗ **check fails**: ${shownNumber(actual)} differs from ${written} by ${formatNumber(check.difference)}, more than ${within}`;
 }
 
-function warnings(analyzed: AnalyzedStatement): Markdown[] {
-  return analyzed.result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map((diagnostic) => md`⚠ ${diagnostic.message}`);
+/**
+ * The statement's warnings, but those under the pointer: every client shows the
+ * diagnostics at the hovered place itself (VS Code in the same popup, above
+ * ours), so written here too they would show twice.
+ */
+function warnings(analyzed: AnalyzedStatement, offset: number): Markdown[] {
+  const relative = offset - analyzed.source.offset;
+  return analyzed.result.diagnostics
+    .filter((diagnostic) => diagnostic.severity === 'warning' && !(diagnostic.span.start <= relative && relative < diagnostic.span.end))
+    .map((diagnostic) => md`⚠ ${diagnostic.message}`);
 }
 
 /** The expression whose value the statement shows, as written (when it fits on a line). */
@@ -114,8 +131,8 @@ function writtenValue(analyzed: AnalyzedStatement): string | undefined {
   const statement = analyzed.parsed.statement;
   const expression = statement.kind === 'check' ? statement.left : statement.kind === 'expression' ? statement.expression : undefined;
   if (!expression) return undefined;
-  const text = analyzed.source.text.slice(expression.span.start, expression.span.end);
-  return text.length <= 60 && !text.includes('\n') ? text : undefined;
+  const text = writtenOnOneLine(analyzed.source.text.slice(expression.span.start, expression.span.end));
+  return text.length <= WRITTEN_LIMIT && !text.includes('`') ? text : undefined;
 }
 
 /** The call whose function name is at `relative`, if any. */

@@ -159,7 +159,7 @@ function numbersText(numbers: readonly number[]): string {
 }
 
 function shortNumbers(numbers: readonly number[], digits: number): string {
-  return numbers.length === 1 ? formatShort(numbers[0], digits) : `[${numbers.map((x) => formatShort(x, Math.min(digits, 4))).join(', ')}]`;
+  return numbers.length === 1 ? formatShort(numbers[0], digits) : `[${numbers.map((x) => formatShort(x, digits)).join(', ')}]`;
 }
 
 const NEGATED: Record<MathRelation['kind'], string> = { '=': '≠', '≈': '≉', '≠': '=', '<': '≮', '≤': '≰', '>': '≯', '≥': '≱' };

@@ -1,7 +1,7 @@
 // The hover of a measure: the value at full precision with its unit and in the
 // other units, the formula, the sum written term by term, a chart of P and Q,
 // and what scipy and torch return for the same call.
-import { formatFull, formatShort } from '../language/format';
+import { formatFull, formatShort, shownNumber } from '../language/format';
 import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
 import { convertUnits, UNIT_NAMES } from '../language/units';
 import type { NumberValue } from '../language/values';
@@ -15,9 +15,13 @@ const LOGITS_NOTE = 'A q written e^(ln q) is below the smallest normal double (2
 
 const SIGMOID_LOGITS_NOTE = 'A p or 1 − p written e^(ln p) has lost digits in its double (sigmoid(40) is 1, sigmoid(-800) is 0): every log is taken from the logits x, ln p = −softplus(−x) and ln(1 − p) = −softplus(x), as torch\'s binary_cross_entropy_with_logits does.';
 
-/** The value line: `0.41503749927884381 bits` and the same in the other units. */
+/**
+ * The value line: `0.41503749927884381 bits` and the same in the other units;
+ * a number the user wrote as written (`0.415`, not 0.41499999999999998).
+ */
 export function valueLines(value: NumberValue, written?: string): Markdown[] {
-  const lines = [md`${written ? md`${code(written)} = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
+  const shown = shownNumber(value);
+  const lines = [md`${written && written !== shown ? md`${code(written)} = ` : ''}**${shown}${value.unit ? ` ${value.unit}` : ''}**`];
   if (value.precise) lines.push(md`at ${significantDigits(value.precise)}-digit precision: ${code(value.precise)}`);
   const unit = value.unit;
   if (unit && Number.isFinite(value.value)) {

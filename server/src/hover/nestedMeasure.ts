@@ -4,6 +4,7 @@
 // and precision, once per statement result.
 import type { Analysis, AnalyzedStatement } from '../language/analysis';
 import type { CallExpression } from '../language/ast';
+import { writtenOnOneLine } from '../language/comments';
 import type { EvaluationContext } from '../language/context';
 import { evaluate } from '../language/evaluator';
 import type { NumberValue } from '../language/values';
@@ -25,7 +26,7 @@ export function nestedMeasure(analysis: Analysis, analyzed: AnalyzedStatement, c
     lookup: (name) => analyzed.inputs.get(name),
     // The statement's own diagnostics already say what is wrong here.
     report: () => undefined,
-    textOf: (span) => text.slice(span.start, span.end),
+    textOf: (span) => writtenOnOneLine(text.slice(span.start, span.end)),
     work: { numbers: 0, refused: false },
   };
   const value = evaluate(call, context);

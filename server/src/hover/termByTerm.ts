@@ -51,6 +51,8 @@ export function formulaOf(detail: MeasureDetail, names: Names): string {
         return `H(${p}) = ½·${log}(2πe·σ²)`;
       case 'kl':
         return `D_KL(${p}‖${q}) = (ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½)${detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`}`;
+      case 'perplexity':
+        return `perplexity(${p}) = e^H(${p}) = √(2πe)·σ,  H in nats`;
       default:
         return `H(${p}, ${q}) = H(${p}) + D_KL(${p}‖${q})`;
     }
@@ -226,7 +228,10 @@ function normalLine(detail: Extract<MeasureDetail, { kind: 'normal' }>, value: n
   const toUnit = detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`;
   const { mu: mu1, sigma: sigma1 } = detail.p;
   if (detail.measure === 'entropy') return `H(${p}) = ½·ln(2πe·${n(sigma1)}²)${toUnit} = ${formatFull(value)}${unit}`;
-  const { mu: mu2, sigma: sigma2 } = detail.q as { mu: number; sigma: number };
+  // e^H with H in nats: the same number in every unit.
+  if (detail.measure === 'perplexity') return `perplexity(${p}) = e^(½·ln(2πe·${n(sigma1)}²)) = √(2πe)·${n(sigma1)} = ${formatFull(value)}`;
+  if (!detail.q) return `= ${formatFull(value)}${unit}`;
+  const { mu: mu2, sigma: sigma2 } = detail.q;
   const kl = `ln(${n(sigma2)}/${n(sigma1)}) + (${n(sigma1)}² + (${n(mu1)} − ${n(mu2)})²)/(2·${n(sigma2)}²) − ½`;
   if (detail.measure === 'kl') return `D_KL(${p}‖${q}) = (${kl})${toUnit} = ${formatFull(value)}${unit}`;
   return `H(${p}, ${q}) = (½·ln(2πe·${n(sigma1)}²) + ${kl})${toUnit} = ${formatFull(value)}${unit}`;

@@ -3,7 +3,7 @@
 // entries and a histogram. Summaries of large values are cached per array.
 import type { UnitName } from '../language/ast';
 import { NORMALIZATION_TOLERANCE } from '../language/distributions';
-import { formatFull, formatNumber, formatShort } from '../language/format';
+import { formatFull, formatNumber, formatShort, shownNumber } from '../language/format';
 import { entropy, normalEntropy } from '../language/measures';
 import { compensatedSum } from '../language/summation';
 import type { Value } from '../language/values';
@@ -27,7 +27,7 @@ export function valueMarkdown(name: string, value: Value, units: UnitName): Mark
     case 'string':
       return [md`the string ${JSON.stringify(value.value)}`];
     case 'number':
-      return [md`${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}`];
+      return [md`${shownNumber(value)}${value.unit ? ` ${value.unit}` : ''}`];
   }
 }
 

@@ -12,6 +12,7 @@
 // it. The work is a generator that yields now and then, so the server can
 // answer other requests and drop a stale analysis.
 import { walkExpression, statementExpressions, type Statement, type UnitName } from './ast';
+import { writtenOnOneLine } from './comments';
 import { DEFAULT_LIMITS, type Binding, type EvaluationContext, type Limits } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
 import { buffersRead, newlyHeld, reachableBuffers } from './heldNumbers';
@@ -817,7 +818,7 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
     ...(options.files ? { files: options.files } : {}),
     lookup: (name) => inputs.get(name),
     report: (diagnostic) => diagnostics.push(diagnostic),
-    textOf: (span) => text.slice(span.start, span.end),
+    textOf: (span) => writtenOnOneLine(text.slice(span.start, span.end)),
     work: { numbers: 0, refused: false, ...(options.timePerStatement !== undefined ? { deadline: performance.now() + options.timePerStatement } : {}) },
   };
   const outcome = parsed.diagnostics.length > 0 ? undefined : evaluateStatement(parsed.statement, context, diagnostics);

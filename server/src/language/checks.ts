@@ -24,7 +24,8 @@ export function toleranceOfWrittenNumber(text: string): number | undefined {
   const match = /^(\d*)\.(\d+)(?:[eE]([-+]?\d+))?(%?)$/.exec(text);
   if (!match) return undefined;
   const decimals = match[2].length - Number(match[3] ?? 0) + (match[4] ? 2 : 0);
-  return 0.5 * Math.pow(10, -decimals);
+  // 5e-(d+1) read as a decimal: the double nearest the tolerance, shown as ±0.00005 (0.5 · 10^-4 is 0.000049999999999999996).
+  return Number(`5e${-(decimals + 1)}`);
 }
 
 export function relativeDifference(a: number, b: number): number {

@@ -1,4 +1,5 @@
-// Where a `#` comment starts on a line of KL code: the first `#` outside a quoted string.
+// Where a `#` comment starts on a line of KL code (the first `#` outside a
+// quoted string), and code as it is shown on one line without its comments.
 
 /** The offset of the line's comment, or the line's length when it has none. */
 export function commentStart(line: string): number {
@@ -14,4 +15,18 @@ export function commentStart(line: string): number {
     }
   }
   return line.length;
+}
+
+/**
+ * Code as written, on one line: each line's comment dropped, every run of white
+ * space (line breaks too) one space. What a lens, a hover or the CLI shows of a
+ * statement or of a part of one (a span of the statement's text).
+ */
+export function writtenOnOneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.slice(0, commentStart(line)))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

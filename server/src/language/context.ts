@@ -29,7 +29,7 @@ export interface EvaluationContext {
   limits: Limits;
   lookup(name: string): Binding | undefined;
   report(diagnostic: Diagnostic): void;
-  /** The statement's source at a span, to name an argument as the user wrote it. */
+  /** The statement's source at a span, on one line without comments (`writtenOnOneLine`), to name an argument as the user wrote it. */
   textOf(span: Span): string;
   /** What `load()` may read; absent: nothing. */
   files?: FileHost;
@@ -148,8 +148,8 @@ export function mapNumbers(value: Value, f: (x: number) => number, span: Span, c
     case 'matrix': {
       const data = new Float64Array(value.data.length);
       for (let i = 0; i < data.length; i++) data[i] = f(value.data[i]);
-      // What is computed from a gradient (a softmax, a sigmoid) is no longer that gradient (has no logits).
-      return { ...value, data, gradient: undefined, logits: undefined, sigmoidLogits: undefined };
+      // What is computed from a gradient (a softmax, a sigmoid) is no longer that gradient (has no logits), nor what was written.
+      return { ...value, data, gradient: undefined, logits: undefined, sigmoidLogits: undefined, written: undefined };
     }
     default:
       context.report(error('type-mismatch', span, `This works on numbers, vectors and matrices, not on ${describeKind(value)}.`));

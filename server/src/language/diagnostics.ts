@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | 'not-a-number'
   | 'infinite-divergence'
   | 'check-failed'
+  | 'empty-check'
   | 'math-check-failed'
   | 'bad-directive'
   | 'duplicate-label'

@@ -167,7 +167,13 @@ function withLogits(pair: PairedRow, pLogits: LogitRow | undefined, qLogits: Log
   return pair;
 }
 
-function alignByLabel(p: Categorical, pLabels: readonly string[], q: Categorical, qLabels: readonly string[]): PairedRows {
+/** The labels of two labelled distributions together: P's in order, then Q's that P lacks. */
+export interface LabelUnion {
+  labels: readonly string[];
+  position: ReadonlyMap<string, number>;
+}
+
+export function labelUnion(pLabels: readonly string[], qLabels: readonly string[]): LabelUnion {
   const labels = [...pLabels];
   const position = new Map<string, number>();
   pLabels.forEach((label, i) => position.set(label, i));
@@ -177,13 +183,20 @@ function alignByLabel(p: Categorical, pLabels: readonly string[], q: Categorical
       labels.push(label);
     }
   }
-  const aligned = (values: Float64Array, own: readonly string[], missing: number) => {
-    const result = new Float64Array(labels.length).fill(missing);
-    own.forEach((label, i) => (result[position.get(label) as number] = values[i]));
-    return result;
-  };
+  return { labels, position };
+}
+
+/** `values` (labelled `own`) laid out over the union's labels, `missing` where a label is not in `own`. */
+export function alignedByLabel(values: Float64Array, own: readonly string[], union: LabelUnion, missing: number): Float64Array {
+  const result = new Float64Array(union.labels.length).fill(missing);
+  own.forEach((label, i) => (result[union.position.get(label) as number] = values[i]));
+  return result;
+}
+
+function alignByLabel(p: Categorical, pLabels: readonly string[], q: Categorical, qLabels: readonly string[]): PairedRows {
+  const union = labelUnion(pLabels, qLabels);
   // A label missing on a softmax's side has probability 0 there: its logit is −∞.
-  const alignedLogits = (row: LogitRow | undefined, own: readonly string[]) => row && { ...row, logits: aligned(row.logits, own, -Infinity) };
-  const pair = { p: aligned(p.rows[0], pLabels, 0), q: aligned(q.rows[0], qLabels, 0) };
-  return { pairs: [withLogits(pair, alignedLogits(p.logits?.[0], pLabels), alignedLogits(q.logits?.[0], qLabels))], labels };
+  const alignedLogits = (row: LogitRow | undefined, own: readonly string[]) => row && { ...row, logits: alignedByLabel(row.logits, own, union, -Infinity) };
+  const pair = { p: alignedByLabel(p.rows[0], pLabels, union, 0), q: alignedByLabel(q.rows[0], qLabels, union, 0) };
+  return { pairs: [withLogits(pair, alignedLogits(p.logits?.[0], pLabels), alignedLogits(q.logits?.[0], qLabels))], labels: union.labels };
 }

@@ -33,6 +33,7 @@ function evaluateNode(expression: Expression, context: EvaluationContext): Value
     case 'unary': {
       const operand = evaluate(expression.operand, context);
       if (!operand || expression.operator === '+') return operand;
+      if (operand.kind === 'number' && operand.written !== undefined && !operand.unit) return writtenNumber(-operand.value, negatedText(operand.written));
       return mapNumbers(operand, (x) => -x, expression.span, context);
     }
     case 'binary':
@@ -46,15 +47,29 @@ function evaluateNode(expression: Expression, context: EvaluationContext): Value
   }
 }
 
-/** A literal beyond the range of a double reads as ∞ or 0: said, never silent. */
+/** A literal beyond the range of a double reads as ∞ or 0: said, never silent (and then not shown as written). */
 function numberLiteral(literal: Extract<Expression, { type: 'number' }>, context: EvaluationContext): Value {
   const x = literal.value;
   if (x === Infinity) {
     context.report(warning('out-of-range', literal.span, `${literal.text} is beyond the largest number a double holds (about 1.8e308); it reads as ∞.`));
-  } else if (x === 0 && /[1-9]/.test(literal.text.split(/[eE]/)[0])) {
-    context.report(warning('out-of-range', literal.span, `${literal.text} is below the smallest positive number a double holds (about 4.9e-324); it reads as 0.`));
+    return numberValue(x);
   }
-  return numberValue(x);
+  if (x === 0 && /[1-9]/.test(literal.text.split(/[eE]/)[0])) {
+    context.report(warning('out-of-range', literal.span, `${literal.text} is below the smallest positive number a double holds (about 4.9e-324); it reads as 0.`));
+    return numberValue(x);
+  }
+  // A subnormal keeps only some of the digits written (1e-320 is 9.99989e-321): shown as its double.
+  return Math.abs(x) < MIN_NORMAL && x !== 0 ? numberValue(x) : writtenNumber(x, literal.text);
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+function writtenNumber(value: number, written: string): NumberValue {
+  return { kind: 'number', value, written };
+}
+
+function negatedText(written: string): string {
+  return written.startsWith('-') ? written.slice(1) : `-${written}`;
 }
 
 function evaluateName(name: string, span: Span, context: EvaluationContext): Value | undefined {
@@ -108,7 +123,9 @@ function evaluateVector(elements: Expression[], span: Span, context: EvaluationC
     values.push(value);
   }
   if (values.every((value) => value.kind === 'number')) {
-    return { kind: 'vector', data: Float64Array.from(values, (value) => (value as NumberValue).value) };
+    const vector: VectorValue = { kind: 'vector', data: Float64Array.from(values, (value) => (value as NumberValue).value) };
+    const written = writtenEntries(values);
+    return written ? { ...vector, written } : vector;
   }
   // A vector of equal-length vectors is a matrix (rows).
   const first = values[0];
@@ -122,7 +139,9 @@ function evaluateVector(elements: Expression[], span: Span, context: EvaluationC
     if (!withinLimit(values.length * columns, span, context)) return undefined;
     const data = new Float64Array(values.length * columns);
     values.forEach((value, r) => data.set((value as VectorValue).data, r * columns));
-    return { kind: 'matrix', rows: values.length, columns, data };
+    const matrix: MatrixValue = { kind: 'matrix', rows: values.length, columns, data };
+    if (!values.some((value) => (value as VectorValue).written)) return matrix;
+    return { ...matrix, written: values.flatMap((value) => (value as VectorValue).written ?? new Array<undefined>(columns).fill(undefined)) };
   }
   const offending = values.findIndex((value) => value.kind !== 'number');
   context.report(error('type-mismatch', elements[offending].span, `A vector holds numbers (or, for a matrix, rows of equal length); this entry is ${describeKind(values[offending])}.`));
@@ -133,6 +152,7 @@ function evaluateMap(expression: Extract<Expression, { type: 'map' }>, context: 
   const labels: string[] = [];
   const seen = new Map<string, Span>();
   const data = new Float64Array(expression.entries.length);
+  const values: NumberValue[] = [];
   for (let i = 0; i < expression.entries.length; i++) {
     const entry = expression.entries[i];
     const earlier = seen.get(entry.label);
@@ -149,8 +169,16 @@ function evaluateMap(expression: Extract<Expression, { type: 'map' }>, context: 
     }
     labels.push(entry.label);
     data[i] = value.value;
+    values.push(value);
   }
-  return { kind: 'vector', data, labels };
+  const written = writtenEntries(values);
+  return written ? { kind: 'vector', data, labels, written } : { kind: 'vector', data, labels };
+}
+
+/** The entries as written, when some are literals' values (shown as written, not as their doubles). */
+function writtenEntries(values: readonly Value[]): (string | undefined)[] | undefined {
+  if (!values.some((value) => value.kind === 'number' && value.written !== undefined)) return undefined;
+  return values.map((value) => (value.kind === 'number' ? value.written : undefined));
 }
 
 const ARITHMETIC: Record<BinaryExpression['operator'], (a: number, b: number) => number> = {

@@ -1,5 +1,7 @@
 // How numbers are written for people: messages use the shortest exact form,
-// hovers 17 significant digits (every double round-trips), lenses a few.
+// hovers 17 significant digits (every double round-trips), lenses a few; a
+// number the user wrote is shown as written.
+import type { NumberValue } from './values';
 
 /** The shortest text that reads back as the same double; `-0` is written `0`. */
 export function formatNumber(x: number): string {
@@ -15,6 +17,16 @@ export function formatFull(x: number): string {
   const [mantissa, exponent] = x.toPrecision(17).split('e');
   const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
   return trimExponent(exponent === undefined ? trimmed : `${trimmed}e${exponent}`);
+}
+
+/**
+ * A number value in full: as written when the user wrote it as a decimal
+ * (`0.415`, not 0.41499999999999998), in its shortest form when they wrote it
+ * otherwise (`75%` is 0.75, `1e-3` is 0.001), else its 17 digits.
+ */
+export function shownNumber(value: NumberValue): string {
+  if (value.written === undefined) return formatFull(value.value);
+  return /^-?\d*\.?\d+$/.test(value.written) ? value.written : formatNumber(value.value);
 }
 
 /** `digits` significant digits, without trailing zeros beyond the first decimal. */

@@ -226,13 +226,14 @@ class StatementParser {
     return this.fail(token.kind === 'end' ? { start: token.span.start, end: token.span.start } : token.span, `Expected a value (a number, a name, a call or a vector) but found ${what}.`);
   }
 
+  /** `(inner)`: the inner expression, spanning its parentheses, so that its text as written keeps them. */
   private parseParenthesized(): Expression {
     const open = this.next();
     this.enter(open.span);
     const inner = this.parseExpression();
-    this.close(')', open);
+    const close = this.close(')', open);
     this.nesting--;
-    return inner;
+    return { ...inner, span: { start: open.span.start, end: close.end } };
   }
 
   private parseCall(callee: Token): Expression {

@@ -1,12 +1,13 @@
 // Evaluates one parsed statement: its value, or its check verdict, with the
 // diagnostics it raised (spans relative to the statement's text).
 import type { Check, Expression, Statement, UnitName } from './ast';
+import { checkEntries, entryName, type CheckEntries } from './checkEntries';
 import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, literalTolerance, withinTolerance, type Tolerance } from './checks';
 import type { EvaluationContext } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
 import { evaluate } from './evaluator';
 import { formatFull, formatNumber } from './format';
-import { describeKind, hasNaN, hasNonFinite, type Value } from './values';
+import { hasNaN, hasNonFinite, type Value } from './values';
 
 export interface CheckResult {
   pass: boolean;
@@ -14,11 +15,13 @@ export interface CheckResult {
   actual: Value;
   /** The right side's value. */
   expected: Value;
+  /** The numbers compared, entry by entry (aligned by label for labelled distributions). */
+  entries: CheckEntries;
   /** One tolerance per compared number (one for scalars). */
   tolerances: Tolerance[];
   /** The largest absolute difference between the sides. */
   difference: number;
-  /** The entries (0-based) that are out of tolerance, for vectors. */
+  /** The entries (0-based, into `entries`) that are out of tolerance. */
   failedEntries: number[];
 }
 
@@ -75,19 +78,16 @@ function evaluateCheck(check: Check, context: EvaluationContext, diagnostics: Di
     explicit = tolerance.value;
   }
   if (!actual || !expected) return { value: actual };
-  const left = numbersOf(actual);
-  const right = numbersOf(expected);
-  if (!left || !right || (left.length !== right.length && right.length !== 1)) {
-    const reason = !left || !right
-      ? `${describeKind(!left ? actual : expected)} cannot be compared`
-      : `the left side has ${left.length} numbers and the right side ${right.length}`;
-    diagnostics.push(error('type-mismatch', check.operatorSpan, `This check cannot compare its sides: ${reason}.`));
+  const entries = checkEntries(check.left, actual, check.right, expected);
+  if ('code' in entries) {
+    diagnostics.push(error(entries.code, entries.span ?? check.operatorSpan, entries.message));
     return { value: actual };
   }
-  const rightElements = check.right.type === 'vector' ? check.right.elements : undefined;
+  const { left, right } = entries;
   const tolerances = Array.from(left, (_, i): Tolerance => {
     if (explicit !== undefined) return { kind: 'absolute', value: explicit, source: 'explicit' };
-    const written = literalTolerance(rightElements?.[i] ?? check.right);
+    const literal = entries.rightLiterals[right.length === 1 ? 0 : i];
+    const written = literal && literalTolerance(literal);
     if (written !== undefined) return { kind: 'absolute', value: written, source: 'digits' };
     return { kind: 'relative', value: check.operator === '==' ? EXACT_RELATIVE : APPROXIMATE_RELATIVE };
   });
@@ -99,35 +99,29 @@ function evaluateCheck(check: Check, context: EvaluationContext, diagnostics: Di
     if (!(gap <= difference)) difference = gap;
     if (!withinTolerance(a, b, tolerances[i])) failedEntries.push(i);
   });
-  const result: CheckResult = { pass: failedEntries.length === 0, actual, expected, tolerances, difference, failedEntries };
-  if (!result.pass) diagnostics.push(error('check-failed', { start: check.left.span.start, end: (check.tolerance ?? check.right).span.end }, failureMessage(result, left, right)));
+  const result: CheckResult = { pass: failedEntries.length === 0, actual, expected, entries, tolerances, difference, failedEntries };
+  if (!result.pass) diagnostics.push(error('check-failed', { start: check.left.span.start, end: (check.tolerance ?? check.right).span.end }, failureMessage(result)));
   return { value: actual, check: result };
 }
 
-function failureMessage(result: CheckResult, left: Float64Array, right: Float64Array): string {
+function failureMessage(result: CheckResult): string {
+  const { entries } = result;
   const unit = result.actual.kind === 'number' && result.actual.unit ? ` ${result.actual.unit}` : '';
   const describe = (t: Tolerance) => (t.kind === 'absolute' ? `±${formatNumber(t.value)}` : `relative ${formatNumber(t.value)}`);
-  if (left.length === 1) {
-    return `Check failed: the left side is ${formatFull(left[0])}${unit}, the right side ${formatFull(right[0])}; they differ by ${formatNumber(result.difference)}, more than the tolerance ${describe(result.tolerances[0])}.`;
+  // A number the user wrote, as written; a computed one with all 17 digits.
+  const shown = (side: 'left' | 'right', i: number) => {
+    const [numbers, written] = side === 'left' ? [entries.left, entries.leftWritten] : [entries.right, entries.rightWritten];
+    const at = numbers.length === 1 ? 0 : i;
+    return written[at] ?? formatFull(numbers[at]);
+  };
+  if (entries.left.length === 1 && !entries.labels) {
+    return `Check failed: the left side is ${shown('left', 0)}${unit}, the right side ${shown('right', 0)}; they differ by ${formatNumber(result.difference)}, more than the tolerance ${describe(result.tolerances[0])}.`;
   }
-  const shown = result.failedEntries.slice(0, 5).map((i) => {
-    const b = right.length === 1 ? right[0] : right[i];
-    return `entry ${i + 1}: ${formatFull(left[i])} vs ${formatFull(b)} (${describe(result.tolerances[i])})`;
-  });
+  const missing = (i: number) => (entries.onLeft && !entries.onLeft[i] ? ', not on the left' : entries.onRight && !entries.onRight[i] && entries.right.length > 1 ? ', not on the right' : '');
+  const listed = result.failedEntries.slice(0, 5).map((i) => `${entryName(entries, i)}: ${shown('left', i)} vs ${shown('right', i)} (${describe(result.tolerances[i])}${missing(i)})`);
   const more = result.failedEntries.length > 5 ? `, and ${result.failedEntries.length - 5} more` : '';
-  return `Check failed on ${result.failedEntries.length} of ${left.length} entries: ${shown.join('; ')}${more}. Largest difference ${formatNumber(result.difference)}.`;
-}
-
-function numbersOf(value: Value): Float64Array | undefined {
-  switch (value.kind) {
-    case 'number':
-      return Float64Array.of(value.value);
-    case 'vector':
-    case 'matrix':
-      return value.data;
-    default:
-      return undefined;
-  }
+  const what = entries.labels ? 'outcomes' : 'entries';
+  return `Check failed on ${result.failedEntries.length} of ${entries.left.length} ${what}: ${listed.join('; ')}${more}. Largest difference ${formatNumber(result.difference)}.`;
 }
 
 export type { EvaluationContext };

@@ -10,6 +10,11 @@ export interface NumberValue {
   value: number;
   /** The information unit, for the value of an information measure. */
   unit?: UnitName;
+  /**
+   * The number as the user wrote it (`0.415`, `-0.341`, `75%`), when it is a
+   * literal's value: shown as written, not as the 17 digits of its double.
+   */
+  written?: string;
   /** The same value at `precision N` digits, as a decimal string. */
   precise?: string;
   /** How it was computed, for hovers that write the sum out. */
@@ -25,6 +30,8 @@ export interface VectorValue {
   data: Float64Array;
   /** Labels of a labelled distribution, one per entry, all distinct. */
   labels?: readonly string[];
+  /** Each entry as the user wrote it, where it is a literal's value (`[0.9, x]`: `0.9` and what x was written as). */
+  written?: readonly (string | undefined)[];
   /** The information unit, for a gradient of an information measure. */
   unit?: UnitName;
   /** What it is the gradient of, when it is the value of grad(expr, x). */
@@ -41,6 +48,8 @@ export interface MatrixValue {
   rows: number;
   columns: number;
   data: Float64Array;
+  /** Each entry as the user wrote it, row after row, where it is a literal's value. */
+  written?: readonly (string | undefined)[];
   /** The information unit, for a gradient of an information measure with respect to a matrix. */
   unit?: UnitName;
   /** What it is the gradient of, when it is the value of grad(expr, X). */

@@ -2,7 +2,9 @@
 // and the text of its inlay hint, and the full-precision value a click copies.
 import type { AnalyzedStatement } from '../language/analysis';
 import type { Expression } from '../language/ast';
+import { writtenOnOneLine } from '../language/comments';
 import { formatShort } from '../language/format';
+import { tokenize } from '../language/lexer';
 import type { Value } from '../language/values';
 import { fullValue, MEASURE_LABEL, shortValue } from './valueText';
 
@@ -61,8 +63,18 @@ function labelOf(value: Value): string {
   return value.kind === 'number' && value.detail ? `${MEASURE_LABEL[value.detail.measure]} ` : '';
 }
 
-/** The right side of a check as the user wrote it (with its `± t`), shortened if long. */
+/**
+ * The right side of a check as the user wrote it (with its `± t`), on one line
+ * without comments; when long, cut after the last whole token that fits.
+ */
 function writtenText(text: string, right: Expression, tolerance: Expression | undefined): string {
-  const written = text.slice(right.span.start, (tolerance ?? right).span.end).replace(/\s+/g, ' ');
-  return written.length > WRITTEN_LIMIT ? `${written.slice(0, WRITTEN_LIMIT - 1)}…` : written;
+  const written = writtenOnOneLine(text.slice(right.span.start, (tolerance ?? right).span.end));
+  if (written.length <= WRITTEN_LIMIT) return written;
+  // Not ending on an opening bracket or a comma: `log…`, not `log(…`.
+  let cut = 0;
+  for (const token of tokenize(written)) {
+    if (token.kind === 'end' || token.span.end > WRITTEN_LIMIT - 1) break;
+    if (!(token.kind === 'operator' && /^[([{,]$/.test(token.text))) cut = token.span.end;
+  }
+  return `${written.slice(0, cut).trimEnd()}…`;
 }

@@ -16,7 +16,7 @@ export const MEASURE_LABEL: Record<MeasureKind, string> = {
 
 const SHORT_ENTRIES = 6;
 
-/** A few significant digits, the first entries of a vector, the shape of a matrix; with the unit. */
+/** `digits` significant digits for every number (a scalar, each entry shown, a parameter), the first entries of a vector, the shape of a matrix; with the unit. */
 export function shortValue(value: Value, digits: number): string {
   switch (value.kind) {
     case 'number':
@@ -25,7 +25,7 @@ export function shortValue(value: Value, digits: number): string {
       const shown = Math.min(value.data.length, SHORT_ENTRIES);
       const entries: string[] = [];
       for (let i = 0; i < shown; i++) {
-        const x = formatShort(value.data[i], Math.min(digits, 4));
+        const x = formatShort(value.data[i], digits);
         entries.push(value.labels ? `${value.labels[i]}: ${x}` : x);
       }
       const more = value.data.length > shown ? `, … (${value.data.length} entries)` : '';

@@ -132,7 +132,7 @@ function writtenValue(analyzed: AnalyzedStatement): string | undefined {
   const expression = statement.kind === 'check' ? statement.left : statement.kind === 'expression' ? statement.expression : undefined;
   if (!expression) return undefined;
   const text = writtenOnOneLine(analyzed.source.text.slice(expression.span.start, expression.span.end));
-  return text.length <= WRITTEN_LIMIT && !text.includes('`') ? text : undefined;
+  return text.length <= WRITTEN_LIMIT ? text : undefined;
 }
 
 /** The call whose function name is at `relative`, if any. */

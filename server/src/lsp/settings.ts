@@ -15,6 +15,8 @@ export interface Settings {
   maxElements: number;
   /** load() refuses files larger than this. */
   maxFileBytes: number;
+  /** `kl.hover.charts`; absent: decided by the client (lsp/hoverRendering.ts). */
+  hoverCharts: boolean | undefined;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markdownEnabled: true,
   maxElements: DEFAULT_LIMITS.maxElements,
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  hoverCharts: undefined,
 };
 
 /** Reads the client's `kl` section (any shape) into checked settings. */
@@ -31,6 +34,7 @@ export function readSettings(section: unknown): Settings {
   const raw = isRecord(section) ? section : {};
   const markdown = isRecord(raw.markdown) ? raw.markdown : {};
   const limits = isRecord(raw.limits) ? raw.limits : {};
+  const hover = isRecord(raw.hover) ? raw.hover : {};
   return {
     units: raw.units === 'bits' || raw.units === 'nats' || raw.units === 'bans' ? raw.units : DEFAULT_SETTINGS.units,
     display: raw.display === 'lenses' || raw.display === 'inlay' || raw.display === 'both' ? raw.display : DEFAULT_SETTINGS.display,
@@ -38,6 +42,7 @@ export function readSettings(section: unknown): Settings {
     markdownEnabled: typeof markdown.enabled === 'boolean' ? markdown.enabled : DEFAULT_SETTINGS.markdownEnabled,
     maxElements: wholeNumberIn(limits.maxElements, 1, 1e9) ?? DEFAULT_SETTINGS.maxElements,
     maxFileBytes: wholeNumberIn(limits.maxFileBytes, 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SETTINGS.maxFileBytes,
+    hoverCharts: typeof hover.charts === 'boolean' ? hover.charts : DEFAULT_SETTINGS.hoverCharts,
   };
 }
 

@@ -13,7 +13,7 @@
 
 (defconst kl-mode-functions
   '("softmax" "normalize" "uniform" "onehot" "bernoulli" "normal" "sigmoid" "load"
-    "grad" "log10" "log2" "log" "ln" "exp" "sqrt" "abs" "sum" "min" "max")
+    "grad" "logsumexp" "log10" "log2" "log" "ln" "exp" "sqrt" "abs" "sum" "min" "max")
   "The other builtin functions of KL Lens.")
 
 (defconst kl-mode-font-lock-keywords

@@ -54,7 +54,7 @@ describe.skipIf(!HAS_EGLOT)('Emacs with eglot, as docs/editors.md configures it'
       expect(output).toContain(`${KL_FILE} after switching kl.units to bans: 0.41503749927884381 bits`);
       const note = reportOf(output, NOTE);
       expect(note).toContain('markdown-mode, languageId markdown');
-      // Read as KL, the note would get a syntax error on every line of prose.
+      // Read as KL (languageId kl), the note would get syntax errors on its prose.
       expect(note.match(/^diagnostic /gm)).toHaveLength(2);
       expect(note).toContain('diagnostic 9: eglot-error kl [check-failed]');
       expect(note).toContain('diagnostic 16: eglot-error kl [unknown-name]');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS_DIR, E2E_DIR, openFile, runCommand, waitUntil, withWorkbench } from './harness.mjs';
+import { ARTIFACTS_DIR, E2E_DIR, openFile, waitUntil, withWorkbench } from './harness.mjs';
 import {
   applyQuickFix,
   clickAt,

@@ -17,6 +17,7 @@ import { nestedMeasure } from '../hover/nestedMeasure';
 import { bindingMarkdown, constantMarkdown } from '../hover/nameHover';
 import type { Names } from '../hover/termByTerm';
 import { namesOf, topLevelCall } from '../hover/measureNames';
+import { code, md, sectionsSource, type Markdown } from '../hover/markdown';
 import { valueMarkdown } from '../hover/valueTable';
 import { nameAt } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
@@ -27,10 +28,10 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   if (!analyzed || inComment(analyzed, offset - analyzed.source.offset)) return null;
   const sections = sectionsAt(analysis, analyzed, offset);
   if (!sections || sections.sections.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: sections.sections.join('\n\n') }, range: rangeOf(analysis, sections.span) };
+  return { contents: { kind: MarkupKind.Markdown, value: sectionsSource(sections.sections) }, range: rangeOf(analysis, sections.span) };
 }
 
-function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: number): { sections: string[]; span: Span } | undefined {
+function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: number): { sections: Markdown[]; span: Span } | undefined {
   const statement = analyzed.parsed.statement;
   const units = analyzed.result.units;
   const occurrence = nameAt(analysis, offset);
@@ -44,8 +45,8 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   const whole = { start: analyzed.source.offset, end: analyzed.source.offset + analyzed.source.text.length };
   if (statement.kind === 'directive') {
     const text = statement.directive === 'units'
-      ? `\`units ${statement.units}\`: every measure below is in ${statement.units}, logarithms in base ${statement.units === 'nats' ? 'e' : formatNumber(UNIT_BASE[statement.units])}, until the next \`units\`.`
-      : `\`precision ${statement.digits}\`: the discrete measures below are computed with ${statement.digits} significant digits (mathjs BigNumber).`;
+      ? md`${code(`units ${statement.units}`)}: every measure below is in ${statement.units}, logarithms in base ${statement.units === 'nats' ? 'e' : formatNumber(UNIT_BASE[statement.units])}, until the next \`units\`.`
+      : md`${code(`precision ${statement.digits}`)}: the discrete measures below are computed with ${statement.digits} significant digits (mathjs BigNumber).`;
     return { sections: [text], span: whole };
   }
   const call = calleeAt(analyzed, offset - analyzed.source.offset);
@@ -59,25 +60,28 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
       const written = analyzed.source.text.slice(call.span.start, call.span.end);
       return { sections: [...valueLines(measure, written.includes('\n') ? undefined : written), ...measureSections(measure, namesOf(analyzed, call))], span };
     }
-    const sections = [`\`${builtin.signature}\`: ${builtin.summary}`, builtin.formula ? `\`${builtin.formula}\`` : '', builtin.example ? `Example: \`${builtin.example}\`` : ''].filter(Boolean);
+    const sections = [md`${code(builtin.signature)}: ${builtin.summary}`];
+    if (builtin.formula) sections.push(code(builtin.formula));
+    if (builtin.example) sections.push(md`Example: ${code(builtin.example)}`);
     return { sections, span: shiftSpan(call.calleeSpan, analyzed.source.offset) };
   }
   const value = analyzed.result.value;
-  if (analyzed.result.pending) return { sections: [`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
+  if (analyzed.result.pending) return { sections: [md`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
   if (!value) return undefined;
-  const sections: string[] = [];
+  const sections: Markdown[] = [];
   if (statement.kind === 'assignment' && analyzed.binding) {
     sections.push(...bindingMarkdown(analysis, analyzed.binding, units));
   } else {
     const check = analyzed.result.check;
-    if (statement.kind === 'check' && check) sections.push(checkLine(analyzed, value));
+    const line = statement.kind === 'check' && check ? checkLine(analyzed, value) : undefined;
+    if (line) sections.push(line);
     sections.push(...valueSections(value, namesOf(analyzed, topCall), units, writtenValue(analyzed)));
   }
   sections.push(...warnings(analyzed));
   return { sections, span: whole };
 }
 
-function valueSections(value: Value, names: Names, units: AnalyzedStatement['result']['units'], written: string | undefined): string[] {
+function valueSections(value: Value, names: Names, units: AnalyzedStatement['result']['units'], written: string | undefined): Markdown[] {
   if (isGradient(value)) return gradientSections(value);
   if (value.kind !== 'number') return valueMarkdown('value', value, units);
   const sections = valueLines(value, written);
@@ -85,24 +89,24 @@ function valueSections(value: Value, names: Names, units: AnalyzedStatement['res
   return sections;
 }
 
-function checkLine(analyzed: AnalyzedStatement, actual: Value): string {
+function checkLine(analyzed: AnalyzedStatement, actual: Value): Markdown | undefined {
   const check = analyzed.result.check;
   const statement = analyzed.parsed.statement;
-  if (!check || statement.kind !== 'check') return '';
+  if (!check || statement.kind !== 'check') return undefined;
   const pass = check.pass;
   const tolerance = check.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
   const within = tolerance.kind === 'absolute' ? `±${formatNumber(tolerance.value)}` : `a relative ${formatNumber(tolerance.value)}`;
-  const written = analyzed.source.text.slice(statement.right.span.start, statement.right.span.end);
+  const written = code(analyzed.source.text.slice(statement.right.span.start, statement.right.span.end));
   if (actual.kind !== 'number') {
-    return pass ? `✓ **check passes**: every entry is within ${within} of \`${written}\`` : `✗ **check fails** on ${check.failedEntries.length} entries (${check.failedEntries.slice(0, 5).map((i) => i + 1).join(', ')}${check.failedEntries.length > 5 ? ', …' : ''}); the largest difference is ${formatNumber(check.difference)}`;
+    return pass ? md`✓ **check passes**: every entry is within ${within} of ${written}` : md`✗ **check fails** on ${check.failedEntries.length} entries (${check.failedEntries.slice(0, 5).map((i) => i + 1).join(', ')}${check.failedEntries.length > 5 ? ', …' : ''}); the largest difference is ${formatNumber(check.difference)}`;
   }
   return pass
-    ? `✓ **check passes**: ${formatFull(actual.value)} is within ${within} of \`${written}\``
-    : `✗ **check fails**: ${formatFull(actual.value)} differs from \`${written}\` by ${formatNumber(check.difference)}, more than ${within}`;
+    ? md`✓ **check passes**: ${formatFull(actual.value)} is within ${within} of ${written}`
+    : md`✗ **check fails**: ${formatFull(actual.value)} differs from ${written} by ${formatNumber(check.difference)}, more than ${within}`;
 }
 
-function warnings(analyzed: AnalyzedStatement): string[] {
-  return analyzed.result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map((diagnostic) => `⚠ ${diagnostic.message}`);
+function warnings(analyzed: AnalyzedStatement): Markdown[] {
+  return analyzed.result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map((diagnostic) => md`⚠ ${diagnostic.message}`);
 }
 
 /** The expression whose value the statement shows, as written (when it fits on a line). */
@@ -111,7 +115,7 @@ function writtenValue(analyzed: AnalyzedStatement): string | undefined {
   const expression = statement.kind === 'check' ? statement.left : statement.kind === 'expression' ? statement.expression : undefined;
   if (!expression) return undefined;
   const text = analyzed.source.text.slice(expression.span.start, expression.span.end);
-  return text.length <= 60 && !text.includes('\n') && !text.includes('`') ? text : undefined;
+  return text.length <= 60 && !text.includes('\n') ? text : undefined;
 }
 
 /** The call whose function name is at `relative`, if any. */

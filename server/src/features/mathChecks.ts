@@ -7,6 +7,7 @@ import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, typ
 import type { Analysis } from '../language/analysis';
 import { formatNumber, formatShort } from '../language/format';
 import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
+import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
 import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
 import { fullValue } from '../lsp/valueText';
 
@@ -18,18 +19,18 @@ export function mathHover(analysis: Analysis, offset: number): Hover | null {
   if (!formula) return null;
   const several = formula.parts.length > 1;
   if (!several && !formula.parts[0].value) return null;
-  const lines: string[] = [];
-  if (formula.relations.length > 0) lines.push(`**${verdictTitle(formula.relations)}**`, '');
+  const lines: Markdown[] = [];
+  if (formula.relations.length > 0) lines.push(md`**${verdictTitle(formula.relations)}**`, md``);
   for (const part of formula.parts) {
-    lines.push(part.value ? `- ${code(part.source)} = ${fullValue(part.value)}${part.unit ? ` ${part.unit}` : ''}` : `- ${code(part.source)}: not computed (${part.skipped})`);
-    for (const note of part.notes) lines.push(`  - ⚠ ${note}`);
+    lines.push(part.value ? md`- ${source(part.source)} = ${fullValue(part.value)}${part.unit ? ` ${part.unit}` : ''}` : md`- ${source(part.source)}: not computed (${part.skipped ?? ''})`);
+    for (const note of part.notes) lines.push(md`  - ⚠ ${note}`);
   }
   if (formula.relations.length > 0) {
-    lines.push('');
-    for (const relation of formula.relations) lines.push(`- ${relationLine(formula, relation)}`);
+    lines.push(md``);
+    for (const relation of formula.relations) lines.push(md`- ${relationLine(formula, relation)}`);
   }
-  if (formula.parts.some((part) => part.value?.kind === 'number' && part.value.unit)) lines.push('', unitsLine(analysis, formula));
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: rangeOf(analysis, formula.region.span) };
+  if (formula.parts.some((part) => part.value?.kind === 'number' && part.value.unit)) lines.push(md``, unitsLine(analysis, formula));
+  return { contents: { kind: MarkupKind.Markdown, value: joinMarkdown(lines, md`\n`).source }, range: rangeOf(analysis, formula.region.span) };
 }
 
 /** One lens above each formula with a checked relation. */
@@ -111,12 +112,12 @@ function verdictTitle(relations: readonly MathRelation[]): string {
   return `✗ math: ${failed} of ${relations.length} ${plural} ${failed === 1 ? 'fails' : 'fail'}`;
 }
 
-function relationLine(formula: MathFormula, relation: MathRelation): string {
+function relationLine(formula: MathFormula, relation: MathRelation): Markdown {
   const left = formula.parts[relation.left];
   const right = formula.parts[relation.right];
   const unit = relation.unit ? ` ${relation.unit}` : '';
   const values = `${numbersText(relation.leftNumbers)}${unit} vs ${numbersText(relation.rightNumbers)}${unit}`;
-  return `${relation.pass ? '✓' : '✗'} ${code(left.source)} ${relation.kind} ${code(right.source)}: ${values} (${toleranceText(relation)}${through(relation)})`;
+  return md`${relation.pass ? '✓' : '✗'} ${source(left.source)} ${relation.kind} ${source(right.source)}: ${values} (${toleranceText(relation)}${through(relation)})`;
 }
 
 function relationText(formula: MathFormula, relation: MathRelation): string {
@@ -136,20 +137,20 @@ function through(relation: MathRelation): string {
   return skipped > 0 ? `; across ${skipped} part${skipped === 1 ? '' : 's'} that could not be computed` : '';
 }
 
-function unitsLine(analysis: Analysis, formula: MathFormula): string {
-  return `Measures in ${formula.units}: ${unitsReason(analysis, formula.unitsSource, formula.units)}.`;
+function unitsLine(analysis: Analysis, formula: MathFormula): Markdown {
+  return md`Measures in ${formula.units}: ${unitsReason(analysis, formula.unitsSource, formula.units)}.`;
 }
 
-function unitsReason(analysis: Analysis, source: UnitsSource, units: string): string {
-  switch (source.kind) {
+function unitsReason(analysis: Analysis, units: UnitsSource, unit: string): Markdown {
+  switch (units.kind) {
     case 'written':
-      return `the unit written in the formula`;
+      return md`the unit written in the formula`;
     case 'directive':
-      return `\`${analysis.text.slice(source.span.start, source.span.end)}\` on line ${analysis.lineIndex.positionAt(source.span.start).line + 1}`;
+      return md`${code(analysis.text.slice(units.span.start, units.span.end))} on line ${analysis.lineIndex.positionAt(units.span.start).line + 1}`;
     case 'logarithm':
-      return `the formula's logarithms are in base ${units === 'bits' ? '2' : units === 'bans' ? '10' : 'e'} and no \`units\` directive is above it`;
+      return md`the formula's logarithms are in base ${unit === 'bits' ? '2' : unit === 'bans' ? '10' : 'e'} and no \`units\` directive is above it`;
     case 'default':
-      return 'no `units` directive above, the default setting';
+      return md`no \`units\` directive above, the default setting`;
   }
 }
 
@@ -164,10 +165,9 @@ function shortNumbers(numbers: readonly number[], digits: number): string {
 const NEGATED: Record<MathRelation['kind'], string> = { '=': '≠', '≈': '≉', '≠': '=', '<': '≮', '≤': '≰', '>': '≯', '≥': '≱' };
 
 
-/** LaTeX as inline code, shortened; a source holding backticks gets a longer fence. */
-function code(source: string): string {
-  const text = shorten(source);
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+/** LaTeX as inline code, shortened. */
+function source(latex: string): Markdown {
+  return code(shorten(latex));
 }
 
 function shorten(source: string): string {

@@ -11,13 +11,17 @@ const BOTTOM = 18;
 const LEFT = 4;
 const LEGEND_CHARACTERS = 12;
 
+declare const CHART: unique symbol;
+/** A chart drawn here: an SVG as a base64 data URI, the only kind of image a hover shows (hover/markdown.ts). */
+export type ChartUri = string & { readonly [CHART]: true };
+
 export interface Series {
   name: string;
   values: ArrayLike<number>;
 }
 
 /** Bars of P (and Q) side by side for each outcome, on one scale. */
-export function barChart(series: readonly Series[], outcomeLabels: readonly string[], caption: string): string {
+export function barChart(series: readonly Series[], outcomeLabels: readonly string[], caption: string): ChartUri {
   return svgUri(barParts(series, outcomeLabels, caption));
 }
 
@@ -80,7 +84,7 @@ function legendOf(names: string[], colours: string[]): string {
 }
 
 /** Bars from a zero line, up for positive entries and down for negative ones: the entries of a gradient. */
-export function signedBarChart(values: ArrayLike<number>, outcomeLabels: readonly string[], caption: string): string {
+export function signedBarChart(values: ArrayLike<number>, outcomeLabels: readonly string[], caption: string): ChartUri {
   let up = 0;
   let down = 0;
   for (let i = 0; i < values.length; i++) {
@@ -110,7 +114,7 @@ export function signedBarChart(values: ArrayLike<number>, outcomeLabels: readonl
 }
 
 /** How the entries of a long vector are spread: counts in equal-width bins from min to max. */
-export function histogram(values: ArrayLike<number>, caption: string, bins = 24): string {
+export function histogram(values: ArrayLike<number>, caption: string, bins = 24): ChartUri {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -136,9 +140,9 @@ function formatEdge(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(3))) : '';
 }
 
-function svgUri(parts: string[]): string {
+function svgUri(parts: string[]): ChartUri {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="10" fill="${AXIS_COLOUR}">${parts.join('')}</svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}` as ChartUri;
 }
 
 function escapeXml(text: string): string {

@@ -12,6 +12,7 @@ import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, norm
 import { lnSoftmax, type LogitRow } from '../language/softmax';
 import { CompensatedSum, compensatedSum } from '../language/summation';
 import { UNIT_LN_BASE } from '../language/units';
+import { pythonNumber, pythonStrings } from './pythonLiterals';
 
 export interface LibraryCall {
   library: 'scipy' | 'torch';
@@ -212,13 +213,14 @@ function columnsOf(detail: CategoricalDetail, library: LibraryCall['library']): 
 
 function arrays(detail: CategoricalDetail, library: LibraryCall['library'], constructor: (values: string) => string): string {
   const lines: string[] = [];
-  if (detail.labels) lines.push(`# outcomes: ${detail.labels.join(', ')}`);
+  // The labels as string literals, never as a comment: a line break in a label would end the comment.
+  if (detail.labels) lines.push(`outcomes = ${pythonStrings(detail.labels)}`);
   columnsOf(detail, library).forEach(([variable, name, rows]) => {
     if (rows.some((row) => row === undefined)) return;
     const present = rows as Float64Array[];
     const size = present.reduce((total, row) => total + row.length, 0);
     if (present.length === 1 && detail.rows.length === 1 && size > 1 && present[0].every((x) => x === present[0][0])) {
-      lines.push(`${variable} = ${constructor(`numpy.full(${size}, ${formatNumber(present[0][0])})`)}`);
+      lines.push(`${variable} = ${constructor(`numpy.full(${size}, ${pythonNumber(present[0][0])})`)}`);
       return;
     }
     if (size > PASTE_LIMIT) {
@@ -233,7 +235,7 @@ function arrays(detail: CategoricalDetail, library: LibraryCall['library'], cons
 
 // Array.from over a typed array walks its iterator, an object per entry; over a length it does not.
 function list(row: Float64Array): string {
-  return `[${Array.from({ length: row.length }, (_, i) => formatNumber(row[i])).join(', ')}]`;
+  return `[${Array.from({ length: row.length }, (_, i) => pythonNumber(row[i])).join(', ')}]`;
 }
 
 function scipyProgram(imports: string, detail: CategoricalDetail, call: string): string {

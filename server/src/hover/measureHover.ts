@@ -7,27 +7,26 @@ import { convertUnits, UNIT_NAMES } from '../language/units';
 import type { NumberValue } from '../language/values';
 import { barChart } from './charts';
 import { libraryCalls } from './libraryCalls';
+import { code, commandLink, image, joinMarkdown, md, type Markdown } from './markdown';
 import { CACHED_FROM_OUTCOMES, formulaOf, termByTerm, type Names } from './termByTerm';
 import { TABLE_LIMIT, topIndices } from './valueTable';
-
-const COPY_AS_PYTHON_COMMAND = 'kl.copyAsPython';
 
 const LOGITS_NOTE = 'A q written e^(ln q) is below the smallest normal double (2.2e-308): softmax gives it as 0 or with lost digits, so its log is taken from the logits, ln qᵢ = zᵢ − logsumexp(z), as torch\'s cross_entropy does.';
 
 const SIGMOID_LOGITS_NOTE = 'A p or 1 − p written e^(ln p) has lost digits in its double (sigmoid(40) is 1, sigmoid(-800) is 0): every log is taken from the logits x, ln p = −softplus(−x) and ln(1 − p) = −softplus(x), as torch\'s binary_cross_entropy_with_logits does.';
 
 /** The value line: `0.41503749927884381 bits` and the same in the other units. */
-export function valueLines(value: NumberValue, written?: string): string[] {
-  const lines = [`${written ? `\`${written}\` = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
-  if (value.precise) lines.push(`at ${significantDigits(value.precise)}-digit precision: \`${value.precise}\``);
+export function valueLines(value: NumberValue, written?: string): Markdown[] {
+  const lines = [md`${written ? md`${code(written)} = ` : ''}**${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}**`];
+  if (value.precise) lines.push(md`at ${significantDigits(value.precise)}-digit precision: ${code(value.precise)}`);
   const unit = value.unit;
   if (unit && Number.isFinite(value.value)) {
-    lines.push(UNIT_NAMES.filter((other) => other !== unit).map((other) => `= ${formatFull(convertUnits(value.value, unit, other))} ${other}`).join(' '));
+    lines.push(joinMarkdown(UNIT_NAMES.filter((other) => other !== unit).map((other) => md`= ${formatFull(convertUnits(value.value, unit, other))} ${other}`), md` `));
   }
   return lines;
 }
 
-const sectionsCache = new WeakMap<MeasureDetail, Map<string, string[]>>();
+const sectionsCache = new WeakMap<MeasureDetail, Map<string, Markdown[]>>();
 
 /**
  * Cached per value when its vectors are long (`CACHED_FROM_OUTCOMES`): a
@@ -35,13 +34,13 @@ const sectionsCache = new WeakMap<MeasureDetail, Map<string, string[]>>();
  * ones are written again: quicker than keeping every hover ever shown, which
  * grows the heap that each garbage collection then copies.
  */
-export function measureSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
+export function measureSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {
   if (!isLong(value.detail)) return writeSections(value, names);
   const key = `${names.p}\u0000${names.q}`;
   const cached = sectionsCache.get(value.detail)?.get(key);
   if (cached) return cached;
   const sections = writeSections(value, names);
-  const byNames = sectionsCache.get(value.detail) ?? new Map<string, string[]>();
+  const byNames = sectionsCache.get(value.detail) ?? new Map<string, Markdown[]>();
   byNames.set(key, sections);
   sectionsCache.set(value.detail, byNames);
   return sections;
@@ -51,17 +50,17 @@ function isLong(detail: MeasureDetail): boolean {
   return detail.kind === 'categorical' && detail.rows.length * detail.rows[0].p.length >= CACHED_FROM_OUTCOMES;
 }
 
-function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): string[] {
+function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {
   const detail = value.detail;
-  const sections = [`\`${formulaOf(detail, names)}\``, termByTerm(detail, value.value, names).map((line) => `\`${line}\``).join('  \n')];
-  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(detail.measure === 'bce' ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE);
+  const sections = [code(formulaOf(detail, names)), joinMarkdown(termByTerm(detail, value.value, names).map(code), md`  \n`)];
+  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(md`${detail.measure === 'bce' ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE}`);
   // One outcome (BCE of two numbers) makes no chart worth drawing.
   if (detail.kind === 'categorical' && detail.rows[0].p.length > 1) sections.push(chartOf(detail, names));
   sections.push(...librarySection(detail));
   return sections;
 }
 
-function chartOf(detail: CategoricalDetail, names: Names): string {
+function chartOf(detail: CategoricalDetail, names: Names): Markdown {
   const row = detail.rows[0];
   const single = detail.measure === 'entropy' || detail.measure === 'perplexity' || !row.q;
   const series = single ? [{ name: names.p, values: row.p }] : [{ name: names.p, values: row.p }, { name: names.q, values: row.q as Float64Array }];
@@ -71,27 +70,22 @@ function chartOf(detail: CategoricalDetail, names: Names): string {
   const caption = long ? `${batch ? `${batch}, ` : ''}top ${TABLE_LIMIT} of ${row.p.length} outcomes by ${names.p}` : batch;
   const picked = series.map((each) => ({ name: each.name, values: outcomes.map((i) => each.values[i]) }));
   const labels = outcomes.map((i) => (detail.labels ? detail.labels[i] : String(i + 1)));
-  return `![${series.map((each) => each.name).join(' and ')}](${barChart(picked, labels, caption)})`;
+  return image(series.map((each) => each.name).join(' and '), barChart(picked, labels, caption));
 }
 
-function librarySection(detail: MeasureDetail): string[] {
+function librarySection(detail: MeasureDetail): Markdown[] {
   const calls = libraryCalls(detail);
   if (calls.length === 0) return [];
   const lines = calls.map((call) => {
-    const link = `[Copy as Python](command:${COPY_AS_PYTHON_COMMAND}?${commandArguments([call.program])})`;
-    return `in ${call.library}: \`${call.call}\` → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
+    const link = commandLink('Copy as Python', 'kl.copyAsPython', [call.program]);
+    return md`in ${call.library}: ${code(call.call)} → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
   });
-  return ['---', lines.join('  \n')];
+  return [md`---`, joinMarkdown(lines, md`  \n`)];
 }
 
 /** The significant digits of a decimal string such as `-0.000415037…e-3`. */
 function significantDigits(decimal: string): number {
   return decimal.split(/e/i)[0].replace(/[^0-9]/g, '').replace(/^0+/, '').length;
-}
-
-/** Command-link arguments, with parentheses encoded too so that the Markdown link cannot end early. */
-function commandArguments(args: unknown[]): string {
-  return encodeURIComponent(JSON.stringify(args)).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function formatLibraryValue(x: number): string {

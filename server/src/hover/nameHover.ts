@@ -6,6 +6,7 @@ import type { Binding } from '../language/context';
 import { formatFull } from '../language/format';
 import type { NumberValue } from '../language/values';
 import { gradientSections, isGradient } from './gradientHover';
+import { code, md, type Markdown } from './markdown';
 import { measureSections, valueLines } from './measureHover';
 import { namesOf, topLevelCall } from './measureNames';
 import { valueMarkdown } from './valueTable';
@@ -16,10 +17,10 @@ const CONSTANTS: ReadonlyMap<string, number> = new Map([
   ['e', Math.E],
 ]);
 
-export function bindingMarkdown(analysis: Analysis, binding: Binding, units: UnitName): string[] {
+export function bindingMarkdown(analysis: Analysis, binding: Binding, units: UnitName): Markdown[] {
   const line = analysis.lineIndex.positionAt(binding.definition.start).line + 1;
   const value = binding.value;
-  const header = `\`${binding.name}\` — defined at line ${line}`;
+  const header = md`${code(binding.name)} — defined at line ${line}`;
   if (isGradient(value)) return [header, ...gradientSections(value)];
   if (value.kind === 'number') {
     const sections = [header, ...valueLines(value)];
@@ -31,7 +32,7 @@ export function bindingMarkdown(analysis: Analysis, binding: Binding, units: Uni
   return [header, ...valueMarkdown(binding.name, value, units)];
 }
 
-export function constantMarkdown(name: string): string[] | undefined {
+export function constantMarkdown(name: string): Markdown[] | undefined {
   const value = CONSTANTS.get(name);
-  return value === undefined ? undefined : [`\`${name}\` = ${formatFull(value)} (constant)`];
+  return value === undefined ? undefined : [md`${code(name)} = ${formatFull(value)} (constant)`];
 }

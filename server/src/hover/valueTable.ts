@@ -8,6 +8,7 @@ import { entropy, normalEntropy } from '../language/measures';
 import { compensatedSum } from '../language/summation';
 import type { Value } from '../language/values';
 import { barChart, histogram } from './charts';
+import { cells, image, joinMarkdown, md, repeated, type Markdown } from './markdown';
 
 /** Vectors longer than this are summarised instead of listed. */
 export const TABLE_LIMIT = 20;
@@ -15,34 +16,34 @@ const MATRIX_ROWS = 8;
 const MATRIX_COLUMNS = 10;
 const TOP_ENTRIES = 5;
 
-export function valueMarkdown(name: string, value: Value, units: UnitName): string[] {
+export function valueMarkdown(name: string, value: Value, units: UnitName): Markdown[] {
   switch (value.kind) {
     case 'vector':
       return value.data.length > TABLE_LIMIT ? vectorSummary(name, value.data, value.labels, units) : vectorTable(name, value.data, value.labels, units);
     case 'matrix':
       return matrixMarkdown(value.rows, value.columns, value.data, units);
     case 'normal':
-      return [`normal(μ = ${formatNumber(value.mu)}, σ = ${formatNumber(value.sigma)}) · differential entropy ${formatFull(normalEntropy(value.sigma, units))} ${units}`];
+      return [md`normal(μ = ${formatNumber(value.mu)}, σ = ${formatNumber(value.sigma)}) · differential entropy ${formatFull(normalEntropy(value.sigma, units))} ${units}`];
     case 'string':
-      return [`the string ${JSON.stringify(value.value)}`];
+      return [md`the string ${JSON.stringify(value.value)}`];
     case 'number':
-      return [`${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}`];
+      return [md`${formatFull(value.value)}${value.unit ? ` ${value.unit}` : ''}`];
   }
 }
 
-function vectorTable(name: string, data: Float64Array, labels: readonly string[] | undefined, units: UnitName): string[] {
-  const rows = Array.from({ length: data.length }, (_, i) => `| ${labels ? escapeCell(labels[i]) : i + 1} | ${formatNumber(data[i])} |`);
+function vectorTable(name: string, data: Float64Array, labels: readonly string[] | undefined, units: UnitName): Markdown[] {
+  const rows = Array.from({ length: data.length }, (_, i) => md`| ${labels ? labels[i] : i + 1} | ${formatNumber(data[i])} |`);
   const outcomeLabels = Array.from({ length: data.length }, (_, i) => (labels ? labels[i] : String(i + 1)));
   return [
-    [`| ${labels ? 'label' : 'i'} | ${escapeCell(name)} |`, '| --- | ---: |', ...rows].join('\n'),
+    joinMarkdown([md`| ${labels ? 'label' : 'i'} | ${name} |`, md`| --- | ---: |`, ...rows], md`\n`),
     distributionFacts(data, units),
-    `![${escapeCell(name)}](${barChart([{ name, values: data }], outcomeLabels, name)})`,
+    image(name, barChart([{ name, values: data }], outcomeLabels, name)),
   ];
 }
 
-const summaries = new WeakMap<Float64Array, Map<string, string[]>>();
+const summaries = new WeakMap<Float64Array, Map<string, Markdown[]>>();
 
-function vectorSummary(name: string, data: Float64Array, labels: readonly string[] | undefined, units: UnitName): string[] {
+function vectorSummary(name: string, data: Float64Array, labels: readonly string[] | undefined, units: UnitName): Markdown[] {
   const key = `${name}|${units}`;
   const cached = summaries.get(data)?.get(key);
   if (cached) return cached;
@@ -60,50 +61,51 @@ function vectorSummary(name: string, data: Float64Array, labels: readonly string
       maxAt = i;
     }
   }
-  const where = (i: number) => (labels ? `'${labels[i]}'` : `#${i + 1}`);
-  const top = topIndices(data, TOP_ENTRIES).map((i) => `${where(i)}: ${formatNumber(data[i])}`);
+  const where = (i: number) => (labels ? md`'${labels[i]}'` : md`#${i + 1}`);
+  const top = topIndices(data, TOP_ENTRIES).map((i) => md`${where(i)}: ${formatNumber(data[i])}`);
   const lines = [
-    `${data.length.toLocaleString('en-US')} entries · min ${formatNumber(min)} at ${where(minAt)} · max ${formatNumber(max)} at ${where(maxAt)}`,
+    md`${data.length.toLocaleString('en-US')} entries · min ${formatNumber(min)} at ${where(minAt)} · max ${formatNumber(max)} at ${where(maxAt)}`,
     distributionFacts(data, units),
-    `top ${top.length}: ${top.join(' · ')}`,
-    `![histogram of ${escapeCell(name)}](${histogram(data, `${name}: ${data.length} entries`)})`,
+    md`top ${top.length}: ${joinMarkdown(top, md` · `)}`,
+    image(md`histogram of ${name}`, histogram(data, `${name}: ${data.length} entries`)),
   ];
-  const byKey = summaries.get(data) ?? new Map<string, string[]>();
+  const byKey = summaries.get(data) ?? new Map<string, Markdown[]>();
   byKey.set(key, lines);
   summaries.set(data, byKey);
   return lines;
 }
 
-function matrixMarkdown(rows: number, columns: number, data: Float64Array, units: UnitName): string[] {
+function matrixMarkdown(rows: number, columns: number, data: Float64Array, units: UnitName): Markdown[] {
   const shownRows = Math.min(rows, MATRIX_ROWS);
   const shownColumns = Math.min(columns, MATRIX_COLUMNS);
-  const header = `| row | ${Array.from({ length: shownColumns }, (_, c) => c + 1).join(' | ')}${columns > shownColumns ? ' | …' : ''} | sum |`;
-  const align = `| --- |${' ---: |'.repeat(shownColumns)}${columns > shownColumns ? ' --- |' : ''} ---: |`;
-  const lines: string[] = [];
+  const more = columns > shownColumns;
+  const header = md`| row | ${cells(Array.from({ length: shownColumns }, (_, c) => c + 1))}${more ? md` | …` : ''} | sum |`;
+  const align = md`| --- |${repeated(md` ---: |`, shownColumns)}${more ? md` --- |` : ''} ---: |`;
+  const lines: Markdown[] = [];
   for (let r = 0; r < shownRows; r++) {
     const row = data.subarray(r * columns, (r + 1) * columns);
-    const cells = Array.from(row.subarray(0, shownColumns), (x) => formatShort(x, 6));
-    lines.push(`| ${r + 1} | ${cells.join(' | ')}${columns > shownColumns ? ' | …' : ''} | ${formatShort(compensatedSum(row), 6)} |`);
+    const entries = Array.from(row.subarray(0, shownColumns), (x) => formatShort(x, 6));
+    lines.push(md`| ${r + 1} | ${cells(entries)}${more ? md` | …` : ''} | ${formatShort(compensatedSum(row), 6)} |`);
   }
-  if (rows > shownRows) lines.push(`| … | ${'… | '.repeat(shownColumns)}${columns > shownColumns ? '… | ' : ''}… |`);
-  return [`${rows}×${columns} matrix (a batch of ${rows} distributions when used in a measure)`, [header, align, ...lines].join('\n'), rowEntropies(rows, columns, data, units)];
+  if (rows > shownRows) lines.push(md`| … | ${repeated(md`… | `, shownColumns)}${more ? md`… | ` : ''}… |`);
+  return [md`${rows}×${columns} matrix (a batch of ${rows} distributions when used in a measure)`, joinMarkdown([header, align, ...lines], md`\n`), rowEntropies(rows, columns, data, units)];
 }
 
-function rowEntropies(rows: number, columns: number, data: Float64Array, units: UnitName): string {
+function rowEntropies(rows: number, columns: number, data: Float64Array, units: UnitName): Markdown {
   const entropies: string[] = [];
   for (let r = 0; r < Math.min(rows, MATRIX_ROWS); r++) {
     const row = data.subarray(r * columns, (r + 1) * columns);
     entropies.push(isDistribution(row) ? formatShort(entropy(row, units).value, 6) : '—');
   }
-  return `entropy of each row (${units}): ${entropies.join(', ')}${rows > MATRIX_ROWS ? ', …' : ''}`;
+  return md`entropy of each row (${units}): ${entropies.join(', ')}${rows > MATRIX_ROWS ? ', …' : ''}`;
 }
 
 /** The sum, and the entropy when the entries are a distribution (or why they are not one). */
-function distributionFacts(data: Float64Array, units: UnitName): string {
+function distributionFacts(data: Float64Array, units: UnitName): Markdown {
   const sum = compensatedSum(data);
-  if (isDistribution(data)) return `sum ${formatNumber(sum)} · entropy ${formatFull(entropy(data, units).value)} ${units}`;
+  if (isDistribution(data)) return md`sum ${formatNumber(sum)} · entropy ${formatFull(entropy(data, units).value)} ${units}`;
   const negative = data.some((x) => x < 0 || !Number.isFinite(x));
-  return `sum ${formatNumber(sum)} · not a distribution: ${negative ? 'it has negative or non-finite entries' : 'it does not sum to 1 (normalize(...) rescales it)'}`;
+  return md`sum ${formatNumber(sum)} · not a distribution: ${negative ? 'it has negative or non-finite entries' : 'it does not sum to 1 (normalize(...) rescales it)'}`;
 }
 
 function isDistribution(data: Float64Array): boolean {
@@ -121,8 +123,4 @@ export function topIndices(data: Float64Array, k: number): number[] {
     if (top.length > k) top.pop();
   }
   return top;
-}
-
-export function escapeCell(text: string): string {
-  return text.replace(/[|\\`*_[\]<>]/g, (ch) => `\\${ch}`);
 }

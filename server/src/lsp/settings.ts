@@ -1,6 +1,9 @@
 // The `kl` configuration section, read from the client and checked: a value
-// of the wrong type or out of range falls back to its default, so a typo in
-// settings.json never breaks the server.
+// of the wrong type or below its minimum falls back to its default, so a typo
+// in settings.json never breaks the server, and a number over its hard maximum
+// is that maximum, whoever sent it: VS Code ignores a repository's values of
+// the limits in Restricted Mode (package.json's restrictedConfigurations),
+// other editors may not, and no value lifts what the server will allocate.
 import type { UnitName } from '../language/ast';
 import { DEFAULT_LIMITS } from '../language/context';
 import { DEFAULT_MAX_FILE_BYTES } from '../language/load/fileHost';
@@ -18,6 +21,18 @@ export interface Settings {
   /** `kl.hover.charts`; absent: decided by the client (lsp/hoverRendering.ts). */
   hoverCharts: boolean | undefined;
 }
+
+/**
+ * The most any setting may say. Elements: ten times the default, 800 MB of
+ * doubles held by one document (and as much again by its worker) and 10^9
+ * numbers computed by one statement. File bytes: 1 GiB, room for a `.npy` of
+ * that many doubles.
+ */
+export const HARD_MAXIMUMS = {
+  significantDigits: 17,
+  maxElements: 100_000_000,
+  maxFileBytes: 1024 * 1024 * 1024,
+} as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   units: 'nats',
@@ -38,10 +53,10 @@ export function readSettings(section: unknown): Settings {
   return {
     units: raw.units === 'bits' || raw.units === 'nats' || raw.units === 'bans' ? raw.units : DEFAULT_SETTINGS.units,
     display: raw.display === 'lenses' || raw.display === 'inlay' || raw.display === 'both' ? raw.display : DEFAULT_SETTINGS.display,
-    significantDigits: wholeNumberIn(raw.significantDigits, 1, 17) ?? DEFAULT_SETTINGS.significantDigits,
+    significantDigits: wholeNumberUpTo(raw.significantDigits, HARD_MAXIMUMS.significantDigits) ?? DEFAULT_SETTINGS.significantDigits,
     markdownEnabled: typeof markdown.enabled === 'boolean' ? markdown.enabled : DEFAULT_SETTINGS.markdownEnabled,
-    maxElements: wholeNumberIn(limits.maxElements, 1, 1e9) ?? DEFAULT_SETTINGS.maxElements,
-    maxFileBytes: wholeNumberIn(limits.maxFileBytes, 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SETTINGS.maxFileBytes,
+    maxElements: wholeNumberUpTo(limits.maxElements, HARD_MAXIMUMS.maxElements) ?? DEFAULT_SETTINGS.maxElements,
+    maxFileBytes: wholeNumberUpTo(limits.maxFileBytes, HARD_MAXIMUMS.maxFileBytes) ?? DEFAULT_SETTINGS.maxFileBytes,
     hoverCharts: typeof hover.charts === 'boolean' ? hover.charts : DEFAULT_SETTINGS.hoverCharts,
   };
 }
@@ -63,6 +78,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function wholeNumberIn(value: unknown, min: number, max: number): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+/** A whole number of at least 1, at most `max` (a larger one is `max`); anything else undefined. */
+function wholeNumberUpTo(value: unknown, max: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? Math.min(value, max) : undefined;
 }

@@ -38,6 +38,7 @@ import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
 import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
+import { hoverRenderingFor, renderedHover } from './lsp/hoverRendering';
 import { guardedStdio } from './lsp/stdio';
 import { VERSION } from './version';
 import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
@@ -57,6 +58,8 @@ let registersConfigurationChanges = false;
 let refreshesLenses = false;
 let refreshesInlayHints = false;
 let settingsLoaded: Promise<void> = Promise.resolve();
+/** `clientInfo.name` from initialize: whether hovers may carry charts and command links (lsp/hoverRendering.ts). */
+let clientName: string | undefined;
 
 const fileAccess = new FileAccess();
 let watchesFiles = false;
@@ -93,6 +96,7 @@ connection.onInitialize((params): InitializeResult => {
   registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
   refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+  clientName = params.clientInfo?.name;
   // Clients that cannot answer workspace/configuration may send the section here, shaped as in didChangeConfiguration.
   settings = readSettings((params.initializationOptions as { settings?: { kl?: unknown } } | undefined)?.settings?.kl);
   fileAccess.initialize(params);
@@ -209,7 +213,8 @@ async function at(document: TextDocumentIdentifier, position: Position): Promise
 
 connection.onHover(guardRequest(connection, 'hover', async (params) => {
   const found = await at(params.textDocument, params.position);
-  return found ? hover(found.analysis, found.offset) ?? mathHover(found.analysis, found.offset) : null;
+  const shown = found ? hover(found.analysis, found.offset) ?? mathHover(found.analysis, found.offset) : null;
+  return renderedHover(shown, hoverRenderingFor(clientName, settings.hoverCharts));
 }));
 
 connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {

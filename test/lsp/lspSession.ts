@@ -78,6 +78,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   /** A client that cannot answer workspace/configuration, and sends the settings in initializationOptions instead. */
   noConfigurationRequests?: boolean;
+  /** The client's `clientInfo`; default: VS Code's, whose hovers carry charts and command links. */
+  clientInfo?: { name: string; version?: string };
 }
 
 const CAPABILITIES: ClientCapabilities = {
@@ -134,7 +136,7 @@ export class LspSession {
     connection.listen();
     const capabilities = options.noConfigurationRequests ? { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: false } } : CAPABILITIES;
     const initializationOptions = options.noConfigurationRequests ? { settings: { kl: session.settings } } : undefined;
-    session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+    session.initializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, clientInfo: options.clientInfo ?? { name: 'Visual Studio Code', version: '1.139.0' }, rootUri: null, capabilities, initializationOptions });
     connection.sendNotification('initialized', {});
     return session;
   }

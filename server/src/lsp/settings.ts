@@ -18,6 +18,8 @@ export interface Settings {
   maxElements: number;
   /** load() refuses files larger than this. */
   maxFileBytes: number;
+  /** `kl.hover.charts`; absent: decided by the client (lsp/hoverRendering.ts). */
+  hoverCharts: boolean | undefined;
 }
 
 /**
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markdownEnabled: true,
   maxElements: DEFAULT_LIMITS.maxElements,
   maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  hoverCharts: undefined,
 };
 
 /** Reads the client's `kl` section (any shape) into checked settings. */
@@ -46,6 +49,7 @@ export function readSettings(section: unknown): Settings {
   const raw = isRecord(section) ? section : {};
   const markdown = isRecord(raw.markdown) ? raw.markdown : {};
   const limits = isRecord(raw.limits) ? raw.limits : {};
+  const hover = isRecord(raw.hover) ? raw.hover : {};
   return {
     units: raw.units === 'bits' || raw.units === 'nats' || raw.units === 'bans' ? raw.units : DEFAULT_SETTINGS.units,
     display: raw.display === 'lenses' || raw.display === 'inlay' || raw.display === 'both' ? raw.display : DEFAULT_SETTINGS.display,
@@ -53,6 +57,7 @@ export function readSettings(section: unknown): Settings {
     markdownEnabled: typeof markdown.enabled === 'boolean' ? markdown.enabled : DEFAULT_SETTINGS.markdownEnabled,
     maxElements: wholeNumberUpTo(limits.maxElements, HARD_MAXIMUMS.maxElements) ?? DEFAULT_SETTINGS.maxElements,
     maxFileBytes: wholeNumberUpTo(limits.maxFileBytes, HARD_MAXIMUMS.maxFileBytes) ?? DEFAULT_SETTINGS.maxFileBytes,
+    hoverCharts: typeof hover.charts === 'boolean' ? hover.charts : DEFAULT_SETTINGS.hoverCharts,
   };
 }
 

@@ -7,6 +7,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { statementAt, type Analysis, type AnalyzedStatement } from '../language/analysis';
 import { statementExpressions, walkExpression, type CallExpression } from '../language/ast';
 import { BUILTINS } from '../language/builtins';
+import { isReadable } from '../language/parser';
 import { formatFull, formatNumber } from '../language/format';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_BASE } from '../language/units';
@@ -24,7 +25,8 @@ import { PENDING_TEXT } from '../lsp/resultText';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const analyzed = statementAt(analysis, offset);
-  if (!analyzed || inComment(analyzed, offset - analyzed.source.offset)) return null;
+  // A statement too long to read is its diagnostic, which the editor shows; its text is not looked through.
+  if (!analyzed || !isReadable(analyzed.source.text) || inComment(analyzed, offset - analyzed.source.offset)) return null;
   const sections = sectionsAt(analysis, analyzed, offset);
   if (!sections || sections.sections.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: sections.sections.join('\n\n') }, range: rangeOf(analysis, sections.span) };

@@ -1,6 +1,7 @@
 // The worker thread of lsp/backgroundAnalysis.ts: analyses whole documents
 // with no time limit and sends the analyses back as plain data.
 import { parentPort, threadId } from 'node:worker_threads';
+import { writeLongSections } from './hover/backgroundSections';
 import { analyze, numberVersionsFrom, transferredAnalysis, type Analysis } from './language/analysis';
 import { nodeFileSystem } from './language/load/nodeFileHosts';
 import type { BackgroundReply, BackgroundRequest } from './lsp/backgroundAnalysis';
@@ -22,4 +23,9 @@ parentPort?.on('message', (request: BackgroundRequest) => {
     reply = { failure: reason instanceof Error ? reason.message : String(reason) };
   }
   parentPort?.postMessage(reply);
+  // Then what hovers of long measures show, which the server's thread does not write (measureHover.ts): the values are not held up for it.
+  if (previous && 'analysis' in reply) {
+    const sections = writeLongSections(previous);
+    if (sections.length > 0) parentPort?.postMessage({ sections } satisfies BackgroundReply);
+  }
 });

@@ -1,0 +1,43 @@
+// The hover sections of long measures, written by the background thread after
+// it computed a document (analysisWorker.ts) and kept by the server's thread
+// for the hovers to come (measureHover.ts, OUTCOMES_WRITTEN_HERE): the server's
+// thread never writes them itself.
+import type { Analysis } from '../language/analysis';
+import type { MeasureDetail } from '../language/measureDetail';
+import type { NumberValue } from '../language/values';
+import { OUTCOMES_WRITTEN_HERE, rememberSections, writtenSections } from './measureHover';
+import { namesOf, topLevelCall } from './measureNames';
+import type { Names } from './termByTerm';
+
+/** The sections of one statement's measure, with the names they were written with. */
+export interface StatementSections {
+  statement: number;
+  names: Names;
+  sections: string[];
+}
+
+function longMeasure(value: unknown): (NumberValue & { detail: MeasureDetail }) | undefined {
+  const number = value as NumberValue | undefined;
+  const detail = number?.kind === 'number' ? number.detail : undefined;
+  return detail?.kind === 'categorical' && detail.rows.length * detail.rows[0].p.length > OUTCOMES_WRITTEN_HERE ? (number as NumberValue & { detail: MeasureDetail }) : undefined;
+}
+
+/** Writes the sections of every statement whose value is a measure of more than OUTCOMES_WRITTEN_HERE outcomes. */
+export function writeLongSections(analysis: Analysis): StatementSections[] {
+  const written: StatementSections[] = [];
+  analysis.statements.forEach((analyzed, statement) => {
+    const value = longMeasure(analyzed.result.value);
+    if (!value) return;
+    const names = namesOf(analyzed, topLevelCall(analyzed));
+    written.push({ statement, names, sections: writtenSections(value, names) });
+  });
+  return written;
+}
+
+/** Keeps sections the background thread wrote for the same statements of `analysis` (its analysis, revived here). */
+export function keepLongSections(analysis: Analysis, written: readonly StatementSections[]): void {
+  for (const { statement, names, sections } of written) {
+    const value = longMeasure(analysis.statements[statement]?.result.value);
+    if (value) rememberSections(value.detail, names, sections);
+  }
+}

@@ -11,7 +11,7 @@
 import type { Analysis } from '../language/analysis';
 import type { UnitName } from '../language/ast';
 import type { Tolerance } from '../language/checks';
-import type { Binding, EvaluationContext } from '../language/context';
+import type { Binding } from '../language/context';
 import { warning, type Diagnostic } from '../language/diagnostics';
 import { formatNumber } from '../language/format';
 import type { Span } from '../language/span';
@@ -20,7 +20,7 @@ import { splitChains, type Chain, type RelationKind } from './formulaChains';
 import { parsePart } from './latexParser';
 import { tokenizeLatex, type LatexToken } from './latexTokens';
 import { findMathRegions, type MathRegion } from './mathRegions';
-import { evaluatePart, type NumericValue } from './partValue';
+import { evaluatePart, type NumericValue, type PartValue } from './partValue';
 import { composeRelations, judge, type Side } from './relations';
 import { rewrite, writtenNumbers, type WrittenNumber } from './writtenNumbers';
 
@@ -81,6 +81,21 @@ export interface MathFormula {
 export interface NoteMath {
   formulas: MathFormula[];
   diagnostics: Diagnostic[];
+  /** The parts' values, for the next analysis of the note (see `CachedPart`). */
+  parts: ReadonlyMap<string, CachedPart>;
+  /** How many formulas were not checked because the note's time ran out (see `checkNoteMathSteps`); absent: none. */
+  unchecked?: number;
+}
+
+/**
+ * A part's value, by its units and its LaTeX as written: the next analysis
+ * takes it where the names the part looked up are bound to the same versions
+ * (0: unbound), instead of computing it again. Keystrokes in a note of 2,000
+ * formulas computed them all again each time.
+ */
+export interface CachedPart {
+  outcome: PartValue;
+  lookedUp: readonly { name: string; version: number }[];
 }
 
 type AnalysisSoFar = Pick<Analysis, 'statements' | 'options'>;
@@ -96,15 +111,30 @@ const SLICE_MILLISECONDS = 10;
 export const MAX_FORMULAS = 10_000;
 export const MAX_FORMULA_LENGTH = 100_000;
 
-/** The note's math checked (run inside `analyzeSteps`, which yields with it). */
-export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Generator<void, NoteMath> {
+/**
+ * The note's math checked (run inside `analyzeSteps`, which yields with it),
+ * reusing the parts of `previous` (the previous analysis's) that did not
+ * change. With a `budget` (milliseconds of work, not counting the time it
+ * yields), the formulas not reached when it is spent are left unchecked, for a
+ * thread without a budget (the server's background thread) to check.
+ */
+export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar, previous?: NoteMath, budget?: number): Generator<void, NoteMath> {
   const regions = findMathRegions(text);
   const formulas: MathFormula[] = [];
   const diagnostics: Diagnostic[] = [];
   const above = new ScopeAbove(analysis);
+  const parts = new PartCache(previous?.parts);
   let sliceStart = performance.now();
+  let spent = 0;
+  let unchecked = 0;
   for (let index = 0; index < regions.length; index++) {
-    if ((index & 15) === 15 && performance.now() - sliceStart > SLICE_MILLISECONDS) {
+    const now = performance.now();
+    if (budget !== undefined && spent + (now - sliceStart) > budget) {
+      unchecked = Math.min(regions.length, MAX_FORMULAS) - index;
+      break;
+    }
+    if ((index & 15) === 15 && now - sliceStart > SLICE_MILLISECONDS) {
+      spent += now - sliceStart;
       yield;
       sliceStart = performance.now();
     }
@@ -115,14 +145,54 @@ export function* checkNoteMathSteps(text: string, analysis: AnalysisSoFar): Gene
     }
     if (region.content.end - region.content.start > MAX_FORMULA_LENGTH) continue;
     above.advanceTo(region.span.start);
-    const formula = checkFormula(text, region, above, analysis);
+    const formula = checkFormula(text, region, above, analysis, parts);
     if (!formula) continue;
     formulas.push(formula);
     for (const relation of formula.relations) {
       if (!relation.pass) diagnostics.push(failure(formula, relation));
     }
   }
-  return { formulas, diagnostics };
+  // Cut short, the parts not reached keep their values for the next analysis; complete, only those used stay.
+  return { formulas, diagnostics, parts: parts.kept(unchecked > 0), ...(unchecked > 0 ? { unchecked } : {}) };
+}
+
+/** The parts' values of the previous analysis, and those this one computed or took from it. */
+class PartCache {
+  private readonly used = new Map<string, CachedPart>();
+
+  constructor(private readonly previous: ReadonlyMap<string, CachedPart> | undefined) {}
+
+  /** The part's value: the previous analysis's where what it looked up is the same, else computed now. */
+  value(units: UnitName, source: string, bindings: ReadonlyMap<string, Binding>, compute: (lookup: (name: string) => Binding | undefined) => PartValue): { outcome: PartValue; inputs: Binding[] } {
+    const key = `${units}\u0000${source}`;
+    const cached = this.used.get(key) ?? this.previous?.get(key);
+    if (cached && cached.lookedUp.every(({ name, version }) => (bindings.get(name)?.version ?? 0) === version)) {
+      this.used.set(key, cached);
+      const inputs: Binding[] = [];
+      for (const { name } of cached.lookedUp) {
+        const binding = bindings.get(name);
+        if (binding && !inputs.includes(binding)) inputs.push(binding);
+      }
+      return { outcome: cached.outcome, inputs };
+    }
+    const lookedUp = new Map<string, number>();
+    const inputs = new Map<string, Binding>();
+    const outcome = compute((name) => {
+      const binding = bindings.get(name);
+      lookedUp.set(name, binding?.version ?? 0);
+      if (binding) inputs.set(name, binding);
+      return binding;
+    });
+    this.used.set(key, { outcome, lookedUp: [...lookedUp].map(([name, version]) => ({ name, version })) });
+    return { outcome, inputs: [...inputs.values()] };
+  }
+
+  kept(withPrevious: boolean): ReadonlyMap<string, CachedPart> {
+    if (!withPrevious || !this.previous) return this.used;
+    const all = new Map(this.previous);
+    for (const [key, part] of this.used) all.set(key, part);
+    return all;
+  }
 }
 
 /** The bindings and units in force at a point of the note, swept top to bottom. */
@@ -151,7 +221,7 @@ class ScopeAbove {
   }
 }
 
-function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analysis: AnalysisSoFar): MathFormula | undefined {
+function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analysis: AnalysisSoFar, cache: PartCache): MathFormula | undefined {
   const tokens = tokenizeLatex(text, region.content.start, region.content.end);
   const chains = splitChains(tokens);
   if (chains.length === 0) return undefined;
@@ -161,21 +231,16 @@ function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analy
   chains.forEach((chain, chainIndex) => {
     const first = parts.length;
     for (const part of chain.parts) {
-      const inputs = new Map<string, Binding>();
-      const context: EvaluationContext = {
+      const node = parsePart(part.tokens, part.span);
+      const source = text.slice(part.span.start, part.span.end);
+      const { outcome, inputs } = cache.value(units, source, above.bindings, (lookup) => evaluatePart(node, {
         units,
         limits: analysis.options.limits,
-        lookup: (name) => {
-          const binding = above.bindings.get(name);
-          if (binding) inputs.set(name, binding);
-          return binding;
-        },
+        lookup,
         report: () => undefined,
         textOf: (span) => text.slice(span.start, span.end),
-      };
-      const node = parsePart(part.tokens, part.span);
-      const outcome = evaluatePart(node, context);
-      const computed: MathPart = { span: part.span, source: text.slice(part.span.start, part.span.end), chain: chainIndex, notes: [], written: writtenNumbers(node), inputs: [...inputs.values()] };
+      }));
+      const computed: MathPart = { span: part.span, source, chain: chainIndex, notes: [], written: writtenNumbers(node), inputs };
       if ('skipped' in outcome) computed.skipped = outcome.skipped;
       else {
         computed.value = outcome.value;

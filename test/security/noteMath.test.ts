@@ -100,3 +100,15 @@ describe('an edit of a note', () => {
     expect(edited.math!.diagnostics).toEqual(fresh.math!.diagnostics);
   });
 });
+
+describe('a note whose math the background thread could not check', () => {
+  it('is checked on the server\'s thread by the next analysis (in slices), not sent to the background again and again', async () => {
+    const { failPending } = await import('../../server/src/language/analysis');
+    const many = Array.from({ length: MAX_FORMULAS }, (_, i) => `$\\frac{1}{${2 + i}} \\approx ${1 / (2 + i)}$`).join('\n');
+    const partial = analyze(many, 'markdown', SERVER_THREAD);
+    expect(partial.pending?.formulas).toBeGreaterThan(0);
+    const next = analyze(many, 'markdown', SERVER_THREAD, failPending(partial, 'the background thread stopped'));
+    expect(next.pending).toBeUndefined();
+    expect(next.math!.formulas).toHaveLength(MAX_FORMULAS);
+  });
+});

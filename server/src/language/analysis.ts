@@ -107,6 +107,8 @@ interface AnalysisReuse {
   codeLength: number;
   /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
   complete: boolean;
+  /** The background thread stopped while the note's math was left to it: the next analysis checks it all here, in slices, rather than try again. */
+  mathFailedInBackground?: boolean;
   /**
    * At least as many numbers as the results hold together: exactly that after
    * an analysis that went through every statement, more after edits (a
@@ -157,6 +159,7 @@ const SLICE_MILLISECONDS = 10;
  * memory of any document (a 20 MB paste, a million lines).
  */
 export const MAX_STATEMENTS = 100_000;
+export const MAX_CODE_LENGTH = 10_000_000;
 
 /**
  * The LaTeX math of a note may take this many times a statement's time in all
@@ -164,7 +167,6 @@ export const MAX_STATEMENTS = 100_000;
  * checked by then are checked by the background thread, as slow statements are.
  */
 export const MATH_BUDGET_PER_STATEMENT_TIME = 2;
-export const MAX_CODE_LENGTH = 10_000_000;
 
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
@@ -181,7 +183,7 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   for (let i = 0; i < statements.length; i++) if (statements[i].result.pending) pendingStatements++;
   // Math that names a pending value would be judged without it: it waits for the complete analysis.
   const previousMath = previous && sameOptions(previous.options, options) ? previous.math : undefined;
-  const mathBudget = options.timePerStatement === undefined ? undefined : MATH_BUDGET_PER_STATEMENT_TIME * options.timePerStatement;
+  const mathBudget = options.timePerStatement === undefined || previous?.reuse.mathFailedInBackground ? undefined : MATH_BUDGET_PER_STATEMENT_TIME * options.timePerStatement;
   const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }, previousMath, mathBudget) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = layout.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
@@ -875,7 +877,7 @@ export function failPending(analysis: Analysis, reason: string): Analysis {
   });
   const { pending: _pending, ...rest } = analysis;
   // Not complete: the next analysis goes through every statement, so that what waited for these is evaluated again.
-  const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false };
+  const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false, ...(analysis.pending.formulas ? { mathFailedInBackground: true } : {}) };
   return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse };
 }
 

@@ -7,8 +7,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze, MATH_BUDGET_PER_STATEMENT_TIME, type AnalysisOptions } from '../../server/src/language/analysis';
 import { MAX_FORMULAS } from '../../server/src/latex/noteMath';
+import * as latexParser from '../../server/src/latex/latexParser';
 import * as partValue from '../../server/src/latex/partValue';
 
+vi.mock('../../server/src/latex/latexParser', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../server/src/latex/latexParser')>();
+  return { ...actual, parsePart: vi.fn(actual.parsePart) };
+});
 vi.mock('../../server/src/latex/partValue', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../server/src/latex/partValue')>();
   return { ...actual, evaluatePart: vi.fn(actual.evaluatePart) };
@@ -18,7 +23,10 @@ const SERVER_THREAD: AnalysisOptions = { defaultUnits: 'nats', limits: { maxElem
 const evaluated = () => vi.mocked(partValue.evaluatePart).mock.calls.length;
 const RELATION = '$\\sum_{i=1}^{10000}\\frac{1}{10000} = 1$';
 
-afterEach(() => vi.mocked(partValue.evaluatePart).mockClear());
+afterEach(() => {
+  vi.mocked(partValue.evaluatePart).mockClear();
+  vi.mocked(latexParser.parsePart).mockClear();
+});
 
 function relations(text: string) {
   const math = analyze(text, 'markdown').math!;
@@ -79,14 +87,17 @@ describe('an edit of a note', () => {
     const first = analyze(note, 'markdown');
     expect(evaluated()).toBe(6);
     vi.mocked(partValue.evaluatePart).mockClear();
-    // A keystroke in the prose: nothing computed again.
-    const typed = analyze(`${note}More prose.\n`, 'markdown', undefined, first);
+    // A keystroke in the prose: nothing computed again, not even read again (each formula is moved where it now is).
+    vi.mocked(latexParser.parsePart).mockClear();
+    const typed = analyze(`More prose.\n${note}`, 'markdown', undefined, first);
     expect(evaluated()).toBe(0);
+    expect(vi.mocked(latexParser.parsePart).mock.calls.length).toBe(0);
     expect(typed.math!.formulas.map((f) => f.relations.map((r) => r.pass))).toEqual(first.math!.formulas.map((f) => f.relations.map((r) => r.pass)));
     // P changed: the part that reads it is computed again (and now fails); the others are not.
     const edited = analyze(typed.text.replace('P = [0.25, 0.75]', 'P = [0.5, 0.5]'), 'markdown', undefined, typed);
     expect(evaluated()).toBe(1);
     expect(edited.math!.diagnostics.map((d) => d.code)).toEqual(['math-check-failed']);
+    expect(edited.math!.formulas.map((f) => f.region.span)).toEqual(analyze(edited.text, 'markdown').math!.formulas.map((f) => f.region.span));
   });
 
   it('gives the same math as an analysis from scratch', () => {

@@ -22,16 +22,20 @@ function longMeasure(value: unknown): (NumberValue & { detail: MeasureDetail }) 
   return detail?.kind === 'categorical' && detail.rows.length * detail.rows[0].p.length > OUTCOMES_WRITTEN_HERE ? (number as NumberValue & { detail: MeasureDetail }) : undefined;
 }
 
-/** Writes the sections of every statement whose value is a measure of more than OUTCOMES_WRITTEN_HERE outcomes. */
-export function writeLongSections(analysis: Analysis): StatementSections[] {
-  const written: StatementSections[] = [];
+/** The statements whose value is a measure of more than OUTCOMES_WRITTEN_HERE outcomes. */
+export function longMeasureStatements(analysis: Analysis): number[] {
+  const found: number[] = [];
   analysis.statements.forEach((analyzed, statement) => {
-    const value = longMeasure(analyzed.result.value);
-    if (!value) return;
-    const names = namesOf(analyzed, topLevelCall(analyzed));
-    written.push({ statement, names, sections: writtenSections(value, names) });
+    if (longMeasure(analyzed.result.value)) found.push(statement);
   });
-  return written;
+  return found;
+}
+
+/** Writes the sections of one of those statements. */
+export function writeLongSections(analysis: Analysis, statement: number): StatementSections {
+  const analyzed = analysis.statements[statement];
+  const names = namesOf(analyzed, topLevelCall(analyzed));
+  return { statement, names, sections: writtenSections(longMeasure(analyzed.result.value) as NumberValue & { detail: MeasureDetail }, names) };
 }
 
 /** Keeps sections the background thread wrote for the same statements of `analysis` (its analysis, revived here). */

@@ -70,6 +70,7 @@ export class BackgroundAnalysis {
   /** Frees the worker; a later request starts another. */
   dispose(): void {
     this.cancel();
+    this.lastAnalysis = undefined;
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -81,7 +82,6 @@ export class BackgroundAnalysis {
       if (this.worker !== worker) return;
       if ('sections' in reply) {
         if (this.lastAnalysis) keepLongSections(this.lastAnalysis, reply.sections);
-        this.lastAnalysis = undefined;
         return;
       }
       const waiting = this.waiting;

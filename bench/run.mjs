@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 7, measured on this machine, with
 // scipy beside KL Lens in the same run when /usr/bin/python3 has it.
 //
-//   node bench/run.mjs [--quick] [--only measures,eval,server,activation,responsive,scaling] [--no-server-flags]
+//   node bench/run.mjs [--quick] [--only measures,eval,server,activation,responsive,hostile,scaling] [--case=NAME] [--no-server-flags]
 //
 // Prints a table (min, median, max over repeated runs; a target is judged on
 // the median unless it says p99) and writes it to bench/out/results.md and
@@ -17,6 +17,7 @@ import { activationRows } from './activation.mjs';
 import { evalProcessRows } from './evalProcess.mjs';
 import { measureRows, scalingRows } from './measures.mjs';
 import { pythonReference } from './python.mjs';
+import { hostileDocumentRows } from './hostileDocuments.mjs';
 import { responsivenessRows } from './responsive.mjs';
 import { coldStartRows, documentRows } from './server.mjs';
 import { markdownTable, meets, table, textTable } from './stats.mjs';
@@ -77,6 +78,7 @@ await section('server', async () => [
 ]);
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
 await section('responsive', () => responsivenessRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(3, 1) }));
+await section('hostile', () => hostileDocumentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(2, 1), only: argv.find((a) => a.startsWith('--case='))?.slice('--case='.length) }));
 await section('scaling', async () => [
   ...(await scalingRows({ engine, folder: data, python, runs: runs(7, 3) })),
   ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 1_000, opens: runs(3, 1), hovers: 100, edits: runs(20, 5), section: 'Scaling with the document: 1,000 lines' })),

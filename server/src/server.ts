@@ -13,7 +13,6 @@ import {
   type Position,
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
 import type { Analysis } from './language/analysis';
 import { codeActions } from './features/codeActions';
@@ -34,6 +33,7 @@ import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
 import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
+import { BATCHED_TEXT_DOCUMENTS } from './lsp/contentChanges';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
 import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
@@ -48,7 +48,7 @@ const stdio = process.argv.includes('--stdio')
   ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
   : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(BATCHED_TEXT_DOCUMENTS);
 const lenses = new CodeLenses();
 const tokens = new SemanticTokensSender();
 

@@ -19,8 +19,10 @@ beforeAll(async () => {
   session = await LspSession.start({ settings: { display: 'both' } });
   session.open(NOTE, readFileSync(path.join(ROOT, 'examples/notes/cross-entropy.md'), 'utf8'));
   session.open(ROUNDED, ROUNDED_TEXT);
-  await session.diagnostics(NOTE);
-  await session.diagnostics(ROUNDED);
+  // A note's math is checked for as long as the server gives a document on its thread, the rest on the background thread: wait for all of it.
+  for (const uri of [NOTE, ROUNDED]) {
+    while (!(await session.diagnostics(uri)).some((d) => d.code === 'math-check-failed')) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }, 60_000);
 afterAll(() => session.stop());
 

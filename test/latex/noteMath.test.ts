@@ -144,6 +144,6 @@ describe('a wrong hand-rounded value', () => {
 describe('documents without notes', () => {
   it('a .kl file has no math, and a note without any formula costs no math at all', () => {
     expect(analyze('x = 1 # $1 = 2$', 'kl').math).toBeUndefined();
-    expect(analyze('# Title\n\nNo formulas.', 'markdown').math).toEqual({ formulas: [], diagnostics: [] });
+    expect(analyze('# Title\n\nNo formulas.', 'markdown').math).toEqual({ formulas: [], diagnostics: [], parts: new Map(), checked: new Map() });
   });
 });

@@ -4,6 +4,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { statementAt, type Analysis } from '../language/analysis';
 import { BUILTIN_LIST, type Builtin } from '../language/builtins';
+import { isReadable } from '../language/parser';
 import type { Value } from '../language/values';
 import { shortValue } from '../lsp/valueText';
 
@@ -28,6 +29,8 @@ const BASES: { name: string; documentation: string }[] = [
 export function completion(analysis: Analysis, offset: number, digits: number): CompletionItem[] | null {
   if (!analysis.regions.some((region) => region.start <= offset && offset <= region.end)) return null;
   const lineStart = analysis.text.lastIndexOf('\n', offset - 1) + 1;
+  // A line longer than a statement may be is not read (no completion in a line that would not parse).
+  if (!isReadable(offset - lineStart)) return null;
   const before = analysis.text.slice(lineStart, offset);
   if (/#/.test(before.replace(/(["']).*?\1/g, ''))) return null;
   const directive = /^\s*(units|base)\s+\S*$/.exec(before);

@@ -8,6 +8,7 @@ import { statementAt, type Analysis, type AnalyzedStatement } from '../language/
 import { statementExpressions, walkExpression, type CallExpression } from '../language/ast';
 import { BUILTINS } from '../language/builtins';
 import { writtenOnOneLine } from '../language/comments';
+import { isReadable } from '../language/parser';
 import { formatNumber, shownNumber } from '../language/format';
 import { entryName } from '../language/checkEntries';
 import { shiftSpan, type Span } from '../language/span';
@@ -30,7 +31,8 @@ const WRITTEN_LIMIT = 60;
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const analyzed = statementAt(analysis, offset);
-  if (!analyzed || inComment(analyzed, offset - analyzed.source.offset)) return null;
+  // A statement too long to read is its diagnostic, which the editor shows; its text is not looked through.
+  if (!analyzed || !isReadable(analyzed.source.text) || inComment(analyzed, offset - analyzed.source.offset)) return null;
   const sections = sectionsAt(analysis, analyzed, offset);
   if (!sections || sections.sections.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: sectionsSource(sections.sections) }, range: rangeOf(analysis, sections.span) };

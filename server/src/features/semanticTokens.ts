@@ -10,6 +10,7 @@ import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticT
 import type { Analysis, AnalyzedStatement, ParsedSource } from '../language/analysis';
 import { BUILTINS } from '../language/builtins';
 import { tokenize, type Token } from '../language/lexer';
+import { isReadable } from '../language/parser';
 
 const TYPES = ['variable', 'function', 'number', 'keyword', 'property', 'string', 'enumMember'] as const;
 const MODIFIERS = ['declaration', 'defaultLibrary', 'readonly'] as const;
@@ -237,6 +238,8 @@ function namesConstant(parsed: ParsedSource, text: string): boolean {
 
 /** `parsed` is the parse of `text`. */
 function classifiedTokens(parsed: ParsedSource, text: string): StatementToken[] {
+  // A statement too long to read has no tokens: it is one diagnostic.
+  if (!isReadable(text)) return [];
   const tokens = tokenize(text);
   const classified: StatementToken[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -5,10 +5,13 @@ import { MarkupKind, type SignatureHelp } from 'vscode-languageserver';
 import { statementAt, type Analysis } from '../language/analysis';
 import { BUILTINS } from '../language/builtins';
 import { tokenize } from '../language/lexer';
+import { isReadable } from '../language/parser';
 
 export function signatureHelp(analysis: Analysis, offset: number): SignatureHelp | null {
   const statement = statementAt(analysis, offset);
   const start = statement ? statement.source.offset : analysis.text.lastIndexOf('\n', offset - 1) + 1;
+  // What the parser would not read is not lexed here either.
+  if (!isReadable(offset - start) || (statement && !isReadable(statement.source.text))) return null;
   const call = openCall(analysis.text.slice(start, offset));
   if (!call) return null;
   const builtin = BUILTINS.get(call.callee);

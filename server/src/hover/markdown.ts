@@ -21,6 +21,15 @@ function trusted(source: string): Markdown {
   return { source, [BRAND]: true };
 }
 
+/**
+ * The Markdown that this module built on the background thread
+ * (hover/backgroundSections.ts), back from it as its source: a message between
+ * threads carries strings, not the brand. Only our own worker's answers come here.
+ */
+export function builtOnBackgroundThread(source: string): Markdown {
+  return trusted(source);
+}
+
 /** What `md` accepts between its literal parts: Markdown as it is, anything else as text. */
 export type Interpolation = Markdown | string | number;
 

@@ -33,25 +33,55 @@ export function valueLines(value: NumberValue, written?: string): Markdown[] {
 const sectionsCache = new WeakMap<MeasureDetail, Map<string, Markdown[]>>();
 
 /**
+ * Over this many outcomes (rows × entries), the server's thread does not write
+ * the sum term by term, the chart or the libraries' values: each takes passes
+ * over every outcome, and at 10^7 outcomes they held the server 2–3 s (7 s on
+ * a loaded machine). The background thread writes them for the statements it
+ * computes (every measure of over 2^21 outcomes is one, see context.ts) and
+ * sends them after the analysis (analysisWorker.ts); until then, and for a
+ * statement computed on the server's thread, the hover says so in one line.
+ */
+export const OUTCOMES_WRITTEN_HERE = 100_000;
+
+/**
  * Cached per value when its vectors are long (`CACHED_FROM_OUTCOMES`): a
  * measure of long vectors costs a pass over every term to write out. Short
  * ones are written again: quicker than keeping every hover ever shown, which
  * grows the heap that each garbage collection then copies.
  */
 export function measureSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {
-  if (!isLong(value.detail)) return writeSections(value, names);
-  const key = `${names.p}\u0000${names.q}`;
-  const cached = sectionsCache.get(value.detail)?.get(key);
+  if (outcomesOf(value.detail) < CACHED_FROM_OUTCOMES) return writeSections(value, names);
+  const cached = sectionsCache.get(value.detail)?.get(sectionsKey(names));
   if (cached) return cached;
+  if (outcomesOf(value.detail) > OUTCOMES_WRITTEN_HERE) return summarySections(value.detail, names);
+  return writtenSections(value, names);
+}
+
+/** The sections written in full, whatever the length, and kept for the hovers to come: what the background thread writes. */
+export function writtenSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {
   const sections = writeSections(value, names);
-  const byNames = sectionsCache.get(value.detail) ?? new Map<string, Markdown[]>();
-  byNames.set(key, sections);
-  sectionsCache.set(value.detail, byNames);
+  rememberSections(value.detail, names, sections);
   return sections;
 }
 
-function isLong(detail: MeasureDetail): boolean {
-  return detail.kind === 'categorical' && detail.rows.length * detail.rows[0].p.length >= CACHED_FROM_OUTCOMES;
+/** Keeps sections written elsewhere (by the background thread) for this value's hovers. */
+export function rememberSections(detail: MeasureDetail, names: Names, sections: Markdown[]): void {
+  const byNames = sectionsCache.get(detail) ?? new Map<string, Markdown[]>();
+  byNames.set(sectionsKey(names), sections);
+  sectionsCache.set(detail, byNames);
+}
+
+function sectionsKey(names: Names): string {
+  return `${names.p}\u0000${names.q}`;
+}
+
+function outcomesOf(detail: MeasureDetail): number {
+  return detail.kind === 'categorical' ? detail.rows.length * detail.rows[0].p.length : 1;
+}
+
+function summarySections(detail: MeasureDetail, names: Names): Markdown[] {
+  const outcomes = outcomesOf(detail).toLocaleString('en-US');
+  return [code(formulaOf(detail, names)), md`${outcomes} outcomes: the sum term by term, the chart and the libraries' values are written only by the background thread for more than ${OUTCOMES_WRITTEN_HERE.toLocaleString('en-US')} outcomes, once it has computed this statement.`];
 }
 
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {

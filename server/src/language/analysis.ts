@@ -39,7 +39,9 @@ export interface AnalysisOptions {
    * How long one statement may evaluate, in milliseconds; one that takes longer
    * is left pending (and so are the statements that read what it assigns), for
    * a background thread to compute. Absent: every statement is computed here,
-   * however long it takes (the CLI, and that background thread).
+   * however long it takes (the CLI, and that background thread). The LaTeX
+   * math of a note has MATH_BUDGET_PER_STATEMENT_TIME times as long in all:
+   * the formulas not checked by then are left for the background thread too.
    */
   timePerStatement?: number;
 }
@@ -85,6 +87,8 @@ export interface Analysis {
 export interface PendingWork {
   /** How many statements have no result yet. */
   statements: number;
+  /** How many formulas of a note are not checked yet: the note's math ran out of time (see `AnalysisOptions.timePerStatement`). */
+  formulas?: number;
   /**
    * Whether a statement ran out of time in this analysis, rather than only
    * reusing a pending result: what was being computed in the background for an
@@ -104,6 +108,8 @@ interface AnalysisReuse {
   codeLength: number;
   /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
   complete: boolean;
+  /** The background thread stopped while the note's math was left to it: the next analysis checks it all here, in slices, rather than try again. */
+  mathFailedInBackground?: boolean;
   /**
    * At least as many numbers as the results hold together: exactly that after
    * an analysis that went through every statement, more after edits (a
@@ -156,6 +162,13 @@ const SLICE_MILLISECONDS = 10;
 export const MAX_STATEMENTS = 100_000;
 export const MAX_CODE_LENGTH = 10_000_000;
 
+/**
+ * The LaTeX math of a note may take this many times a statement's time in all
+ * on a thread with a time limit (50 ms on the server's); the formulas not
+ * checked by then are checked by the background thread, as slow statements are.
+ */
+export const MATH_BUDGET_PER_STATEMENT_TIME = 2;
+
 export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
   const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
@@ -170,10 +183,14 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   let pendingStatements = 0;
   for (let i = 0; i < statements.length; i++) if (statements[i].result.pending) pendingStatements++;
   // Math that names a pending value would be judged without it: it waits for the complete analysis.
-  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }) : undefined;
+  const previousMath = previous && sameOptions(previous.options, options) ? previous.math : undefined;
+  const mathBudget = options.timePerStatement === undefined || previous?.reuse.mathFailedInBackground ? undefined : MATH_BUDGET_PER_STATEMENT_TIME * options.timePerStatement;
+  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }, previousMath, mathBudget) : undefined;
   if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = layout.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
-  const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow: walked.timedOutNow } } : {};
+  const formulas = math?.unchecked ?? 0;
+  // Formulas left unchecked now: what the background thread computes for an earlier version does not answer them.
+  const pending = pendingStatements > 0 || formulas > 0 ? { pending: { statements: pendingStatements, ...(formulas > 0 ? { formulas } : {}), timedOutNow: walked.timedOutNow || formulas > 0 } } : {};
   return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...(math ? { math } : {}), ...pending };
 }
 
@@ -861,7 +878,7 @@ export function failPending(analysis: Analysis, reason: string): Analysis {
   });
   const { pending: _pending, ...rest } = analysis;
   // Not complete: the next analysis goes through every statement, so that what waited for these is evaluated again.
-  const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false };
+  const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false, ...(analysis.pending.formulas ? { mathFailedInBackground: true } : {}) };
   return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse };
 }
 

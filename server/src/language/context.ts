@@ -119,6 +119,20 @@ export function startsInTime(numbers: number, context: EvaluationContext, nanose
   return false;
 }
 
+/**
+ * False, leaving the statement to a thread without a deadline, when work
+ * expected to take `milliseconds` would not end before the statement's time is
+ * up: the BigNumber logarithms of a measure at `precision N` (bigMeasures.ts,
+ * preciseMilliseconds) are not interrupted once started, and at 1000 digits
+ * each takes a fifth of a second.
+ */
+export function startsWorkInTime(milliseconds: number, context: EvaluationContext): boolean {
+  const meter = context.work;
+  if (meter?.deadline === undefined || performance.now() + milliseconds <= meter.deadline) return true;
+  meter.outOfTime = true;
+  return false;
+}
+
 /** The numbers a value holds. */
 export function numbersOf(value: Value): number {
   return value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;

@@ -2,12 +2,12 @@
 // them (labels, batches), call the measures through our mathjs instance, and
 // keep what the value was computed from for the hovers.
 import type { CallExpression, Expression } from './ast';
-import type { EvaluationContext } from './context';
+import { startsWorkInTime, type EvaluationContext } from './context';
 import { error, warning } from './diagnostics';
 import { asCategorical, outcomeName, pairCategoricals, type Categorical, type PairedRow } from './distributions';
 import { formatNumber } from './format';
 import { klMath } from './mathInstance';
-import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure } from './bigMeasures';
+import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure, preciseMilliseconds } from './bigMeasures';
 import type { CategoricalDetail, MeasureRow } from './measureDetail';
 import { normalEntropy, normalKl } from './measures';
 import { compensatedSum, compensatedSumTimes } from './summation';
@@ -37,7 +37,8 @@ export function perplexityMeasure(value: Value, call: CallExpression, context: E
   const result: NumberValue = { kind: 'number', value: Math.exp(entropyInNats.value), ...(detail ? { detail } : {}) };
   // Only where the entropy's own precise value fitted the work limit: the same work again.
   if (context.precision !== undefined && entropyInNats.precise !== undefined && detail?.kind === 'categorical') {
-    const precise = preciseMeasure('perplexity', detail.rows, 'nats', context.precision);
+    const outcomes = detail.rows.reduce((total, row) => total + row.p.length, 0);
+    const precise = inTime(preciseLogarithms('entropy', outcomes), context) && preciseMeasure('perplexity', detail.rows, 'nats', context.precision);
     if (precise) result.precise = precise;
   }
   return result;
@@ -111,7 +112,7 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
     const logarithms = preciseLogarithms(measure, pairs.reduce((total, pair) => total + pair.p.length, 0), fromLogits);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
-    } else {
+    } else if (inTime(logarithms, context)) {
       const precise = preciseMeasure(measure, pairs, context.units, context.precision);
       if (precise) result.precise = precise;
     }
@@ -123,6 +124,11 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
 function batchMean(values: number[]): number {
   const sum = compensatedSum(values);
   return Number.isFinite(sum) ? sum / values.length : compensatedSumTimes(values, 1 / values.length);
+}
+
+/** Whether a measure's precise value may be computed on this thread: one that would outlast the statement's time goes to the background, like any slow statement. */
+function inTime(logarithms: number, context: EvaluationContext): boolean {
+  return startsWorkInTime(preciseMilliseconds(logarithms, context.precision as number), context);
 }
 
 function tooMuchPreciseWork(logarithms: number, digits: number): string {
@@ -188,7 +194,7 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
     const logarithms = preciseLogarithms('bce', y.length);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
-    } else {
+    } else if (inTime(logarithms, context)) {
       const precise = preciseMeasure('bce', [{ p: y, q: p, ...fromLogits }], context.units, context.precision);
       if (precise) value.precise = precise;
     }

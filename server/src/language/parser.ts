@@ -23,6 +23,16 @@ export const MAX_TREE_DEPTH = 1000;
  */
 export const MAX_STATEMENT_LENGTH = 100_000;
 
+/**
+ * Whether text of this length is read at all: a statement, or the stretch of
+ * a line an editor feature would lex (signature help, completion). Every
+ * feature asks this before it lexes, so a 10 MB line costs the time to find
+ * its end, nothing more.
+ */
+export function isReadable(text: string | number): boolean {
+  return (typeof text === 'number' ? text : text.length) <= MAX_STATEMENT_LENGTH;
+}
+
 // Maps, not object literals: a document's `units constructor` must not find Object.prototype's.
 const UNIT_NAMES: ReadonlyMap<string, UnitName> = new Map(Object.entries({
   bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
@@ -34,7 +44,7 @@ export const MAX_PRECISION = 1000;
 class Abandon {}
 
 export function parseStatement(text: string): ParsedStatement {
-  if (text.length > MAX_STATEMENT_LENGTH) return tooLongToRead(text);
+  if (!isReadable(text)) return tooLongToRead(text);
   const parser = new StatementParser(tokenize(text));
   const statement = parser.parse();
   // Most statements parse cleanly: they share one empty list instead of keeping one each.

@@ -3,7 +3,9 @@
 // same diagnostics for what cannot be computed). What is written in LaTeX
 // only is settled here: names are looked up in the note's bindings (`\hat{y}`
 // is `ŷ` or `y_hat`, `\mu` is `μ` or `mu`, `y_2` is `y_2` or the 2nd entry of
-// `y`), `e^{x}` is exp(x), and `\sum_{i=1}^{n}` is written out term by term.
+// `y`), `e^{x}` is exp(x), and `\sum_{i=1}^{n}` is written out term by term,
+// unless its body does not read its index: then it is n times the body (a
+// product, the body to the power n), one term however large n is.
 import type { Expression } from '../language/ast';
 import type { EvaluationContext } from '../language/context';
 import { evaluate } from '../language/evaluator';
@@ -34,6 +36,8 @@ export function translateToKl(node: LatexNode, context: EvaluationContext): Tran
 class Translator {
   skip: { skipped: string; span: Span } | undefined;
   private readonly indices = new Map<string, number>();
+  /** The indices a translation read (as a value, a subscript or a limit), to tell a sum whose terms are all the same. */
+  private readonly indicesRead = new Set<string>();
   private terms = 0;
   private work = 0;
 
@@ -87,7 +91,10 @@ class Translator {
     const bases = baseNames(node);
     if (!node.subscript) {
       const index = this.indices.get(node.name);
-      if (index !== undefined && !node.decoration) return literal(index, node.span);
+      if (index !== undefined && !node.decoration) {
+        this.indicesRead.add(node.name);
+        return literal(index, node.span);
+      }
       const bound = bases.find((name) => this.context.lookup(name));
       return bound ? this.name(bound, node.span) : this.skipped(`${written(node)} is not defined in a kl block above`, node.span);
     }
@@ -118,7 +125,9 @@ class Translator {
     const subscript = node.subscript!;
     if (subscript.text !== undefined) {
       const index = this.indices.get(subscript.text);
-      return index !== undefined ? String(index) : subscript.text;
+      if (index === undefined) return subscript.text;
+      this.indicesRead.add(subscript.text);
+      return String(index);
     }
     const value = this.integer(subscript.node, 'the subscript');
     return value === undefined ? undefined : String(value);
@@ -130,18 +139,37 @@ class Translator {
     const to = this.integer(node.to, 'the upper limit');
     if (from === undefined || to === undefined) return missing(node.span);
     const count = Math.max(0, to - from + 1);
-    this.terms += count;
-    if (this.terms > MAX_EXPANDED_TERMS) return this.skipped(`the sums here have more than ${MAX_EXPANDED_TERMS.toLocaleString('en-US')} terms in all`, node.span);
+    const operator = node.operator === 'sum' ? '+' : '*';
+    if (count === 0) return literal(node.operator === 'sum' ? 0 : 1, node.span);
     const outer = this.indices.get(node.index);
-    const terms: Expression[] = [];
-    for (let i = from; i <= to && !this.skip; i++) {
+    const readBefore = this.indicesRead.has(node.index);
+    this.indicesRead.delete(node.index);
+    this.indices.set(node.index, from);
+    const first = this.translate(node.body);
+    const constant = !this.indicesRead.has(node.index);
+    const restore = () => {
+      if (outer === undefined) this.indices.delete(node.index);
+      else this.indices.set(node.index, outer);
+      if (readBefore) this.indicesRead.add(node.index);
+      else this.indicesRead.delete(node.index);
+    };
+    // Every term the same: n·body (body^n), one term whatever n, and as exact as a product of doubles is.
+    if (constant) {
+      restore();
+      if (count === 1) return first;
+      return { type: 'binary', operator: node.operator === 'sum' ? '*' : '^', left: node.operator === 'sum' ? literal(count, node.span) : first, right: node.operator === 'sum' ? first : literal(count, node.span), operatorSpan: node.span, span: node.span };
+    }
+    this.terms += count;
+    if (this.terms > MAX_EXPANDED_TERMS) {
+      restore();
+      return this.skipped(`the sums here have more than ${MAX_EXPANDED_TERMS.toLocaleString('en-US')} terms in all`, node.span);
+    }
+    const terms: Expression[] = [first];
+    for (let i = from + 1; i <= to && !this.skip; i++) {
       this.indices.set(node.index, i);
       terms.push(this.translate(node.body));
     }
-    if (outer === undefined) this.indices.delete(node.index);
-    else this.indices.set(node.index, outer);
-    const operator = node.operator === 'sum' ? '+' : '*';
-    if (terms.length === 0) return literal(node.operator === 'sum' ? 0 : 1, node.span);
+    restore();
     let level = terms;
     while (level.length > 1) {
       const next: Expression[] = [];

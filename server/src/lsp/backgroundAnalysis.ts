@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { revivedAnalysis, type Analysis, type AnalysisOptions, type DocumentKind, type TransferredAnalysis } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
+import { keepLongSections, type StatementSections } from '../hover/backgroundSections';
 
 /** What `load()` may read, without the file system itself (which the worker has its own of). */
 export type FileHostData = Omit<FileHost, 'fileSystem'>;
@@ -25,11 +26,14 @@ function hostData({ fileSystem: _fileSystem, ...data }: FileHost): FileHostData 
   return data;
 }
 
-export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string };
+/** An analysis (or why there is none), then, for an analysis with long measures, their hover sections. */
+export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string } | { sections: StatementSections[] };
 
 export class BackgroundAnalysis {
   private worker: Worker | undefined;
   private waiting: { resolve: (analysis: TransferredAnalysis) => void; reject: (reason: Error) => void } | undefined;
+  /** The last analysis the worker sent: the hover sections it sends next are that analysis's. */
+  private lastAnalysis: Analysis | undefined;
 
   constructor(private readonly workerScript: string) {}
 
@@ -44,7 +48,13 @@ export class BackgroundAnalysis {
     const { files, defaultUnits, limits } = options;
     const request: BackgroundRequest = { text, kind, options: { defaultUnits, limits }, ...(files ? { files: hostData(files) } : {}) };
     return new Promise<Analysis>((resolve, reject) => {
-      this.waiting = { resolve: (transferred) => resolve(revivedAnalysis(transferred, files)), reject };
+      this.waiting = {
+        resolve: (transferred) => {
+          this.lastAnalysis = revivedAnalysis(transferred, files);
+          resolve(this.lastAnalysis);
+        },
+        reject,
+      };
       worker.postMessage(request);
     });
   }
@@ -60,6 +70,7 @@ export class BackgroundAnalysis {
   /** Frees the worker; a later request starts another. */
   dispose(): void {
     this.cancel();
+    this.lastAnalysis = undefined;
     void this.worker?.terminate();
     this.worker = undefined;
   }
@@ -69,6 +80,10 @@ export class BackgroundAnalysis {
     // A worker that was cancelled may still have something in flight: only the current one is heard.
     worker.on('message', (reply: BackgroundReply) => {
       if (this.worker !== worker) return;
+      if ('sections' in reply) {
+        if (this.lastAnalysis) keepLongSections(this.lastAnalysis, reply.sections);
+        return;
+      }
       const waiting = this.waiting;
       this.waiting = undefined;
       if (!waiting) return;

@@ -101,6 +101,12 @@ interface AnalysisReuse {
   names: StatementNames;
   /** The characters of KL code, counted as MAX_CODE_LENGTH counts them. */
   codeLength: number;
+  /**
+   * Where statements were cut short by the recovery rule: from each one's
+   * start to the end of the last line its cut looked at, merged where they
+   * overlap, in order. An edit in one splits again from its start.
+   */
+  recoveries: readonly Span[];
   /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
   complete: boolean;
   /**
@@ -194,6 +200,7 @@ interface Layout {
   /** The edit, when the layout is one (the line index follows it). */
   change?: TextChange;
   codeLength: number;
+  recoveries: readonly Span[];
   /** Where evaluation stops, past MAX_STATEMENTS or MAX_CODE_LENGTH. */
   notEvaluatedAt?: number;
 }
@@ -203,8 +210,9 @@ const NO_STATEMENTS: readonly AnalyzedStatement[] = [];
 /** Every statement of the text, up to the limits. */
 function wholeLayout(text: string, regions: readonly Span[], previous: Analysis | undefined): Layout {
   // One past the limit: enough to know that the document goes on.
-  const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
-  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0) };
+  const recovered: Span[] = [];
+  const sources = splitStatements(text, regions, MAX_STATEMENTS + 1, recovered);
+  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0), recoveries: merged(recovered) };
   let codeLength = 0;
   for (let index = 0; index < sources.length; index++) {
     const length = countedLength(sources[index].text);
@@ -251,16 +259,21 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   if (!edited) {
     // The edit is outside the KL code of a note.
     const at = firstStatementFrom(old, change.start);
-    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength };
+    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength, recoveries: shiftedFrom(reuse.recoveries, change.start, shift) };
   }
 
   const { now, was } = edited;
   const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
   const next = firstStatementFrom(old, lineStart);
-  const kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  let kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  // A statement cut short by recovery looked at lines below it: an edit there may change where it ends.
+  const recovery = lastStartingBefore(reuse.recoveries, lineStart);
+  if (recovery && recovery.end >= lineStart && recovery.start >= was.start) kept = Math.min(kept, firstStatementFrom(old, recovery.start));
+  const splitStart = kept < next ? old[kept].source.offset : lineStart;
   const split: SourceStatement[] = [];
+  const recovered: Span[] = [];
   let resumed = -1;
-  splitRange(text, kept < next ? old[kept].source.offset : lineStart, now.end, split, Infinity, (at) => {
+  splitRange(text, splitStart, now.end, split, Infinity, (at) => {
     if (at < change.newEnd) return false;
     const then = at - shift;
     if (then !== was.start && previous.text.charCodeAt(then - 1) !== 10) return false;
@@ -269,8 +282,15 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
     if (index > 0 && old[index - 1].source.offset + old[index - 1].source.text.length >= then) return false;
     resumed = index;
     return true;
-  });
+  }, recovered);
   if (resumed < 0) resumed = firstStatementFrom(old, was.end);
+  // The previous cuts above the split stand; those from where the previous statements resume move with them.
+  const resumedAt = resumed < old.length ? old[resumed].source.offset : was.end;
+  const recoveries = merged([
+    ...reuse.recoveries.filter((span) => span.start < splitStart),
+    ...recovered,
+    ...shiftedFrom(reuse.recoveries.filter((span) => span.start >= resumedAt), 0, shift),
+  ]);
 
   // Nothing kept (the whole text replaced): as a whole, which counts the held numbers exactly.
   if (kept === 0 && resumed === old.length) return undefined;
@@ -279,7 +299,39 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);
   for (const source of split) codeLength += countedLength(source.text);
   if (codeLength > MAX_CODE_LENGTH) return undefined;
-  return { kept, split, resumed, shift, change, codeLength };
+  return { kept, split, resumed, shift, change, codeLength, recoveries };
+}
+
+const NO_RECOVERIES: readonly Span[] = Object.freeze([]);
+
+/** Spans in order of their starts, merged where they overlap. */
+function merged(spans: readonly Span[]): readonly Span[] {
+  if (spans.length === 0) return NO_RECOVERIES;
+  const result: Span[] = [];
+  for (const span of spans) {
+    const last = result.at(-1);
+    if (last && span.start <= last.end) result[result.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else result.push(span);
+  }
+  return result;
+}
+
+/** The spans, those starting at or after `from` moved by `shift`. */
+function shiftedFrom(spans: readonly Span[], from: number, shift: number): readonly Span[] {
+  if (shift === 0 || spans.length === 0) return spans;
+  return spans.map((span) => (span.start >= from ? { start: span.start + shift, end: span.end + shift } : span));
+}
+
+/** The last of the spans (in order, not overlapping) that starts before `offset`. */
+function lastStartingBefore(spans: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? spans[low - 1] : undefined;
 }
 
 /** The index of the first statement that starts at or after `offset`. */
@@ -457,7 +509,7 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
   }
   return {
     statements,
-    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
+    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, recoveries: layout.recoveries, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
     timedOutNow,
   };
 }
@@ -635,7 +687,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     abovePrecision = precision;
   }
   if (heldBound > options.limits.maxElements) return undefined;
-  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: true, heldBound }, timedOutNow };
+  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, recoveries: layout.recoveries, complete: true, heldBound }, timedOutNow };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];

@@ -132,7 +132,7 @@ describe('an edit that changes a binding read below', () => {
 
   it('a failed assignment unbinds the name: the readers below report it, until it is assigned again', () => {
     const after = analyze(NAMES.replace('P = [0.5, 0.5]', 'P = nope + 1.0'), 'kl', undefined, before);
-    expect(after.statements[1].result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unknown-name']);
+    expect(after.statements[1].result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['input-error']);
     expect(notTheSame(before, after)).toEqual(['P = nope + 1.0', 'H(P)']);
   });
 

@@ -8,6 +8,7 @@ import { statementAt, type Analysis, type AnalyzedStatement } from '../language/
 import { statementExpressions, walkExpression, type CallExpression } from '../language/ast';
 import { BUILTINS } from '../language/builtins';
 import { formatFull, formatNumber } from '../language/format';
+import { inputsInError } from '../language/statementEvaluation';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_BASE } from '../language/units';
 import type { NumberValue, Value } from '../language/values';
@@ -38,8 +39,8 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
     const binding = occurrence.binding;
     const sections = binding ? bindingMarkdown(analysis, binding, units) : constantMarkdown(occurrence.name);
     if (sections) return { sections, span: occurrence.span };
-    // A name without a value yet, in a statement computed in the background: what the statement says.
-    if (!analyzed.result.pending) return undefined;
+    // A name without a value yet, in a statement computed in the background or not evaluated for it: what the statement says.
+    if (!analyzed.result.pending && inputsInError(analyzed.result, analyzed.source.text).length === 0) return undefined;
   }
   const whole = { start: analyzed.source.offset, end: analyzed.source.offset + analyzed.source.text.length };
   if (statement.kind === 'directive') {
@@ -64,7 +65,10 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   }
   const value = analyzed.result.value;
   if (analyzed.result.pending) return { sections: [`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
-  if (!value) return undefined;
+  if (!value) {
+    const failed = inputsInError(analyzed.result, analyzed.source.text);
+    return failed.length > 0 ? { sections: [notEvaluatedLine(analysis, analyzed, failed)], span: whole } : undefined;
+  }
   const sections: string[] = [];
   if (statement.kind === 'assignment' && analyzed.binding) {
     sections.push(...bindingMarkdown(analysis, analyzed.binding, units));
@@ -75,6 +79,19 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   }
   sections.push(...warnings(analyzed));
   return { sections, span: whole };
+}
+
+/** `⚠ **Not evaluated**: `Q` has an error where it is assigned (line 3).` */
+function notEvaluatedLine(analysis: Analysis, analyzed: AnalyzedStatement, names: readonly string[]): string {
+  const lines = new Map<string, number>();
+  for (const statement of analysis.statements) {
+    if (statement === analyzed) break;
+    const assigned = statement.parsed.statement;
+    if (assigned.kind === 'assignment' && names.includes(assigned.name)) lines.set(assigned.name, analysis.lineIndex.positionAt(statement.source.offset).line + 1);
+  }
+  const where = names.map((name) => `\`${name}\` (line ${lines.get(name) ?? '?'})`);
+  const which = where.length === 1 ? `${where[0]} has an error where it is assigned` : `${where.slice(0, -1).join(', ')} and ${where[where.length - 1]} have errors where they are assigned`;
+  return `⚠ **Not evaluated**: ${which}. Fix it there and this statement is evaluated again.`;
 }
 
 function valueSections(value: Value, names: Names, units: AnalyzedStatement['result']['units'], written: string | undefined): string[] {

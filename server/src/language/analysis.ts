@@ -23,7 +23,7 @@ import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './pa
 import { LineIndex, lineIndexSteps, shiftSpan, type Span } from './span';
 import { NameNumbers, StatementNamesBuilder, type StatementNames } from './statementNames';
 import { ownCopy, splitRange, splitStatements, type SourceStatement } from './statements';
-import { evaluateStatement, type StatementResult } from './statementEvaluation';
+import { evaluateStatement, notEvaluatedResult, type StatementResult } from './statementEvaluation';
 import { textChange, type TextChange } from './textChange';
 
 export type DocumentKind = 'kl' | 'markdown';
@@ -369,20 +369,32 @@ interface Step {
 
 const NO_VERSIONS: readonly number[] = [];
 
+/** Why an assignment gives no value to read: it is computed in the background, or it failed. */
+type Unsettled = 'pending' | 'failed' | undefined;
+
+function unsettled(assignment: AnalyzedStatement): Unsettled {
+  return assignment.result.pending !== undefined ? 'pending' : assignment.binding ? undefined : 'failed';
+}
+
 /** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
 function settledResult(
   step: Step,
   options: AnalysisOptions,
   bindingRead: (read: number) => Binding | undefined,
-  pendingRead: (read: number) => boolean,
+  unsettledRead: (read: number) => Unsettled,
 ): { inputs: ReadonlyMap<string, Binding>; settled: CachedResult; evaluated: boolean } {
   const { source, parsed, before, candidate, units, precision, asBefore } = step;
   const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
   // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
   const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+  let failed: string[] | undefined;
   for (let read = 0; read < parsed.reads.length; read++) {
-    if (pendingRead(read)) return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+    const unsettled = unsettledRead(read);
+    if (unsettled === 'pending') return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+    if (unsettled === 'failed') (failed ??= []).push(parsed.reads[read]);
   }
+  // What it reads has an error: it says so, instead of evaluating without it (or with a constant of the same name).
+  if (failed && parsed.diagnostics.length === 0) return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: notEvaluatedResult(parsed.statement, failed, units, precision), held: [] }, evaluated: false };
   // A statement that waited for a pending value is evaluated again: that value may be there now.
   const reusable = candidate && candidate.result.pending !== 'reads-pending';
   if (reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
@@ -435,9 +447,9 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
     const assignment = lastAssignment.get(name);
     return assignment === undefined ? undefined : statements[assignment].binding;
   };
-  const pendingOf = (name: string) => {
+  const unsettledOf = (name: string) => {
     const assignment = lastAssignment.get(name);
-    return assignment !== undefined && statements[assignment].result.pending !== undefined;
+    return assignment === undefined ? undefined : unsettled(statements[assignment]);
   };
   let units = options.defaultUnits;
   let precision: number | undefined;
@@ -485,7 +497,7 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
       asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
     };
     const reads = parsed.reads;
-    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf(reads[read]), (read) => pendingOf(reads[read]));
+    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf(reads[read]), (read) => unsettledOf(reads[read]));
     worked ||= evaluated;
     timedOutNow ||= evaluated && settled.result.pending === 'slow';
     cached.push(settled);
@@ -581,9 +593,9 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const assignment = names.lastAssignmentBefore(name, index);
     return assignment < 0 ? undefined : statements[assignment].binding;
   };
-  const pendingAt = (name: number, index: number): boolean => {
+  const unsettledAt = (name: number, index: number): Unsettled => {
     const assignment = names.lastAssignmentBefore(name, index);
-    return assignment >= 0 && statements[assignment].result.pending !== undefined;
+    return assignment < 0 ? undefined : unsettled(statements[assignment]);
   };
   const relocated = (binding: Binding | undefined) => (binding && relocations.get(binding)) ?? binding;
   const mark = (name: number, changed: boolean) => {
@@ -597,7 +609,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const compare = (name: number) => {
       const assignment = reuse.names.lastAssignmentBefore(name, resumed);
       const then = assignment < 0 ? undefined : old[assignment];
-      mark(name, bindingAt(name, splitEnd) !== relocated(then?.binding) || pendingAt(name, splitEnd) !== (then?.result.pending !== undefined));
+      mark(name, bindingAt(name, splitEnd) !== relocated(then?.binding) || unsettledAt(name, splitEnd) !== (then && unsettled(then)));
     };
     for (let i = kept; i < resumed; i++) if (reuse.names.assigned[i] >= 0) compare(reuse.names.assigned[i]);
     for (let i = kept; i < splitEnd; i++) if (names.assigned[i] >= 0) compare(names.assigned[i]);
@@ -664,7 +676,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
       step,
       options,
       (read) => bindingAt(names.reads[readsFrom + read], index),
-      (read) => pendingAt(names.reads[readsFrom + read], index),
+      (read) => unsettledAt(names.reads[readsFrom + read], index),
     );
     if (evaluated) {
       worked = true;
@@ -884,7 +896,7 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
 /** Moves a statement's diagnostic into document offsets and points it at the definitions involved. */
 function placed(diagnostic: Diagnostic, offset: number, inputs: ReadonlyMap<string, Binding>): Diagnostic {
   const related = (diagnostic.related ?? []).map((info) => ({ ...info, span: shiftSpan(info.span, offset) }));
-  if (diagnostic.code !== 'syntax' && diagnostic.code !== 'unknown-name') {
+  if (diagnostic.code !== 'syntax' && diagnostic.code !== 'unknown-name' && diagnostic.code !== 'input-error') {
     for (const binding of inputs.values()) related.push({ span: binding.definition, message: `${binding.name} is defined here` });
   }
   return { ...diagnostic, span: shiftSpan(diagnostic.span, offset), ...(related.length > 0 ? { related } : {}) };

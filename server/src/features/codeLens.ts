@@ -113,7 +113,9 @@ export class CodeLenses {
         byResult.set(analyzed.result, lens);
       }
       if (lens) {
-        show(line, text, lens.command as Command);
+        lenses.push(lens);
+        texts.push(text);
+        shown.push(lens.command as Command);
         continue;
       }
       // Only a statement that does not evaluate keeps a lens from before: one that evaluates and shows

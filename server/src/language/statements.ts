@@ -114,11 +114,13 @@ function continuedStatement(text: string, start: number, firstLineEnd: number, e
       statementEnd = lineStart - 1;
       break;
     }
+    const balance = bracketBalance(text, lineStart, lineEnd);
     if (alone < 0) {
-      if (parsesAlone(text, lineStart, lineEnd)) alone = lineStart;
+      // A line that opens or closes more brackets than it closes or opens is not complete on its own.
+      if (balance === 0 && parsesAlone(text, lineStart, lineEnd)) alone = lineStart;
       else if (!isBlank(text, lineStart, lineEnd)) codeEnd = lineEnd;
     }
-    depth = Math.max(0, depth + bracketBalance(text, lineStart, lineEnd));
+    depth = Math.max(0, depth + balance);
     if (depth === 0) {
       statementEnd = lineEnd;
       closed = true;

@@ -102,6 +102,17 @@ describe('a stale ✓ after an edit that leaves an input in error (examples/cros
     expect(await titles(EXAMPLE)).toEqual(BEFORE);
   });
 
+  it('an assigned measure that had a lens says Q has an error too, also while its own line is being edited', async () => {
+    session = await LspSession.start();
+    const uri = 'file:///recovery/assigned.kl';
+    session.open(uri, 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nkl = KL(P || Q)\n');
+    expect(await titles(uri)).toEqual(['kl = 0.41504 bits']);
+    replaceLine(uri, 'Q = [0.75, 0.2, 0.05]', 'Q = [0.75, 0.2,');
+    expect(await titles(uri)).toEqual(['⚠ not evaluated: Q has an error']);
+    session.typeAfter(uri, 'kl = KL(P || Q)', '  # in bits');
+    expect(await titles(uri)).toEqual(['⚠ not evaluated: Q has an error']);
+  });
+
   it('a negative entry in Q: the statements whose text did not change say why they have no value instead of a ✓ from before', async () => {
     session = await LspSession.start();
     session.open(EXAMPLE, exampleText());

@@ -128,7 +128,7 @@ export class CodeLenses {
       if (!remembered) continue;
       // The line being edited (its text is new) keeps its value for now; a statement that did not change
       // stopped evaluating because of something else, and its old value would vouch for what is not so.
-      if (unchanged || !remembered.arguments) {
+      if (unchanged || !remembered.arguments || inputErrorText(analyzed)) {
         const why = notEvaluatedText(analyzed);
         if (why) show(line, text, label(why));
       } else {

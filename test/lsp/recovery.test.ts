@@ -102,14 +102,21 @@ describe('a stale ✓ after an edit that leaves an input in error (examples/cros
     expect(await titles(EXAMPLE)).toEqual(BEFORE);
   });
 
-  it('an assigned measure that had a lens says Q has an error too, also while its own line is being edited', async () => {
+  it('an assigned measure whose line is being edited says Q has an error, not its value from before, once Q breaks', async () => {
     session = await LspSession.start();
     const uri = 'file:///recovery/assigned.kl';
     session.open(uri, 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nkl = KL(P || Q)\n');
     expect(await titles(uri)).toEqual(['kl = 0.41504 bits']);
-    replaceLine(uri, 'Q = [0.75, 0.2, 0.05]', 'Q = [0.75, 0.2,');
-    expect(await titles(uri)).toEqual(['⚠ not evaluated: Q has an error']);
-    session.typeAfter(uri, 'kl = KL(P || Q)', '  # in bits');
+    replaceLine(uri, 'kl = KL(P || Q)', 'kl = KL(P || Q');
+    expect(await titles(uri)).toEqual(['kl = 0.41504 bits (before the edit)']);
+    // One edit of two changes (a replace-all): the line is completed while Q is broken.
+    const document = session.document(uri);
+    const q = session.positionOf(uri, '0.05]');
+    const kl = session.positionAfter(uri, 'kl = KL(P || Q');
+    session.edit(uri, [
+      { range: { start: kl, end: kl }, text: ')' },
+      { range: { start: q, end: document.positionAt(document.offsetAt(q) + '0.05]'.length) }, text: '' },
+    ]);
     expect(await titles(uri)).toEqual(['⚠ not evaluated: Q has an error']);
   });
 

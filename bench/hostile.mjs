@@ -44,6 +44,11 @@ export const CASES = [
   { name: '100,000 unary minus', text: () => `${'-'.repeat(100_000)}1` },
   { name: '1 + 1 + … (100,000 terms)', text: () => Array(100_000).fill('1').join(' + ') },
   { name: '100,000 lines of (', text: () => `${'(\n'.repeat(100_000)}1` },
+  // The recovery of a half-typed statement (docs/language.md): splitting stays linear however the lines are written.
+  { name: 'half-typed [ above 10,000 complete lines', text: () => `[\n${'KL([0.5, 0.5] || [0.25, 0.75])\n'.repeat(10_000)}` },
+  { name: '[ above 5,000 × (KL(P || and H(P))', text: () => `[\n${'KL([0.5, 0.5] ||\nH([0.5, 0.5])\n'.repeat(5_000)}` },
+  { name: '5,000 × (max( and H(P)), all closed at the end', text: () => `${'max(\nH([0.5, 0.5])\n'.repeat(5_000)}${')'.repeat(5_000)}` },
+  { name: '50 × (100 × (-max( and 1), one ) too many)', text: () => `${'-max(\n1\n'.repeat(100)}${')'.repeat(101)}\n`.repeat(50) },
   { name: '10 MB line of @', text: () => '@'.repeat(10_000_000) },
   { name: '10 MB line: a vector', text: () => `P = [${'0.1, '.repeat(2_000_000)}0.1]\nH(P)` },
   { name: '10 MB line: one name', text: () => 'a'.repeat(10_000_000) },

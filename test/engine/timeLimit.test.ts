@@ -54,7 +54,7 @@ describe('a time limit per statement', () => {
     expect(first.statements.at(-1)?.result.pending).toBe('reads-pending');
     const failing = analyze(text.replace('uniform(', 'uniform(-'), 'kl', GENEROUS, first);
     expect(failing.pending).toBeUndefined();
-    expect(failing.statements.at(-1)?.result.diagnostics.map((d) => d.code)).toEqual(['unknown-name']);
+    expect(failing.statements.at(-1)?.result.diagnostics.map((d) => d.code)).toEqual(['input-error']);
     const computing = analyze(failing.text.replace('uniform(-', 'uniform('), 'kl', GENEROUS, failing);
     expect(computing.statements.at(-1)?.result.pending).toBe('reads-pending');
     const small = analyze(computing.text.replace(`uniform(${NUMBERS_STARTED_UNDER_DEADLINE + 1})`, 'uniform(4)'), 'kl', GENEROUS, computing);
@@ -68,7 +68,7 @@ describe('a time limit per statement', () => {
     const failed = failPending(analyze(text, 'kl', GENEROUS), 'out of memory');
     const next = analyze(text, 'kl', GENEROUS, failed);
     expect(next.pending).toBeUndefined();
-    expect(next.diagnostics.map((d) => [d.code, d.span.start])).toEqual([['not-computed', 0], ['unknown-name', text.indexOf('y)')]]);
+    expect(next.diagnostics.map((d) => [d.code, d.span.start])).toEqual([['not-computed', 0], ['input-error', text.indexOf('y)')]]);
     expect(next.diagnostics[0].message).toBe('KL Lens could not compute this statement in the background: out of memory.');
     expect(next.statements[2].result.value).toMatchObject({ value: 2 });
   });

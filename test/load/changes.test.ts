@@ -87,7 +87,7 @@ describe('the note follows the files it loads', () => {
     const space = workspace();
     space.write('teacher.json', '[0.5, 0.5]');
     const before = space.analyze(NOTE);
-    expect(before.diagnostics.map((d) => d.code)).toEqual(['load-error', 'unknown-name']);
+    expect(before.diagnostics.map((d) => d.code)).toEqual(['load-error', 'input-error']);
     space.write('student.json', '[0.25, 0.75]');
     const after = space.analyze(NOTE, { previous: before });
     expect(after.diagnostics).toEqual([]);
@@ -99,7 +99,7 @@ describe('the note follows the files it loads', () => {
     space.write('teacher.json', '[0.5, 0.5]');
     space.write('student.json', '[0.25, 0.75]');
     const untrusted = space.analyze(NOTE, { host: { trusted: false } });
-    expect(untrusted.diagnostics.map((d) => d.code)).toEqual(['untrusted', 'untrusted', 'unknown-name', 'unknown-name']);
+    expect(untrusted.diagnostics.map((d) => d.code)).toEqual(['untrusted', 'untrusted', 'input-error', 'input-error', 'input-error']);
     const trusted = space.analyze(NOTE, { previous: untrusted });
     expect(trusted.diagnostics).toEqual([]);
     expect(trusted.statements[5].result).toBe(untrusted.statements[5].result);

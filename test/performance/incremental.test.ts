@@ -132,7 +132,7 @@ describe('an edit that changes a binding read below', () => {
 
   it('a failed assignment unbinds the name: the readers below report it, until it is assigned again', () => {
     const after = analyze(NAMES.replace('P = [0.5, 0.5]', 'P = nope + 1.0'), 'kl', undefined, before);
-    expect(after.statements[1].result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unknown-name']);
+    expect(after.statements[1].result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['input-error']);
     expect(notTheSame(before, after)).toEqual(['P = nope + 1.0', 'H(P)']);
   });
 
@@ -148,11 +148,22 @@ describe('an edit that opens a bracket', () => {
   const BLOCKS = ['P = [0.5, 0.5]', 'H(P)', 'KL(P || [0.25, 0.75])', '', 'Q = [1, 0]', 'H(Q)'].join('\n');
   const before = analyze(BLOCKS, 'kl');
 
-  it('swallows the lines below into one broken statement, up to the blank line; the statements after it are as they were', () => {
+  it('cuts the half-typed line off before the next line that parses on its own; the statements after it are as they were', () => {
     const open = analyze(BLOCKS.replace('H(P)', 'H(P('), 'kl', undefined, before);
-    expect(open.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'H(P(\nKL(P || [0.25, 0.75])', 'Q = [1, 0]', 'H(Q)']);
-    expect(open.statements[2]).toBe(before.statements[3]);
-    expect(open.statements[3]).toBe(before.statements[4]);
+    expect(open.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'H(P(', 'KL(P || [0.25, 0.75])', 'Q = [1, 0]', 'H(Q)']);
+    expect(open.statements[2].result).toBe(before.statements[2].result);
+    expect(open.statements[3]).toBe(before.statements[3]);
+    expect(open.statements[4]).toBe(before.statements[4]);
+  });
+
+  it('typing below a half-typed line, inside what it would continue over, splits again from the half-typed line', () => {
+    const open = analyze(BLOCKS.replace('H(P)', 'KL(P ||'), 'kl', undefined, before);
+    expect(open.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'KL(P ||', 'KL(P || [0.25, 0.75])', 'Q = [1, 0]', 'H(Q)']);
+    // Two lines down, the blank line that ended it becomes `)`: the three lines are one statement that parses.
+    const closed = analyze(open.text.replace('\n\n', '\n)\n'), 'kl', undefined, open);
+    const fresh = analyze(closed.text, 'kl');
+    expect(closed.statements.map((statement) => statement.source.text)).toEqual(['P = [0.5, 0.5]', 'KL(P ||\nKL(P || [0.25, 0.75])\n)', 'Q = [1, 0]', 'H(Q)']);
+    expect(closed.diagnostics).toEqual(fresh.diagnostics);
   });
 
   it('closing it again gives the lines back their statements, and their values', () => {
@@ -160,7 +171,7 @@ describe('an edit that opens a bracket', () => {
     const closed = analyze(BLOCKS, 'kl', undefined, open);
     expect(closed.statements.map((statement) => statement.source.text)).toEqual(before.statements.map((statement) => statement.source.text));
     expect(closed.statements.map((statement) => statement.result.value)).toEqual(before.statements.map((statement) => statement.result.value));
-    expect(closed.statements[3]).toBe(open.statements[2]);
+    expect(closed.statements[3]).toBe(open.statements[3]);
   });
 });
 

@@ -36,6 +36,12 @@ const LINES = [
   'H(P) # entropy',
   '# a note',
   '',
+  // Half-typed lines, and what may complete them a few lines below (the recovery rule).
+  'KL(P ||',
+  'max(',
+  '  H(P),',
+  ')',
+  '  Q)',
 ];
 
 /** What a user types into a line: characters that open and close brackets, start names, comments and lines. */

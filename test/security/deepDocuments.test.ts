@@ -99,7 +99,7 @@ describe('the deepest expressions the parser accepts', () => {
     // CHAIN + 1 terms are CHAIN additions, the most allowed; one more is too many.
     const deeper = [`x = ${'('.repeat(MAX_NESTING + 1)}1${')'.repeat(MAX_NESTING + 1)}`, `c = ${Array(CHAIN + 2).fill('1').join(' + ')}`, 'x', 'c'].join('\n');
     const analysis = analyze(deeper, 'kl');
-    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['too-deep', 'too-deep', 'unknown-name', 'unknown-name']);
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['too-deep', 'too-deep', 'input-error', 'input-error']);
     everyFeature(analysis, 'file:///deeper.kl');
   });
 });

@@ -4,6 +4,7 @@ import type { Analysis } from '../language/analysis';
 import type { Severity } from '../language/diagnostics';
 import { fullNumbersOfOneFile, jsonNumber, jsonValue, type JsonValue } from './jsonValue';
 import { mathRecords } from './mathRecords';
+import { inputsInError } from '../language/statementEvaluation';
 
 export interface StatementRecord {
   line: number;
@@ -21,6 +22,8 @@ export interface StatementRecord {
   tolerance?: number | string;
   relative?: boolean;
   pass?: boolean;
+  /** Not evaluated because these names it reads have an error where they are assigned. */
+  inputsInError?: string[];
   /** The statement as written (human output only, except for math relations: their LaTeX is in the JSON). */
   source: string;
 }
@@ -70,6 +73,8 @@ export function reportOf(file: string, analysis: Analysis, entries = Infinity): 
       source: source.text,
     };
     if (statement.kind === 'assignment') record.name = statement.name;
+    const failedInputs = inputsInError(result, source.text);
+    if (failedInputs.length > 0) record.inputsInError = failedInputs;
     const value = result.value;
     const unit = value && (value.kind === 'number' || value.kind === 'vector' || value.kind === 'matrix') ? value.unit : undefined;
     if (unit) record.unit = unit;

@@ -3,6 +3,7 @@
 import { writtenOnOneLine } from '../language/comments';
 import type { FileReport, StatementRecord } from './report';
 import { LEFT_OUT, type JsonValue } from './jsonValue';
+import { inputErrorPhrase } from '../language/statementEvaluation';
 
 export interface Style {
   green(text: string): string;
@@ -39,13 +40,14 @@ function outcome(record: StatementRecord, style: Style): string {
     const tolerance = record.relation !== '=' && record.relation !== '≈' ? '' : record.relative ? `relative ${record.tolerance}` : `± ${record.tolerance}`;
     return `${mark} ${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
   }
+  const inputError = record.inputsInError && `not evaluated: ${inputErrorPhrase(record.inputsInError)}`;
   if (record.kind === 'check') {
-    if (record.value === null) return style.red('✗ not evaluated');
+    if (record.value === null) return style.red(inputError ? `✗ ${inputError}` : '✗ not evaluated');
     const mark = record.pass ? style.green('✓') : style.red('✗');
     const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;
     return `${mark} ${writeValue(record.value)}${unit}  ${style.dim(`(expected ${writeValue(record.expected ?? null)}${tolerance})`)}`;
   }
-  if (record.value === null) return style.red('— no value');
+  if (record.value === null) return inputError ? style.yellow(`⚠ ${inputError}`) : style.red('— no value');
   const precise = record.precise ? style.dim(`  [${record.precise}]`) : '';
   return `= ${writeValue(record.value)}${unit}${precise}`;
 }

@@ -1,11 +1,14 @@
 // Code lenses above every expression, check and assigned measure. They stay
-// put while the user types: a statement that does not evaluate right now keeps
-// the lens it had (found by its unchanged text, or, for the line being edited,
-// by its line) until it evaluates again, so no line jumps up and down.
+// put while the user types, so no line jumps up and down, and they never vouch
+// for a value they cannot show: a statement that reads a name whose assignment
+// has an error says so (`⚠ not evaluated: Q has an error`); the line being
+// edited keeps its last value, marked `(before the edit)`, until it evaluates
+// again; any other statement that had a lens and no longer evaluates says why
+// (`⚠ not evaluated: …`) in its place.
 import type { CodeLens, Command } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import type { StatementResult } from '../language/statementEvaluation';
-import { PENDING_TEXT, resultText } from '../lsp/resultText';
+import { inputErrorText, notEvaluatedText, PENDING_TEXT, resultText, type NotEvaluatedText } from '../lsp/resultText';
 
 const COPY_VALUE_COMMAND = 'kl.copyValue';
 
@@ -15,11 +18,12 @@ const STALE_MARK = ' (before the edit)';
  * A document's last answer: each lens with the text of its statement and the
  * command it showed (unmarked, for a lens kept from before). Looked up by text
  * or line only when a statement stops evaluating, so the index is built then,
- * not on every answer.
+ * not on every answer. A command without arguments is a `⚠ not evaluated`
+ * label, not a value.
  */
 class LastAnswer {
   private byText: Map<string, Command> | undefined;
-  private byLine: Map<number, Command> | undefined;
+  private byLine: Map<number, { text: string; command: Command }> | undefined;
 
   constructor(
     private readonly lenses: readonly CodeLens[],
@@ -31,17 +35,18 @@ class LastAnswer {
     return this.index().byText.get(text);
   }
 
-  byStatementLine(line: number): Command | undefined {
+  /** The lens that was on `line`, and the text of its statement. */
+  byStatementLine(line: number): { text: string; command: Command } | undefined {
     return this.index().byLine.get(line);
   }
 
-  private index(): { byText: Map<string, Command>; byLine: Map<number, Command> } {
+  private index(): { byText: Map<string, Command>; byLine: Map<number, { text: string; command: Command }> } {
     if (!this.byText || !this.byLine) {
       this.byText = new Map();
       this.byLine = new Map();
       for (let i = 0; i < this.lenses.length; i++) {
         this.byText.set(this.texts[i], this.shown[i]);
-        this.byLine.set(this.lenses[i].range.start.line, this.shown[i]);
+        this.byLine.set(this.lenses[i].range.start.line, { text: this.texts[i], command: this.shown[i] });
       }
     }
     return { byText: this.byText, byLine: this.byLine };
@@ -71,13 +76,19 @@ export class CodeLenses {
     const shown: Command[] = [];
     // Not remembered as a value shown: a statement that stops evaluating never gets `⋯ computing (before the edit)`.
     const pendingLenses: CodeLens[] = [];
+    let statementTexts: Set<string> | undefined;
+    const show = (line: number, text: string, command: Command) => {
+      lenses.push(atLine(line, command));
+      texts.push(text);
+      shown.push(command);
+    };
     const showStale = (line: number, text: string, command: Command) => {
       lenses.push(
         atLine(line, {
           title: `${command.title}${STALE_MARK}`,
           command: COPY_VALUE_COMMAND,
           arguments: command.arguments,
-          tooltip: 'This statement does not evaluate right now (see Problems); this was its value before the edit. Click to copy it.',
+          tooltip: 'This line does not evaluate while you edit it (see Problems); this was its value before the edit. Click to copy it.',
         }),
       );
       texts.push(text);
@@ -94,7 +105,8 @@ export class CodeLenses {
       let lens = byResult.get(analyzed.result);
       if (lens === undefined) {
         const result = resultText(analyzed, digits);
-        lens = result ? atLine(line, { title: result.title, command: COPY_VALUE_COMMAND, arguments: [result.copy] }) : null;
+        const inputError = result || analyzed.parsed.statement.kind === 'assignment' ? undefined : inputErrorText(analyzed);
+        lens = result ? atLine(line, { title: result.title, command: COPY_VALUE_COMMAND, arguments: [result.copy] }) : inputError ? atLine(line, label(inputError)) : null;
         byResult.set(analyzed.result, lens);
       } else if (lens && lens.range.start.line !== line) {
         lens = atLine(line, lens.command as Command);
@@ -109,15 +121,18 @@ export class CodeLenses {
       // Only a statement that does not evaluate keeps a lens from before: one that evaluates and shows
       // none (an assignment of a vector) would otherwise take the lens its line had, another statement's.
       if (!last || analyzed.parsed.statement.kind === 'directive' || analyzed.result.value !== undefined) continue;
-      const remembered = last.byStatementText(text) ?? last.byStatementLine(line);
-      if (remembered) showStale(line, text, remembered);
-      if (analyzed.parsed.diagnostics.length > 0 && text.includes('\n')) {
-        // A half-typed bracket swallows the lines below it into one broken statement for a moment:
-        // the statements those lines were keep their lenses.
-        text.split('\n').forEach((lineText, i) => {
-          const command = i > 0 ? last.byStatementText(lineText.replace(/\r$/, '')) : undefined;
-          if (command) showStale(line + i, lineText.replace(/\r$/, ''), command);
-        });
+      const unchanged = last.byStatementText(text);
+      // The lens its line had, unless the statement it was for is still in the document (moved by a line inserted above).
+      const onLine = unchanged ? undefined : last.byStatementLine(line);
+      const remembered = unchanged ?? (onLine && !(statementTexts ??= new Set(analysis.statements.map((s) => s.source.text))).has(onLine.text) ? onLine.command : undefined);
+      if (!remembered) continue;
+      // The line being edited (its text is new) keeps its value for now; a statement that did not change
+      // stopped evaluating because of something else, and its old value would vouch for what is not so.
+      if (unchanged || !remembered.arguments || inputErrorText(analyzed)) {
+        const why = notEvaluatedText(analyzed);
+        if (why) show(line, text, label(why));
+      } else {
+        showStale(line, text, remembered);
       }
     }
     this.lastAnswers.set(uri, new LastAnswer(lenses, texts, shown));
@@ -129,6 +144,11 @@ export class CodeLenses {
   forget(uri: string): void {
     this.lastAnswers.delete(uri);
   }
+}
+
+/** A lens that says why there is no value: a label, with nothing to copy. */
+function label(text: NotEvaluatedText): Command {
+  return { title: text.title, command: '', tooltip: text.explanation };
 }
 
 function atLine(line: number, command: Command): CodeLens {

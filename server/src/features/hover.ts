@@ -11,6 +11,7 @@ import { writtenOnOneLine } from '../language/comments';
 import { isReadable } from '../language/parser';
 import { formatNumber, shownNumber } from '../language/format';
 import { entryName } from '../language/checkEntries';
+import { inputsInError } from '../language/statementEvaluation';
 import { shiftSpan, type Span } from '../language/span';
 import { UNIT_BASE } from '../language/units';
 import type { NumberValue, Value } from '../language/values';
@@ -20,7 +21,7 @@ import { nestedMeasure } from '../hover/nestedMeasure';
 import { bindingMarkdown, constantMarkdown } from '../hover/nameHover';
 import type { Names } from '../hover/termByTerm';
 import { namesOf, topLevelCall } from '../hover/measureNames';
-import { code, md, sectionsSource, type Markdown } from '../hover/markdown';
+import { code, joinMarkdown, md, sectionsSource, type Markdown } from '../hover/markdown';
 import { valueMarkdown } from '../hover/valueTable';
 import { nameAt } from '../lsp/nameIndex';
 import { rangeOf } from '../lsp/ranges';
@@ -46,8 +47,8 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
     const binding = occurrence.binding;
     const sections = binding ? bindingMarkdown(analysis, binding, units) : constantMarkdown(occurrence.name);
     if (sections) return { sections, span: occurrence.span };
-    // A name without a value yet, in a statement computed in the background: what the statement says.
-    if (!analyzed.result.pending) return undefined;
+    // A name without a value yet, in a statement computed in the background or not evaluated for it: what the statement says.
+    if (!analyzed.result.pending && inputsInError(analyzed.result, analyzed.source.text).length === 0) return undefined;
   }
   const whole = { start: analyzed.source.offset, end: analyzed.source.offset + analyzed.source.text.length };
   if (statement.kind === 'directive') {
@@ -74,7 +75,10 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   }
   const value = analyzed.result.value;
   if (analyzed.result.pending) return { sections: [md`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
-  if (!value) return undefined;
+  if (!value) {
+    const failed = inputsInError(analyzed.result, analyzed.source.text);
+    return failed.length > 0 ? { sections: [notEvaluatedLine(analysis, analyzed, failed)], span: whole } : undefined;
+  }
   const sections: Markdown[] = [];
   if (statement.kind === 'assignment' && analyzed.binding) {
     sections.push(...bindingMarkdown(analysis, analyzed.binding, units));
@@ -86,6 +90,19 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   }
   sections.push(...warnings(analyzed, offset));
   return { sections, span: whole };
+}
+
+/** `⚠ **Not evaluated**: `Q` (line 3) has an error where it is assigned.` */
+function notEvaluatedLine(analysis: Analysis, analyzed: AnalyzedStatement, names: readonly string[]): Markdown {
+  const lines = new Map<string, number>();
+  for (const statement of analysis.statements) {
+    if (statement === analyzed) break;
+    const assigned = statement.parsed.statement;
+    if (assigned.kind === 'assignment' && names.includes(assigned.name)) lines.set(assigned.name, analysis.lineIndex.positionAt(statement.source.offset).line + 1);
+  }
+  const where = names.map((name) => md`${code(name)} (line ${lines.get(name) ?? '?'})`);
+  const which = where.length === 1 ? md`${where[0]} has an error where it is assigned` : md`${joinMarkdown(where.slice(0, -1), md`, `)} and ${where[where.length - 1]} have errors where they are assigned`;
+  return md`⚠ **Not evaluated**: ${which}. Fix it there and this statement is evaluated again.`;
 }
 
 function valueSections(value: Value, names: Names, units: AnalyzedStatement['result']['units'], written: string | undefined): Markdown[] {

@@ -1,17 +1,19 @@
 // `= value` at the end of each statement that has a result: the alternative
-// (or companion) to code lenses, chosen by the `kl.display` setting.
+// (or companion) to code lenses, chosen by the `kl.display` setting. A
+// statement not evaluated because a name it reads has an error says so
+// (`⚠ Q has an error`); hints never show a value from before an edit.
 import { commentStart } from '../language/comments';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { offsetOf } from '../lsp/ranges';
-import { PENDING_TEXT, resultText } from '../lsp/resultText';
+import { inputErrorText, PENDING_TEXT, resultText, type ResultText } from '../lsp/resultText';
 
 export function inlayHints(analysis: Analysis, range: Range, digits: number): InlayHint[] {
   const start = offsetOf(analysis, range.start) ?? 0;
   const end = offsetOf(analysis, range.end) ?? analysis.text.length;
   const hints: InlayHint[] = [];
   for (const analyzed of statementsBetween(analysis, start, end)) {
-    const result = analyzed.result.pending ? { hint: PENDING_TEXT.hint, copy: PENDING_TEXT.explanation } : resultText(analyzed, digits);
+    const result = analyzed.result.pending ? { hint: PENDING_TEXT.hint, copy: PENDING_TEXT.explanation } : resultText(analyzed, digits) ?? inputErrorHint(analyzed);
     if (!result) continue;
     hints.push({
       position: analysis.lineIndex.positionAt(endOfCode(analyzed.source.text) + analyzed.source.offset),
@@ -21,6 +23,12 @@ export function inlayHints(analysis: Analysis, range: Range, digits: number): In
     });
   }
   return hints;
+}
+
+function inputErrorHint(analyzed: Analysis['statements'][number]): Pick<ResultText, 'hint' | 'copy'> | undefined {
+  if (analyzed.parsed.statement.kind === 'assignment') return undefined;
+  const text = inputErrorText(analyzed);
+  return text && { hint: text.hint, copy: text.explanation };
 }
 
 /** The statements that overlap `[start, end]`, found by binary search (documents can be long). */

@@ -24,7 +24,7 @@ import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './pa
 import { LineIndex, lineIndexSteps, shiftSpan, type Span } from './span';
 import { NameNumbers, StatementNamesBuilder, type StatementNames } from './statementNames';
 import { ownCopy, splitRange, splitStatements, type SourceStatement } from './statements';
-import { evaluateStatement, type StatementResult } from './statementEvaluation';
+import { evaluateStatement, notEvaluatedResult, type StatementResult } from './statementEvaluation';
 import { textChange, type TextChange } from './textChange';
 
 export type DocumentKind = 'kl' | 'markdown';
@@ -106,6 +106,12 @@ interface AnalysisReuse {
   names: StatementNames;
   /** The characters of KL code, counted as MAX_CODE_LENGTH counts them. */
   codeLength: number;
+  /**
+   * Where statements were cut short by the recovery rule: from each one's
+   * start to the end of the last line its cut looked at, merged where they
+   * overlap, in order. An edit in one splits again from its start.
+   */
+  recoveries: readonly Span[];
   /** Whether every statement was evaluated (the document is within MAX_STATEMENTS and MAX_CODE_LENGTH). */
   complete: boolean;
   /** The background thread stopped while the note's math was left to it: the next analysis checks it all here, in slices, rather than try again. */
@@ -212,6 +218,7 @@ interface Layout {
   /** The edit, when the layout is one (the line index follows it). */
   change?: TextChange;
   codeLength: number;
+  recoveries: readonly Span[];
   /** Where evaluation stops, past MAX_STATEMENTS or MAX_CODE_LENGTH. */
   notEvaluatedAt?: number;
 }
@@ -221,8 +228,9 @@ const NO_STATEMENTS: readonly AnalyzedStatement[] = [];
 /** Every statement of the text, up to the limits. */
 function wholeLayout(text: string, regions: readonly Span[], previous: Analysis | undefined): Layout {
   // One past the limit: enough to know that the document goes on.
-  const sources = splitStatements(text, regions, MAX_STATEMENTS + 1);
-  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0) };
+  const recovered: Span[] = [];
+  const sources = splitStatements(text, regions, MAX_STATEMENTS + 1, recovered);
+  const whole = { kept: 0, resumed: previous?.statements.length ?? 0, shift: text.length - (previous?.text.length ?? 0), recoveries: merged(recovered) };
   let codeLength = 0;
   for (let index = 0; index < sources.length; index++) {
     const length = countedLength(sources[index].text);
@@ -269,16 +277,21 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   if (!edited) {
     // The edit is outside the KL code of a note.
     const at = firstStatementFrom(old, change.start);
-    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength };
+    return { kept: at, split: [], resumed: at, shift, change, codeLength: reuse.codeLength, recoveries: shiftedFrom(reuse.recoveries, change.start, shift) };
   }
 
   const { now, was } = edited;
   const lineStart = change.start === 0 ? 0 : text.lastIndexOf('\n', change.start - 1) + 1;
   const next = firstStatementFrom(old, lineStart);
-  const kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  let kept = next > 0 && old[next - 1].source.offset >= was.start ? next - 1 : next;
+  // A statement cut short by recovery looked at lines below it: an edit there may change where it ends.
+  const recovery = lastStartingBefore(reuse.recoveries, lineStart);
+  if (recovery && recovery.end >= lineStart && recovery.start >= was.start) kept = Math.min(kept, firstStatementFrom(old, recovery.start));
+  const splitStart = kept < next ? old[kept].source.offset : lineStart;
   const split: SourceStatement[] = [];
+  const recovered: Span[] = [];
   let resumed = -1;
-  splitRange(text, kept < next ? old[kept].source.offset : lineStart, now.end, split, Infinity, (at) => {
+  splitRange(text, splitStart, now.end, split, Infinity, (at) => {
     if (at < change.newEnd) return false;
     const then = at - shift;
     if (then !== was.start && previous.text.charCodeAt(then - 1) !== 10) return false;
@@ -287,8 +300,15 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
     if (index > 0 && old[index - 1].source.offset + old[index - 1].source.text.length >= then) return false;
     resumed = index;
     return true;
-  });
+  }, recovered);
   if (resumed < 0) resumed = firstStatementFrom(old, was.end);
+  // The previous cuts above the split stand; those from where the previous statements resume move with them.
+  const resumedAt = resumed < old.length ? old[resumed].source.offset : was.end;
+  const recoveries = merged([
+    ...reuse.recoveries.filter((span) => span.start < splitStart),
+    ...recovered,
+    ...shiftedFrom(reuse.recoveries.filter((span) => span.start >= resumedAt), 0, shift),
+  ]);
 
   // Nothing kept (the whole text replaced): as a whole, which counts the held numbers exactly.
   if (kept === 0 && resumed === old.length) return undefined;
@@ -297,7 +317,39 @@ function editLayout(previous: Analysis, text: string, regions: readonly Span[]):
   for (let i = kept; i < resumed; i++) codeLength -= countedLength(old[i].source.text);
   for (const source of split) codeLength += countedLength(source.text);
   if (codeLength > MAX_CODE_LENGTH) return undefined;
-  return { kept, split, resumed, shift, change, codeLength };
+  return { kept, split, resumed, shift, change, codeLength, recoveries };
+}
+
+const NO_RECOVERIES: readonly Span[] = Object.freeze([]);
+
+/** Spans in order of their starts, merged where they overlap. */
+function merged(spans: readonly Span[]): readonly Span[] {
+  if (spans.length === 0) return NO_RECOVERIES;
+  const result: Span[] = [];
+  for (const span of spans) {
+    const last = result.at(-1);
+    if (last && span.start <= last.end) result[result.length - 1] = { start: last.start, end: Math.max(last.end, span.end) };
+    else result.push(span);
+  }
+  return result;
+}
+
+/** The spans, those starting at or after `from` moved by `shift`. */
+function shiftedFrom(spans: readonly Span[], from: number, shift: number): readonly Span[] {
+  if (shift === 0 || spans.length === 0) return spans;
+  return spans.map((span) => (span.start >= from ? { start: span.start + shift, end: span.end + shift } : span));
+}
+
+/** The last of the spans (in order, not overlapping) that starts before `offset`. */
+function lastStartingBefore(spans: readonly Span[], offset: number): Span | undefined {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? spans[low - 1] : undefined;
 }
 
 /** The index of the first statement that starts at or after `offset`. */
@@ -335,20 +387,32 @@ interface Step {
 
 const NO_VERSIONS: readonly number[] = [];
 
+/** Why an assignment gives no value to read: it is computed in the background, or it failed. */
+type Unsettled = 'pending' | 'failed' | undefined;
+
+function unsettled(assignment: AnalyzedStatement): Unsettled {
+  return assignment.result.pending !== undefined ? 'pending' : assignment.binding ? undefined : 'failed';
+}
+
 /** The bindings a statement reads and its result: the previous ones where nothing it depends on changed, else evaluated now. */
 function settledResult(
   step: Step,
   options: AnalysisOptions,
   bindingRead: (read: number) => Binding | undefined,
-  pendingRead: (read: number) => boolean,
+  unsettledRead: (read: number) => Unsettled,
 ): { inputs: ReadonlyMap<string, Binding>; settled: CachedResult; evaluated: boolean } {
   const { source, parsed, before, candidate, units, precision, asBefore } = step;
   const inputs = before && (asBefore || sameBindings(parsed.reads, bindingRead, before.inputs)) ? before.inputs : bindingsRead(parsed.reads, bindingRead);
   // A file may have changed since: a statement that loads one is compared by the files' stat stamp.
   const files = parsed.loads.length > 0 ? loadStamp(parsed.loads, options.files) : '';
+  let failed: string[] | undefined;
   for (let read = 0; read < parsed.reads.length; read++) {
-    if (pendingRead(read)) return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+    const unsettled = unsettledRead(read);
+    if (unsettled === 'pending') return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: pendingResult('reads-pending', units, precision), held: [] }, evaluated: false };
+    if (unsettled === 'failed') (failed ??= []).push(parsed.reads[read]);
   }
+  // What it reads has an error: it says so, instead of evaluating without it (or with a constant of the same name).
+  if (failed && parsed.diagnostics.length === 0) return { inputs, settled: { units, precision, files, versions: NO_VERSIONS, result: notEvaluatedResult(parsed.statement, failed, units, precision), held: [] }, evaluated: false };
   // A statement that waited for a pending value is evaluated again: that value may be there now.
   const reusable = candidate && candidate.result.pending !== 'reads-pending';
   if (reusable && (asBefore || computedFrom(candidate, units, precision, files, parsed.reads, inputs))) return { inputs, settled: candidate, evaluated: false };
@@ -401,9 +465,9 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
     const assignment = lastAssignment.get(name);
     return assignment === undefined ? undefined : statements[assignment].binding;
   };
-  const pendingOf = (name: string) => {
+  const unsettledOf = (name: string) => {
     const assignment = lastAssignment.get(name);
-    return assignment !== undefined && statements[assignment].result.pending !== undefined;
+    return assignment === undefined ? undefined : unsettled(statements[assignment]);
   };
   let units = options.defaultUnits;
   let precision: number | undefined;
@@ -451,7 +515,7 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
       asBefore: unchangedSoFar && was === index && (counterparts as Counterparts).unchangedAt(index) && parsed.loads.length === 0,
     };
     const reads = parsed.reads;
-    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf(reads[read]), (read) => pendingOf(reads[read]));
+    const { inputs, settled, evaluated } = settledResult(step, options, (read) => bindingOf(reads[read]), (read) => unsettledOf(reads[read]));
     worked ||= evaluated;
     timedOutNow ||= evaluated && settled.result.pending === 'slow';
     cached.push(settled);
@@ -475,7 +539,7 @@ function* wholeWalk(options: AnalysisOptions, previous: Analysis | undefined, la
   }
   return {
     statements,
-    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
+    reuse: { cached, placed: placedHere, names: names.build(), codeLength: layout.codeLength, recoveries: layout.recoveries, complete: layout.notEvaluatedAt === undefined, heldBound: refused ? Infinity : heldNumbers },
     timedOutNow,
   };
 }
@@ -547,9 +611,9 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const assignment = names.lastAssignmentBefore(name, index);
     return assignment < 0 ? undefined : statements[assignment].binding;
   };
-  const pendingAt = (name: number, index: number): boolean => {
+  const unsettledAt = (name: number, index: number): Unsettled => {
     const assignment = names.lastAssignmentBefore(name, index);
-    return assignment >= 0 && statements[assignment].result.pending !== undefined;
+    return assignment < 0 ? undefined : unsettled(statements[assignment]);
   };
   const relocated = (binding: Binding | undefined) => (binding && relocations.get(binding)) ?? binding;
   const mark = (name: number, changed: boolean) => {
@@ -563,7 +627,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     const compare = (name: number) => {
       const assignment = reuse.names.lastAssignmentBefore(name, resumed);
       const then = assignment < 0 ? undefined : old[assignment];
-      mark(name, bindingAt(name, splitEnd) !== relocated(then?.binding) || pendingAt(name, splitEnd) !== (then?.result.pending !== undefined));
+      mark(name, bindingAt(name, splitEnd) !== relocated(then?.binding) || unsettledAt(name, splitEnd) !== (then && unsettled(then)));
     };
     for (let i = kept; i < resumed; i++) if (reuse.names.assigned[i] >= 0) compare(reuse.names.assigned[i]);
     for (let i = kept; i < splitEnd; i++) if (names.assigned[i] >= 0) compare(names.assigned[i]);
@@ -630,7 +694,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
       step,
       options,
       (read) => bindingAt(names.reads[readsFrom + read], index),
-      (read) => pendingAt(names.reads[readsFrom + read], index),
+      (read) => unsettledAt(names.reads[readsFrom + read], index),
     );
     if (evaluated) {
       worked = true;
@@ -653,7 +717,7 @@ function* editWalk(options: AnalysisOptions, previous: Analysis, layout: Layout)
     abovePrecision = precision;
   }
   if (heldBound > options.limits.maxElements) return undefined;
-  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, complete: true, heldBound }, timedOutNow };
+  return { statements, reuse: { cached, placed: placedHere, names, codeLength: layout.codeLength, recoveries: layout.recoveries, complete: true, heldBound }, timedOutNow };
 }
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
@@ -850,7 +914,7 @@ function evaluateSource(text: string, parsed: ParsedSource, units: UnitName, pre
 /** Moves a statement's diagnostic into document offsets and points it at the definitions involved. */
 function placed(diagnostic: Diagnostic, offset: number, inputs: ReadonlyMap<string, Binding>): Diagnostic {
   const related = (diagnostic.related ?? []).map((info) => ({ ...info, span: shiftSpan(info.span, offset) }));
-  if (diagnostic.code !== 'syntax' && diagnostic.code !== 'unknown-name') {
+  if (diagnostic.code !== 'syntax' && diagnostic.code !== 'unknown-name' && diagnostic.code !== 'input-error') {
     for (const binding of inputs.values()) related.push({ span: binding.definition, message: `${binding.name} is defined here` });
   }
   return { ...diagnostic, span: shiftSpan(diagnostic.span, offset), ...(related.length > 0 ? { related } : {}) };

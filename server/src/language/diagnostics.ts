@@ -8,6 +8,7 @@ export type DiagnosticCode =
   | 'syntax'
   | 'too-deep'
   | 'unknown-name'
+  | 'input-error'
   | 'unknown-function'
   | 'argument-count'
   | 'type-mismatch'

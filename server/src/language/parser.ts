@@ -53,6 +53,18 @@ export function parseStatement(text: string): ParsedStatement {
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
+/**
+ * Whether `text` could be the beginning of a statement written over more
+ * lines: it parses, or the parser ran out of text before it found anything
+ * wrong. (`max(1,` could; `max(1 2` could not, whatever follows.)
+ */
+export function couldContinue(text: string): boolean {
+  if (text.length > MAX_STATEMENT_LENGTH) return true;
+  const parser = new StatementParser(tokenize(text));
+  parser.parse();
+  return parser.diagnostics.length === 0 || parser.failedAtEnd;
+}
+
 /** A statement over the length limit: refused on its first line; still an assignment if it starts as one. */
 function tooLongToRead(text: string): ParsedStatement {
   const [first, second] = tokenize(text.slice(0, 200));
@@ -68,6 +80,8 @@ function tooLongToRead(text: string): ParsedStatement {
 
 class StatementParser {
   readonly diagnostics: Diagnostic[] = [];
+  /** The statement was abandoned at the end of its text: more text could have completed it. */
+  failedAtEnd = false;
   private index = 0;
   private nesting = 0;
   // A Map, not a WeakMap: the parser lives for one statement, and weak maps cost the collector more.
@@ -373,6 +387,7 @@ class StatementParser {
 
   private fail(span: Span, message: string, code: 'syntax' | 'too-deep' | 'bad-directive' = 'syntax'): never {
     this.diagnostics.push(error(code, span, message));
+    this.failedAtEnd = this.peek().kind === 'end' && code === 'syntax';
     throw new Abandon();
   }
 

@@ -1,7 +1,8 @@
 // Evaluates one parsed statement: its value, or its check verdict, with the
 // diagnostics it raised (spans relative to the statement's text).
-import type { Check, Expression, Statement, UnitName } from './ast';
+import { statementExpressions, walkExpression, type Check, type Expression, type Statement, type UnitName } from './ast';
 import { checkEntries, entryName, type CheckEntries } from './checkEntries';
+import type { Span } from './span';
 import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, literalTolerance, withinTolerance, type Tolerance } from './checks';
 import type { EvaluationContext } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
@@ -36,6 +37,39 @@ export interface StatementResult {
    * this thread ('slow'), or it reads the value of one that did ('reads-pending').
    */
   pending?: 'slow' | 'reads-pending';
+}
+
+/**
+ * The result of a statement that reads names whose assignments above have an
+ * error: not evaluated, with a warning at the first use of each (the error
+ * itself is reported once, where it is).
+ */
+export function notEvaluatedResult(statement: Statement, names: readonly string[], units: UnitName, precision: number | undefined): StatementResult {
+  const diagnostics = names.map((name) => warning('input-error', firstUse(statement, name), `${name} has an error where it is assigned, so this statement is not evaluated.`));
+  return { value: undefined, check: undefined, units, precision, diagnostics, pending: undefined };
+}
+
+/** The names a statement was not evaluated for, because their assignments have an error (none: it was, or it failed itself). */
+export function inputsInError(result: StatementResult, text: string): string[] {
+  const names: string[] = [];
+  for (const diagnostic of result.diagnostics) if (diagnostic.code === 'input-error') names.push(text.slice(diagnostic.span.start, diagnostic.span.end));
+  return names;
+}
+
+/** `Q has an error`, `P and Q have errors`, `P, Q and R have errors`. */
+export function inputErrorPhrase(names: readonly string[]): string {
+  if (names.length === 1) return `${names[0]} has an error`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} have errors`;
+}
+
+function firstUse(statement: Statement, name: string): Span {
+  let first: Span | undefined;
+  for (const expression of statementExpressions(statement)) {
+    walkExpression(expression, (node) => {
+      if (node.type === 'name' && node.name === name && (!first || node.span.start < first.start)) first = node.span;
+    });
+  }
+  return first ?? { start: 0, end: 0 };
 }
 
 export function evaluateStatement(statement: Statement, context: EvaluationContext, diagnostics: Diagnostic[]): Pick<StatementResult, 'value' | 'check'> {

@@ -2,7 +2,12 @@
 // over the next lines only while a `[`, `(` or `{` is open. A continuation
 // stops at a blank line or at a line that clearly starts a new statement
 // (`name = …` or a directive at the start of the line), so one unclosed
-// bracket never swallows the rest of the document.
+// bracket never swallows the rest of the document. A continued statement that
+// does not parse ends before the first of its later lines that parses on its
+// own (the recovery rule of docs/language.md): `KL(P ||` above `H(P)` is one
+// half-typed line and one complete statement, not one broken statement.
+import { commentStart } from './comments';
+import { couldContinue, MAX_NESTING, parseStatement } from './parser';
 import type { Span } from './span';
 
 export interface SourceStatement {
@@ -12,14 +17,27 @@ export interface SourceStatement {
   offset: number;
 }
 
+/**
+ * Below a line that parses on its own, a statement with more brackets open
+ * than this is taken not to parse. Each statement cut short is followed by
+ * statements that may again run over the lines below it; this bounds how many
+ * of them read the same line (brackets opened on different lines, all still
+ * open), so that splitting stays linear in the text however it is written.
+ */
+export const RECOVERY_DEPTH = 8;
+
 const NEW_STATEMENT = /^(?:[\p{L}_][\p{L}\p{M}\p{N}_]*[ \t]*=(?!=)|(?:units|base|precision)[ \t]+\S)/u;
 
-/** The statements of the regions, in order; past `limit` of them, the rest is not split. */
-export function splitStatements(text: string, regions: readonly Span[], limit = Infinity): SourceStatement[] {
+/**
+ * The statements of the regions, in order; past `limit` of them, the rest is
+ * not split. Each statement cut short by the recovery rule adds to `recovered`
+ * the span from its start to the end of the last line looked at to cut it.
+ */
+export function splitStatements(text: string, regions: readonly Span[], limit = Infinity, recovered?: Span[]): SourceStatement[] {
   const statements: SourceStatement[] = [];
   for (const region of regions) {
     if (statements.length >= limit) break;
-    splitRange(text, region.start, region.end, statements, limit);
+    splitRange(text, region.start, region.end, statements, limit, undefined, recovered);
   }
   return statements;
 }
@@ -28,39 +46,131 @@ export function splitStatements(text: string, regions: readonly Span[], limit = 
  * Appends the statements of text[start, end) to `into`, up to `limit` in all.
  * `start` is a line start where no statement is open. At every line start
  * where no statement is open, `stopsAt` may end the split: what follows is
- * known to split as it did before an edit. Returns where the split ended.
+ * known to split as it did before an edit. Where a statement starts depends on
+ * nothing above it, so that is sound. Returns where the split ended.
  */
-export function splitRange(text: string, start: number, end: number, into: SourceStatement[], limit = Infinity, stopsAt?: (lineStart: number) => boolean): number {
+export function splitRange(text: string, start: number, end: number, into: SourceStatement[], limit = Infinity, stopsAt?: (lineStart: number) => boolean, recovered?: Span[]): number {
   let lineStart = start;
-  let statementStart = -1;
-  let depth = 0;
   while (lineStart < end && into.length < limit) {
+    if (stopsAt?.(lineStart)) return lineStart;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    // Lines are read in place: only a continuation line is ever cut out (to match NEW_STATEMENT).
-    if (statementStart >= 0 && (isWhiteSpace(text, lineStart, lineEnd) || NEW_STATEMENT.test(text.slice(lineStart, lineEnd)))) {
-      into.push(statementAt(text, statementStart, lineStart - 1));
-      statementStart = -1;
-      depth = 0;
+    if (isBlank(text, lineStart, lineEnd)) {
+      lineStart = lineEnd + 1;
+      continue;
     }
-    if (statementStart < 0) {
-      if (stopsAt?.(lineStart)) return lineStart;
-      if (!isBlank(text, lineStart, lineEnd)) {
-        statementStart = lineStart;
-        depth = Math.max(0, bracketBalance(text, lineStart, lineEnd));
-      }
-    } else {
-      depth = Math.max(0, depth + bracketBalance(text, lineStart, lineEnd));
+    const depth = bracketBalance(text, lineStart, lineEnd);
+    if (depth <= 0) {
+      into.push(statementAt(text, lineStart, lineEnd));
+      lineStart = lineEnd + 1;
+      continue;
     }
-    if (statementStart >= 0 && depth === 0) {
-      into.push(statementAt(text, statementStart, lineEnd));
-      statementStart = -1;
+    const continued = continuedStatement(text, lineStart, lineEnd, end, depth);
+    into.push(statementAt(text, lineStart, continued.end));
+    if (continued.reach !== undefined) recovered?.push({ start: lineStart, end: continued.reach });
+    lineStart = continued.next;
+  }
+  return Math.min(lineStart, end);
+}
+
+interface Continued {
+  /** Where the statement's text ends. */
+  end: number;
+  /** Where the next statement may start (a line start, or past the end). */
+  next: number;
+  /** Cut short by the recovery rule: the end of the last line looked at to decide it. */
+  reach?: number;
+}
+
+/**
+ * The statement that starts at `start` with `depth` brackets open at the end
+ * of its first line. It runs until its brackets close, or up to a blank line,
+ * a line that starts a new statement or the end of the region. If it then
+ * does not parse, it ends before the first of its later lines that parses on
+ * its own. Which lines those are is found on the way, one short line at a
+ * time, so a multi-line statement is parsed whole at most once, and only when
+ * one of its lines also parses alone.
+ */
+function continuedStatement(text: string, start: number, firstLineEnd: number, end: number, depth: number): Continued {
+  // Known not to parse, before its end is found: more brackets open than the parser reads, or a wrong turn.
+  let fails = depth > MAX_NESTING;
+  // The start of the first later line that parses on its own, if any.
+  let alone = -1;
+  // Once a line parses alone, whether the lines so far could still continue into a statement is asked
+  // 1, 3, 7, 15… lines later: a statement that went wrong is cut soon after, at a cost in proportion to its text.
+  let linesSinceAlone = 0;
+  let nextQuestion = 1;
+  let lineStart = firstLineEnd + 1;
+  let lastLooked = firstLineEnd;
+  // Where the last line with code on it ends (before `alone`, once found): comment lines after it are not the statement's.
+  let codeEnd = firstLineEnd;
+  let statementEnd = end;
+  let closed = false;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    lastLooked = lineEnd;
+    if (isWhiteSpace(text, lineStart, lineEnd) || NEW_STATEMENT.test(text.slice(lineStart, lineEnd))) {
+      statementEnd = lineStart - 1;
+      break;
     }
+    const balance = bracketBalance(text, lineStart, lineEnd);
+    if (alone < 0) {
+      // A line that opens or closes more brackets than it closes or opens is not complete on its own.
+      if (balance === 0 && parsesAlone(text, lineStart, lineEnd)) alone = lineStart;
+      else if (!isBlank(text, lineStart, lineEnd)) codeEnd = lineEnd;
+    }
+    depth = Math.max(0, depth + balance);
+    if (depth === 0) {
+      statementEnd = lineEnd;
+      closed = true;
+      break;
+    }
+    fails ||= depth > (alone >= 0 ? RECOVERY_DEPTH : MAX_NESTING);
+    if (alone >= 0 && !fails && linesSinceAlone++ === nextQuestion) {
+      nextQuestion = 2 * nextQuestion + 1;
+      fails = !couldContinue(text.slice(start, lineEnd));
+    }
+    // It cannot parse, and the line that ends it is known.
+    if (fails && alone >= 0) break;
     lineStart = lineEnd + 1;
   }
-  if (statementStart >= 0) into.push(statementAt(text, statementStart, end));
-  return end;
+  if (closed && (alone < 0 || (!fails && parsesWhole(text.slice(start, statementEnd))))) return { end: statementEnd, next: statementEnd + 1 };
+  // Unclosed, its error is at its end: on its last line of code, not on a comment below it.
+  if (alone < 0) return { end: codeEnd, next: statementEnd + 1 };
+  return { end: codeEnd, next: alone, reach: lastLooked };
 }
+
+/**
+ * Whether the statement parses. One too long to read is taken whole: the
+ * parser refuses it unread, and reading it here would cost what that limit
+ * saves.
+ */
+function parsesWhole(statement: string): boolean {
+  const { diagnostics } = parseStatement(statement);
+  return diagnostics.every((diagnostic) => diagnostic.code === 'too-large');
+}
+
+/** Whether the line text[start, end) is a complete statement on its own (not a comment, not a fragment). */
+function parsesAlone(text: string, start: number, end: number): boolean {
+  const line = text.slice(start, end);
+  if (!mayParseAlone(line)) return false;
+  const { statement, diagnostics } = parseStatement(line);
+  return statement.kind !== 'blank' && diagnostics.length === 0;
+}
+
+/**
+ * False for most lines of a multi-line vector, map or call, without parsing
+ * them: a line that starts with a separator or a closing bracket, or ends with
+ * a separator, an operator or an opening bracket, is a fragment.
+ */
+function mayParseAlone(line: string): boolean {
+  const code = line.slice(0, commentStart(line)).trim();
+  return code !== '' && !FRAGMENT_START.includes(code[0]) && !FRAGMENT_END.includes(code[code.length - 1]);
+}
+
+const FRAGMENT_START = ',)]}*/^:=|≈±·×‖';
+const FRAGMENT_END = ',([{+-*/^=:|≈±·×‖';
 
 function statementAt(text: string, start: number, end: number): SourceStatement {
   let stop = end;

@@ -5,6 +5,7 @@ import type { Expression } from '../language/ast';
 import { writtenOnOneLine } from '../language/comments';
 import { formatShort } from '../language/format';
 import { tokenize } from '../language/lexer';
+import { inputErrorPhrase, inputsInError } from '../language/statementEvaluation';
 import type { Value } from '../language/values';
 import { fullValue, MEASURE_LABEL, shortValue } from './valueText';
 
@@ -55,6 +56,36 @@ export function resultText(analyzed: AnalyzedStatement, digits: number): ResultT
     default:
       return undefined;
   }
+}
+
+/** What shows for a statement that did not evaluate: a label, with nothing to copy. */
+export interface NotEvaluatedText {
+  /** `⚠ not evaluated: Q has an error`. */
+  title: string;
+  /** `⚠ Q has an error`. */
+  hint: string;
+  explanation: string;
+}
+
+const REASON_LIMIT = 60;
+
+/** Why a statement has no value, when names it reads have an error where they are assigned. */
+export function inputErrorText(analyzed: AnalyzedStatement): NotEvaluatedText | undefined {
+  const names = inputsInError(analyzed.result, analyzed.source.text);
+  if (names.length === 0) return undefined;
+  const phrase = inputErrorPhrase(names);
+  return { title: `⚠ not evaluated: ${phrase}`, hint: `⚠ ${phrase}`, explanation: `${phrase} where assigned above, so this statement is not evaluated (see Problems).` };
+}
+
+/** Why a statement has no value: an input's error, or else its own first error, in short. */
+export function notEvaluatedText(analyzed: AnalyzedStatement): NotEvaluatedText | undefined {
+  const inputError = inputErrorText(analyzed);
+  if (inputError) return inputError;
+  const first = [...analyzed.parsed.diagnostics, ...analyzed.result.diagnostics].find((diagnostic) => diagnostic.severity === 'error');
+  if (!first) return undefined;
+  const sentence = first.message.split(/(?<=[.:;])\s/)[0].replace(/[.:;]$/, '');
+  const reason = sentence.length > REASON_LIMIT ? `${sentence.slice(0, REASON_LIMIT - 1)}…` : sentence;
+  return { title: `⚠ not evaluated: ${reason}`, hint: `⚠ ${reason}`, explanation: first.message };
 }
 
 /** `KL `, `H `, `∇z `…: the measure or gradient a value came from, when it is the statement's own value. */

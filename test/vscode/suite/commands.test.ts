@@ -22,10 +22,17 @@ suite('commands', () => {
     assert.equal((await lensOn(document, 'KL(P || Q)')).title, 'KL = 0.41504 bits');
   });
 
-  test('Restart Server and Show Output are in the command palette under KL Lens', async () => {
+  test('Restart Server, Show Output and the walkthrough\'s commands are in the command palette under KL Lens, each registered', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: Array<{ command: string; category: string; title: string }> } };
     const palette = manifest.contributes.commands.map(({ command, category, title }) => [command, `${category}: ${title}`]);
-    assert.deepEqual(Object.fromEntries(palette), { 'kl.restartServer': 'KL Lens: Restart Server', 'kl.showOutput': 'KL Lens: Show Output' });
+    assert.deepEqual(Object.fromEntries(palette), {
+      'kl.restartServer': 'KL Lens: Restart Server',
+      'kl.showOutput': 'KL Lens: Show Output',
+      'kl.walkthrough.openExample': 'KL Lens: Open the Worked Example',
+      'kl.walkthrough.openNote': 'KL Lens: Open the Example Note and Its Preview',
+    });
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const [command] of palette) assert.ok(registered.has(command), `${command} is registered`);
     await vscode.commands.executeCommand('kl.showOutput');
   });
 });

@@ -3,6 +3,7 @@
 // without reporting again, so one mistake gives one diagnostic.
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
 import { BUILTINS } from './builtins';
+import { crossEntropyLessEntropy } from './divergenceDifference';
 import { error, warning } from './diagnostics';
 import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
@@ -200,7 +201,8 @@ function evaluateBinary(expression: BinaryExpression, context: EvaluationContext
     return undefined;
   }
   if (left.kind === 'number' && right.kind === 'number') {
-    return numberValue(operation(left.value, right.value), combinedUnit(expression.operator, left, right));
+    const divergence = expression.operator === '-' ? crossEntropyLessEntropy(left, right) : undefined;
+    return numberValue(divergence ?? operation(left.value, right.value), combinedUnit(expression.operator, left, right));
   }
   if (!startsInTime(numbersIn([left, right]), context)) return undefined;
   return elementwise(left, right, operation, expression, context);

@@ -68,8 +68,12 @@ describe('examples/notes/cross-entropy.md in the editor', () => {
   it('shows ✓/✗ lenses above the checked formulas and inlay hints after their chains', async () => {
     const lenses = await session.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: NOTE } });
     const math = lenses.filter((lens) => lens.command?.title.includes('math:')).map((lens) => [lens.range.start.line, lens.command!.title]);
-    expect(math).toContainEqual([lineOf(NOTE, '$$\nD_{KL}(\\textbf{y}'), '✓ math: 2 relations hold']);
-    expect(math).toContainEqual([lineOf(NOTE, '$$\nH(P, Q) = -\\sum_{i \\in \\Omega}p_i\\log(q_i) = '), '✗ math: 1 of 1 relation fails']);
+    // Each lens names what it judges: the relation, a chain's two ends, or the link that fails.
+    expect(math).toContainEqual([lineOf(NOTE, '$$\nD_{KL}(\\textbf{y}'), '✓ math: -1\\times \\log_2\\frac{0.75}{1}-0-0 = … ≈ 0.415']);
+    expect(math).toContainEqual([lineOf(NOTE, '$$\nH(P, Q) = -\\sum_{i \\in \\Omega}p_i\\log(q_i) = '), '✗ math: H(P, Q) = \\log_2(D_{KL}(P||Q) + H(P))']);
+    // Two formulas on one line get two lenses that say which is which.
+    const [line] = math.find(([, title]) => title === '✓ math: H(P) = 0') ?? [];
+    expect(math.filter(([at]) => at === line).map(([, title]) => title)).toEqual(['✓ math: H(P, Q) = H(P) + D_{KL}(P||Q)', '✓ math: H(P) = 0']);
     const lineCount = session.document(NOTE).lineCount;
     const hints = await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: NOTE }, range: { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } } });
     const labels = hints.map((hint) => [hint.position, hint.label]);

@@ -39,7 +39,7 @@ export function mathCodeLenses(analysis: Analysis): CodeLens[] {
   for (const formula of analysis.math?.formulas ?? []) {
     if (formula.relations.length === 0) continue;
     const start = analysis.lineIndex.positionAt(formula.region.span.start);
-    lenses.push({ range: { start, end: start }, command: { title: verdictTitle(formula.relations), command: '' } });
+    lenses.push({ range: { start, end: start }, command: { title: lensTitle(formula), command: '' } });
   }
   return lenses;
 }
@@ -110,6 +110,28 @@ function verdictTitle(relations: readonly MathRelation[]): string {
   const plural = relations.length === 1 ? 'relation' : 'relations';
   if (failed === 0) return `✓ math: ${relations.length === 1 ? 'the relation holds' : `${relations.length} ${plural} hold`}`;
   return `✗ math: ${failed} of ${relations.length} ${plural} ${failed === 1 ? 'fails' : 'fail'}`;
+}
+
+/**
+ * The lens names what it judges, since a line may hold several formulas: the
+ * relation (or the chain's two ends), or the first relation that fails.
+ */
+function lensTitle(formula: MathFormula): string {
+  const relations = formula.relations;
+  const side = (part: number): string => shorten(formula.parts[part].source);
+  const named = (relation: MathRelation): string => `${side(relation.left)} ${relation.kind} ${side(relation.right)}`;
+  const failed = relations.filter((relation) => !relation.pass);
+  if (failed.length === 0) {
+    const first = relations[0];
+    const last = relations[relations.length - 1];
+    return withoutIcons(`✓ math: ${relations.length === 1 ? named(first) : `${side(first.left)} ${first.kind} … ${last.kind} ${side(last.right)}`}`);
+  }
+  return withoutIcons(`✗ math: ${named(failed[0])}${relations.length > 1 ? ` (${failed.length} of ${relations.length} relations fail)` : ''}`);
+}
+
+/** VS Code draws `$(name)` in a lens title as an icon: LaTeX written so stays text. */
+function withoutIcons(title: string): string {
+  return title.replaceAll('$(', '$\u200b(');
 }
 
 function relationLine(formula: MathFormula, relation: MathRelation): Markdown {

@@ -41,7 +41,7 @@ function barParts(series: readonly Series[], outcomeLabels: readonly string[], c
   const base = TOP + plotHeight;
   const slot = (WIDTH - LEFT * 2) / count;
   const barWidth = Math.max(1, (slot * 0.8) / series.length);
-  const colours = [P_COLOUR, Q_COLOUR];
+  const colours = coloursOf(series.map((each) => each.name));
   const parts = [
     `<text x="${LEFT}" y="11">${escapeXml(caption)}</text>`,
     legendOf(series.map((each) => each.name), colours),
@@ -68,6 +68,14 @@ function barParts(series: readonly Series[], outcomeLabels: readonly string[], c
     parts.push(`<g text-anchor="middle">${labels.join('')}</g>`);
   }
   return parts;
+}
+
+/**
+ * A distribution keeps its colour whichever argument it is (P is blue in
+ * KL(P || Q) and in KL(Q || P)): of two series, the name that sorts first is blue.
+ */
+function coloursOf(names: readonly string[]): string[] {
+  return names.length === 2 && names[1] < names[0] ? [Q_COLOUR, P_COLOUR] : [P_COLOUR, Q_COLOUR];
 }
 
 /** Swatches and names at the top right, laid out from the right edge (about 6 px per character at 10 px). */

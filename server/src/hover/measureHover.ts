@@ -88,9 +88,10 @@ function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Na
   const detail = value.detail;
   const sections = [code(formulaOf(detail, names)), joinMarkdown(termByTerm(detail, value.value, names).map(code), md`  \n`)];
   if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(md`${detail.measure === 'bce' ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE}`);
+  // The libraries' lines before the chart: they stay in sight in a hover box of VS Code's height.
+  sections.push(...librarySection(detail));
   // One outcome (BCE of two numbers) makes no chart worth drawing.
   if (detail.kind === 'categorical' && detail.rows[0].p.length > 1) sections.push(chartOf(detail, names));
-  sections.push(...librarySection(detail));
   return sections;
 }
 

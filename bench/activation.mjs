@@ -21,6 +21,8 @@ function standIn(name) {
       if (key === 'isTrusted') return true;
       return standIn(name + '.' + String(key));
     },
+    // The status item's fields are assigned (item.text = …): taken and forgotten.
+    set() { return true; },
     apply() { return standIn(name + '()'); },
     construct() { return standIn('new ' + name); },
   });
@@ -28,7 +30,7 @@ function standIn(name) {
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest); };
 const api = {};
-for (const name of ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Disposable', 'Uri', 'EventEmitter', 'Range', 'Position', 'StatusBarAlignment', 'ConfigurationTarget']) api[name] = standIn(name);
+for (const name of ['window', 'workspace', 'commands', 'languages', 'env', 'extensions', 'Disposable', 'Uri', 'EventEmitter', 'Range', 'Position', 'StatusBarAlignment', 'ConfigurationTarget', 'MarkdownString', 'ThemeColor']) api[name] = standIn(name);
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: api };
 const root = process.argv[1];
 const context = { subscriptions: [], extensionPath: root, asAbsolutePath: (p) => path.join(root, p), globalState: standIn('globalState'), workspaceState: standIn('workspaceState') };

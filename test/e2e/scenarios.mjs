@@ -74,7 +74,7 @@ async function screenshot(page, name) {
   const size = page.viewportSize();
   const bottom = await page.evaluate(() => {
     const boxes = [
-      ...document.querySelectorAll('.editor-group-container.active .view-line, .monaco-hover:not(.hidden), .action-widget, .markers-panel'),
+      ...document.querySelectorAll('.editor-group-container.active .view-line, .monaco-hover:not(.hidden), .action-widget, .markers-panel, .getting-started-step, .getting-started-media'),
     ]
       .filter((el) => (el.textContent ?? '').trim() !== '')
       .map((el) => el.getBoundingClientRect())

@@ -90,6 +90,6 @@ describe('a batch of many small rows costs its rows, not only its numbers', () =
   it('rows that do not sum to 1 are one warning for the batch, not one per row', () => {
     space.write('halves.npy', column(100, 0.5));
     const analysis = space.analyze('M = load("halves.npy")\nH(M)', { maxElements: 1000 });
-    expect(problems(analysis)).toEqual([{ code: 'not-normalized', at: 'M', message: 'P (row 1) sums to 0.5, not 1, and 99 other rows do not sum to 1 either; it is used as written. Wrap it in normalize(...) if it should be rescaled.' }]);
+    expect(problems(analysis)).toEqual([{ code: 'not-normalized', at: 'M', message: 'M (row 1) sums to 0.5, not 1, and 99 other rows do not sum to 1 either; it is used as written. Wrap it in normalize(...) if it should be rescaled.' }]);
   });
 });

@@ -26,7 +26,7 @@ export function entropyMeasure(value: Value, call: CallExpression, context: Eval
     return { kind: 'number', value: normalEntropy(value.sigma, context.units), unit: context.units, detail: { kind: 'normal', measure: 'entropy', unit: context.units, p: value } };
   }
   if (!batchWithinLimit(value, call.args[0], context)) return undefined;
-  const p = asCategorical(value, call.args[0], context, 'P');
+  const p = asCategorical(value, call.args[0], context, argumentName(call, 0, context));
   return p && categoricalMeasure('entropy', p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
 }
 
@@ -48,8 +48,8 @@ export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[]
   const [P, Q] = args;
   if (P.kind === 'normal' || Q.kind === 'normal') return normalPair(measure, P, Q, call, context);
   if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
-  const p = asCategorical(P, call.args[0], context, 'P');
-  const q = asCategorical(Q, call.args[1], context, 'Q');
+  const p = asCategorical(P, call.args[0], context, argumentName(call, 0, context));
+  const q = asCategorical(Q, call.args[1], context, argumentName(call, 1, context));
   if (!p || !q) return undefined;
   const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1] }, context);
   return paired && categoricalMeasure(measure, paired.pairs, paired.labels, call, context, isBatch(p, q));

@@ -47,13 +47,14 @@ export function notebookNote(json: string): NotebookNote | { error: string } {
     if (text === undefined) return { error: `not a notebook: the source of cell ${index + 1} is neither a string nor a list of strings` };
     const lineCount = countLines(text);
     places.push({ cell: index + 1, startLine: line, lineCount, lastLineLength: text.length - text.lastIndexOf('\n') - 1 });
+    // The first line break ends the cell's last line; each further piece is one line.
     const separator = ['\n'];
     const fence = unclosedFence(text);
     if (fence) separator.push(`${fence}\n`);
     if (text.includes('<!--')) separator.push('-->\n');
     separator.push('\n');
     parts.push(text, ...separator);
-    line += lineCount + separator.length;
+    line += lineCount + separator.length - 1;
   }
   return { text: parts.join(''), cells: places };
 }

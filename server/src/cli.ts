@@ -7,6 +7,7 @@ import { analyze, DEFAULT_OPTIONS } from './language/analysis';
 import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, readDocument, UsageError } from './cli/files';
+import { notebookNote, notebookReport } from './cli/notebook';
 import { fileReport, jsonReportChunks, type FileReport } from './cli/report';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
 import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
@@ -16,7 +17,8 @@ const HELP = `kl-lens ${VERSION}: entropy, KL divergence and cross-entropy, chec
 
 Usage:
   kl-lens eval FILE|FOLDER... [--json] [--units bits|nats|bans]
-      Evaluate .kl files and the \`kl\` blocks of .md notes; print every statement's value.
+      Evaluate .kl files and the \`kl\` blocks of .md notes and of the Markdown
+      cells of .ipynb notebooks; print every statement's value.
   kl-lens check FILE|FOLDER... [--json] [--units bits|nats|bans]
       The same, printing only failed checks, diagnostics and a summary (for CI).
   kl-lens lsp --stdio
@@ -30,7 +32,8 @@ Options:
   -v, --version     the version
 
 Exit status: 0 every check passed and no errors; 1 a check failed or an error
-was reported; 2 a usage or I/O error.`;
+was reported; 2 a usage or I/O error (a file that cannot be read or is not a
+notebook: the other files are reported all the same).`;
 
 interface Options {
   command: 'eval' | 'check';
@@ -65,12 +68,29 @@ function parseArguments(argv: readonly string[]): Options | 'help' | 'version' {
 
 function run(options: Options): number {
   const reports: FileReport[] = [];
-  for (const file of collectFiles(options.files)) {
+  // A file that cannot be read, or a malformed notebook: one line on stderr after the report of the others, exit 2.
+  const fileErrors: string[] = [];
+  const files = collectFiles(options.files);
+  for (const file of files) {
     const kind = documentKindOf(file);
-    if (!kind) throw new UsageError(`'${file}' is not a .kl or .md file`);
-    const text = readDocument(file);
-    const analyse = () => analyze(text, kind, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) });
-    reports.push(fileReport(file, analyse, options.json ? Infinity : MAX_ENTRIES_SHOWN));
+    if (!kind) throw new UsageError(`'${file}' is not a .kl, .md or .ipynb file`);
+    const entries = options.json ? Infinity : MAX_ENTRIES_SHOWN;
+    const analyseAs = (text: string, as: 'kl' | 'markdown') => () => analyze(text, as, { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) });
+    let text: string;
+    try {
+      text = readDocument(file);
+    } catch (reason) {
+      if (!(reason instanceof UsageError)) throw reason;
+      fileErrors.push(reason.message);
+      continue;
+    }
+    if (kind !== 'notebook') {
+      reports.push(fileReport(file, analyseAs(text, kind), entries));
+      continue;
+    }
+    const note = notebookNote(text);
+    if ('error' in note) fileErrors.push(`'${file}' is ${note.error}`);
+    else reports.push(notebookReport(fileReport(file, analyseAs(note.text, 'markdown'), entries), note));
   }
   const totals = totalsOf(reports);
   if (options.json) {
@@ -88,6 +108,8 @@ function run(options: Options): number {
     lines.push(summaryLine(totals, reports.length, style));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
+  for (const message of fileErrors) process.stderr.write(`kl-lens: ${message}\n`);
+  if (fileErrors.length > 0) return 2;
   return totals.failed > 0 || totals.errors > 0 ? 1 : 0;
 }
 

@@ -114,10 +114,10 @@ describe('usage and I/O errors: one line on stderr, exit 2, never a stack trace'
     });
   }
 
-  it('a folder without .kl or .md files', () => {
+  it('a folder without .kl, .md or .ipynb files', () => {
     const { status, stderr } = klLens(['eval', join(folder, 'empty')]);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/holds no \.kl or \.md files\n$/);
+    expect(stderr).toMatch(/holds no \.kl, \.md or \.ipynb files\n$/);
   });
 
   it('an unreadable file', () => {

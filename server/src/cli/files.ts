@@ -1,5 +1,5 @@
-// Which files the CLI reads: the ones named, and the .kl/.md files under a
-// named folder; and how it reads one. A shell glob in CI can name anything
+// Which files the CLI reads: the ones named, and the .kl/.md/.ipynb files
+// under a named folder; and how it reads one. A shell glob in CI can name anything
 // (`*.kl` matching a link to /dev/zero, a FIFO): only regular files are read,
 // checked before opening, opened without blocking and checked again.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
@@ -9,14 +9,16 @@ import { DEFAULT_MAX_FILE_BYTES } from '../language/load/fileHost';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', '.vscode-test']);
 
-export function documentKindOf(path: string): DocumentKind | undefined {
+/** How a file is read: a notebook's Markdown cells are analysed as one Markdown note (cli/notebook.ts). */
+export function documentKindOf(path: string): DocumentKind | 'notebook' | undefined {
   const extension = extname(path).toLowerCase();
+  if (extension === '.ipynb') return 'notebook';
   return extension === '.kl' ? 'kl' : extension === '.md' || extension === '.markdown' ? 'markdown' : undefined;
 }
 
 export class UsageError extends Error {}
 
-/** Expands folders into their .kl and .md files, sorted; a folder without any is a usage error. */
+/** Expands folders into their .kl, .md and .ipynb files, sorted; a folder without any is a usage error. */
 export function collectFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
@@ -28,7 +30,7 @@ export function collectFiles(paths: readonly string[]): string[] {
     }
     if (stats.isDirectory()) {
       const found = walk(path);
-      if (found.length === 0) throw new UsageError(`'${path}' holds no .kl or .md files`);
+      if (found.length === 0) throw new UsageError(`'${path}' holds no .kl, .md or .ipynb files`);
       files.push(...found);
     } else if (stats.isFile()) {
       files.push(path);

@@ -7,6 +7,8 @@ import { mathRecords } from './mathRecords';
 import { inputsInError } from '../language/statementEvaluation';
 
 export interface StatementRecord {
+  /** Notebooks: the 1-based cell, counting every cell; `line` and `column` are then within it. */
+  cell?: number;
   line: number;
   /** `math`: a relation of the LaTeX math of a note (see docs/math-checking.md). */
   kind: 'assignment' | 'expression' | 'check' | 'directive' | 'math';
@@ -29,6 +31,8 @@ export interface StatementRecord {
 }
 
 export interface DiagnosticRecord {
+  /** Notebooks: the 1-based cell, counting every cell; lines and columns are then within it. */
+  cell?: number;
   line: number;
   column: number;
   endLine: number;

@@ -26,7 +26,8 @@ export function statementLines(report: FileReport, style: Style): string[] {
   for (const record of report.statements) {
     const source = writtenOnOneLine(record.source);
     const shown = source.length > MAX_SOURCE_WIDTH ? `${source.slice(0, MAX_SOURCE_WIDTH - 1)}…` : source.padEnd(MAX_SOURCE_WIDTH);
-    lines.push(`${style.dim(String(record.line).padStart(5))}  ${shown}  ${outcome(record, style)}`);
+    const line = record.cell === undefined ? String(record.line).padStart(5) : `cell ${record.cell}:${record.line}`.padStart(12);
+    lines.push(`${style.dim(line)}  ${shown}  ${outcome(record, style)}`);
   }
   return lines;
 }
@@ -72,7 +73,7 @@ export function writeValue(value: JsonValue): string {
 export function diagnosticLines(report: FileReport, style: Style): string[] {
   return report.diagnostics.map((d) => {
     const severity = d.severity === 'error' ? style.red('error') : d.severity === 'warning' ? style.yellow('warning') : d.severity;
-    return `${report.file}:${d.line}:${d.column}: ${severity}: ${d.message} ${style.dim(`[${d.code}]`)}`;
+    return `${placeIn(report.file, d)}:${d.column}: ${severity}: ${d.message} ${style.dim(`[${d.code}]`)}`;
   });
 }
 
@@ -83,10 +84,15 @@ export function failureLines(report: FileReport, style: Style): string[] {
     .map((record) => {
       const unit = record.unit ? ` ${record.unit}` : '';
       if (record.kind === 'math') {
-        return `${report.file}:${record.line}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
+        return `${placeIn(report.file, record)}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
       }
-      return `${report.file}:${record.line}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
+      return `${placeIn(report.file, record)}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
     });
+}
+
+/** `file:line`, or `notebook.ipynb:cell 3:line` in a notebook. */
+function placeIn(file: string, record: { cell?: number; line: number }): string {
+  return record.cell === undefined ? `${file}:${record.line}` : `${file}:cell ${record.cell}:${record.line}`;
 }
 
 export interface Totals {

@@ -11,6 +11,15 @@ const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*$/;
 
 /** The bodies of the note's ```` ```kl ```` blocks, in order. An unclosed fence runs to the end. */
 export function findKlBlocks(text: string): CodeRegion[] {
+  return scanFences(text).regions;
+}
+
+/** The marker (```` ``` ````, `~~~~`…) of a fence still open at the end of the text, of any language. */
+export function unclosedFence(text: string): string | undefined {
+  return scanFences(text).open;
+}
+
+function scanFences(text: string): { regions: CodeRegion[]; open?: string } {
   const regions: CodeRegion[] = [];
   let offset = 0;
   let open: { marker: string; kl: boolean; bodyStart: number } | undefined;
@@ -31,7 +40,7 @@ export function findKlBlocks(text: string): CodeRegion[] {
     offset = lineEnd + 1;
   }
   if (open?.kl) regions.push({ span: { start: open.bodyStart, end: text.length } });
-  return regions;
+  return { regions, open: open?.marker };
 }
 
 function isClosingFence(line: string, marker: string): boolean {

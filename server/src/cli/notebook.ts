@@ -1,0 +1,112 @@
+// A Jupyter notebook (nbformat 4 JSON) as the CLI reads it: its Markdown cells
+// are one Markdown note, top to bottom, analysed by the same engine as a `.md`
+// note; code and raw cells are left alone. The note is one text built from the
+// cells, each followed by a separator that ends whatever the cell left open
+// (a fence, an HTML comment, a paragraph, so also any math or code span), as
+// Jupyter renders each cell on its own; every place is then mapped back to
+// (cell, line in the cell, column).
+import { unclosedFence } from '../language/markdown';
+import type { DiagnosticRecord, FileReport, StatementRecord } from './report';
+
+/** Where one Markdown cell's text sits in the note built from the notebook. */
+interface CellPlace {
+  /** 1-based, counting every cell (Markdown, code, raw) as Jupyter shows them. */
+  cell: number;
+  /** The note's 0-based line where the cell's first line is. */
+  startLine: number;
+  lineCount: number;
+  lastLineLength: number;
+}
+
+export interface NotebookNote {
+  text: string;
+  cells: CellPlace[];
+}
+
+/** The note of a notebook's Markdown cells, or why the text is not a notebook (one line). */
+export function notebookNote(json: string): NotebookNote | { error: string } {
+  let notebook: unknown;
+  try {
+    notebook = JSON.parse(json);
+  } catch (reason) {
+    return { error: `not a notebook: not JSON (${String((reason as Error).message).split('\n')[0].slice(0, 120)})` };
+  }
+  if (typeof notebook !== 'object' || notebook === null || Array.isArray(notebook)) return { error: 'not a notebook: not a JSON object' };
+  const cells = (notebook as { cells?: unknown }).cells;
+  if (!Array.isArray(cells)) return { error: "not a notebook: no 'cells' list (nbformat 4)" };
+  // A leading blank line: a first cell starting with `---` is a rule in Jupyter, not YAML front matter.
+  const parts: string[] = ['\n'];
+  const places: CellPlace[] = [];
+  let line = 1;
+  for (const [index, cell] of cells.entries()) {
+    if (typeof cell !== 'object' || cell === null || Array.isArray(cell)) return { error: `not a notebook: cell ${index + 1} is not an object` };
+    const { cell_type: type, source } = cell as { cell_type?: unknown; source?: unknown };
+    if (typeof type !== 'string') return { error: `not a notebook: cell ${index + 1} has no 'cell_type'` };
+    if (type !== 'markdown') continue;
+    const text = cellText(source);
+    if (text === undefined) return { error: `not a notebook: the source of cell ${index + 1} is neither a string nor a list of strings` };
+    const lineCount = countLines(text);
+    places.push({ cell: index + 1, startLine: line, lineCount, lastLineLength: text.length - text.lastIndexOf('\n') - 1 });
+    // The first line break ends the cell's last line; each further piece is one line.
+    const separator = ['\n'];
+    const fence = unclosedFence(text);
+    if (fence) separator.push(`${fence}\n`);
+    if (text.includes('<!--')) separator.push('-->\n');
+    separator.push('\n');
+    parts.push(text, ...separator);
+    line += lineCount + separator.length - 1;
+  }
+  return { text: parts.join(''), cells: places };
+}
+
+function cellText(source: unknown): string | undefined {
+  if (typeof source === 'string') return source;
+  if (!Array.isArray(source) || !source.every((piece) => typeof piece === 'string')) return undefined;
+  return source.join('');
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** The report of the note with every place in its cell: `cell`, then `line`/`column` within the cell (1-based). */
+export function notebookReport(report: FileReport, note: NotebookNote): FileReport {
+  const statements = report.statements.map((record): StatementRecord => {
+    const place = placeOf(note, record.line, record.column ?? 1);
+    if (!place) return record;
+    return record.column === undefined ? { cell: place.cell, ...record, line: place.line } : { cell: place.cell, ...record, line: place.line, column: place.column };
+  });
+  const diagnostics = report.diagnostics.map((record): DiagnosticRecord => {
+    const start = placeOf(note, record.line, record.column);
+    if (!start) return record;
+    // A span ends in the cell it starts in (a kl block or a formula never spans two).
+    const found = placeOf(note, record.endLine, record.endColumn);
+    const end = found?.cell === start.cell ? found : { line: start.lineCount, column: start.lastLineLength + 1 };
+    return { cell: start.cell, ...record, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  });
+  return { file: report.file, statements, diagnostics };
+}
+
+/**
+ * The cell, line and column (1-based) of the note's 1-based `line` and
+ * `column`, with the cell's size; a place in a separator is the end of the
+ * cell before it.
+ */
+function placeOf(note: NotebookNote, line: number, column: number): (CellPlace & { line: number; column: number }) | undefined {
+  const cells = note.cells;
+  if (cells.length === 0) return undefined;
+  const target = line - 1;
+  let low = 0;
+  let high = cells.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (cells[mid].startLine <= target) low = mid;
+    else high = mid - 1;
+  }
+  const place = cells[low];
+  if (target < place.startLine) return { ...place, line: 1, column: 1 };
+  if (target >= place.startLine + place.lineCount) return { ...place, line: place.lineCount, column: place.lastLineLength + 1 };
+  return { ...place, line: target - place.startLine + 1, column };
+}

@@ -23,7 +23,7 @@ describe('a module imports from its own layer and the layers below it only', () 
     ['server/src/notes/documentAnalysis.ts', '../latex/noteMath'],
     ['server/src/hover/measureHover.ts', '../language/measures'],
     ['server/src/features/hover.ts', '../lsp/ranges'],
-    ['client/src/extension.ts', '../../server/src/lsp/klProtocol'],
+    ['client/src/klServer.ts', '../../server/src/lsp/klProtocol'],
     ['client/src/klServer.ts', '../../server/src/lsp/nodeFlags'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await refusals(file, specifier)).toEqual([]);

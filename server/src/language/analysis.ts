@@ -1,5 +1,6 @@
 // One analysis per document version: statements, their values and checks, and
-// the diagnostics, computed once and shared by every feature (and the CLI).
+// the diagnostics, computed once and shared by every feature (and the CLI),
+// which read it through notes/documentAnalysis.ts (that adds a note's math).
 //
 // Incremental by construction. An edit splits and parses again only the
 // statements around the changed text; the statements above and below it are

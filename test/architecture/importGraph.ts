@@ -109,3 +109,30 @@ export function elementaryCycles(graph: ImportGraph, limit = 200): string[][] {
   }
   return cycles;
 }
+
+/** For each module on a cycle, the shortest cycle through it (found breadth first), each cycle once: the readable answer. */
+export function shortestCycles(graph: ImportGraph): string[][] {
+  const cycles = new Map<string, string[]>();
+  for (const component of stronglyConnectedComponents(graph)) {
+    const members = new Set(component);
+    for (const start of component) {
+      const cameFrom = new Map<string, string>();
+      const queue = [start];
+      let closing: string | undefined;
+      for (let i = 0; i < queue.length && closing === undefined; i++) {
+        for (const target of graph.get(queue[i]) ?? []) {
+          if (!members.has(target)) continue;
+          if (target === start) { closing = queue[i]; break; }
+          if (!cameFrom.has(target)) { cameFrom.set(target, queue[i]); queue.push(target); }
+        }
+      }
+      const path = [start];
+      for (let at = closing!; at !== start; at = cameFrom.get(at)!) path.splice(1, 0, at);
+      // The same cycle found from another of its modules: keyed by its modules in order from the smallest.
+      const smallest = path.indexOf([...path].sort()[0]);
+      const rotated = [...path.slice(smallest), ...path.slice(0, smallest)];
+      cycles.set(rotated.join(' '), [...rotated, rotated[0]]);
+    }
+  }
+  return [...cycles.values()].sort((a, b) => a.length - b.length);
+}

@@ -2,6 +2,17 @@ import eslint from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** `no-restricted-imports` for the files of one layer: none of the folders above it (nor the entry points), nor, with `noProtocol`, the LSP packages. */
+function layer(files, why, above, noProtocol) {
+  const patterns = [{
+    // A relative path through one of those folders (no folder of a lower layer has their names), or to an entry point.
+    regex: `^(\\.\\./)+(.*/)?(${above.join('|')})(/|$)|^(\\.\\./)+(server|cli|analysisWorker)$`,
+    message: `${why}: it imports nothing from ${above.map((folder) => `${folder}/`).join(', ')} or the entry points.`,
+  }];
+  if (noProtocol) patterns.push({ regex: '^vscode($|[-/])', message: `${why}: only the protocol layers (lsp/, features/) and the client know about LSP and VS Code.` });
+  return { files: [files], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['**/out/**', '**/node_modules/**', '.tsbuild/**', 'test/e2e/.cache/**', '.vscode-test/**'] },
   eslint.configs.recommended,
@@ -10,6 +21,24 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  // The layers point one way (docs/architecture.md): each block lists what a
+  // layer may not import. test/architecture/importCycles.test.ts fails on any
+  // import cycle, these on an import that points up even before it closes one.
+  layer('server/src/language/**', 'the engine (language/) is pure: text in, data out; the layers above call it', ['latex', 'notes', 'hover', 'features', 'lsp', 'cli'], true),
+  layer('server/src/latex/**', 'the LaTeX reader (latex/) reads the engine; notes/ calls it', ['notes', 'hover', 'features', 'lsp', 'cli'], true),
+  layer('server/src/notes/**', 'the document analysis (notes/) is below every feature and the protocol', ['hover', 'features', 'lsp', 'cli'], true),
+  layer('server/src/hover/**', 'hover/ renders for features/hover.ts and lsp/, which call it', ['features', 'lsp', 'cli'], false),
+  {
+    files: ['client/src/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+server/(?!src/lsp/(klProtocol|nodeFlags)$)',
+          message: 'The client shares only the protocol names (server/src/lsp/klProtocol.ts) and the server\'s Node flags (server/src/lsp/nodeFlags.ts) with the server; the rest of the server is bundled apart.',
+        }],
+      }],
     },
   },
   {

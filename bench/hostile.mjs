@@ -80,7 +80,7 @@ function parseArguments(argv) {
 async function loadEngine() {
   const folder = mkdtempSync(path.join(tmpdir(), 'kl-lens-hostile-'));
   const outfile = path.join(folder, 'engine.mjs');
-  await build({ entryPoints: [path.join(root, 'server/src/language/analysis.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
+  await build({ entryPoints: [path.join(root, 'server/src/notes/documentAnalysis.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
   const engine = await import(pathToFileURL(outfile).href);
   rmSync(folder, { recursive: true, force: true });
   return engine;

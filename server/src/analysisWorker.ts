@@ -2,14 +2,15 @@
 // with no time limit and sends the analyses back as plain data.
 import { parentPort, threadId } from 'node:worker_threads';
 import { longMeasureStatements, writeLongSections } from './hover/backgroundSections';
-import { analyze, numberVersionsFrom, transferredAnalysis, type Analysis } from './language/analysis';
+import { numberVersionsFrom, transferredAnalysis } from './language/analysis';
+import { analyze, type DocumentAnalysis } from './notes/documentAnalysis';
 import { nodeFileSystem } from './language/load/nodeFileHosts';
 import type { BackgroundReply, BackgroundRequest } from './lsp/backgroundAnalysis';
 
 // The server reuses these analyses: their binding versions must not collide with its own.
 numberVersionsFrom(threadId * 2 ** 32);
 
-let previous: Analysis | undefined;
+let previous: DocumentAnalysis | undefined;
 /** Counts the requests: the hover sections of an analysis stop being written once another request came. */
 let requests = 0;
 
@@ -31,7 +32,7 @@ parentPort?.on('message', (request: BackgroundRequest) => {
 });
 
 /** One statement's sections at a time, with the worker's messages between: a new request goes first, and these are dropped. */
-function writeSections(analysis: Analysis, statements: number[], request: number): void {
+function writeSections(analysis: DocumentAnalysis, statements: number[], request: number): void {
   setImmediate(() => {
     const statement = statements.shift();
     if (statement === undefined || request !== requests) return;

@@ -3,12 +3,14 @@
 // diagnostic, 2 a usage or I/O error, always as one line on stderr).
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { analyze, DEFAULT_OPTIONS } from './language/analysis';
+import { DEFAULT_OPTIONS } from './language/analysis';
+import { analyze } from './notes/documentAnalysis';
 import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, readDocument, UsageError } from './cli/files';
 import { notebookNote, notebookReport } from './cli/notebook';
-import { fileReport, jsonReportChunks, type FileReport } from './cli/report';
+import { fileReport, jsonReportChunks } from './cli/report';
+import type { FileReport } from './cli/reportRecords';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
 import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
 import { VERSION } from './version';

@@ -1,5 +1,6 @@
 // Test helpers: analyse a document and pick out what a user would look at.
-import { analyze, type Analysis, type DocumentKind } from '../../server/src/language/analysis';
+import { type Analysis, type DocumentKind } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import type { UnitName } from '../../server/src/language/ast';
 import type { Value } from '../../server/src/language/values';
 

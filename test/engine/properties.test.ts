@@ -1,7 +1,7 @@
 // The identities every user relies on, over random distributions (fast-check, seeded).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { parseStatement } from '../../server/src/language/parser';
 import { crossEntropy, entropy, jensenShannon, klDivergence, binaryCrossEntropy } from '../../server/src/language/measures';
 import { convertUnits } from '../../server/src/language/units';

@@ -4,7 +4,8 @@
 // must not begin. Which operations begin is seen by counting the calls of the
 // loops that do their work.
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, type AnalysisOptions } from '../../server/src/language/analysis';
+import { type AnalysisOptions } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import * as longMeasures from '../../server/src/language/longMeasures';
 import * as softmax from '../../server/src/language/softmax';
 

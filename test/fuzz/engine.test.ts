@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonReport, reportOf } from '../../server/src/cli/report';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { analyze, type DocumentAnalysis } from '../../server/src/notes/documentAnalysis';
 import type { Span } from '../../server/src/language/span';
 import { parseStatement } from '../../server/src/language/parser';
 import { hasNaN } from '../../server/src/language/values';
@@ -16,7 +16,7 @@ import { FUZZ_SEED, klTokenSoup, mutated, noteSoup, realKlDocuments, realNotes, 
 const within = (span: Span, length: number) => span.start >= 0 && span.start <= span.end && span.end <= length;
 
 /** What must hold of any analysis, whatever the text. */
-function expectCoherent(analysis: Analysis): void {
+function expectCoherent(analysis: DocumentAnalysis): void {
   const { text } = analysis;
   for (const diagnostic of analysis.diagnostics) {
     expect(within(diagnostic.span, text.length), `diagnostic ${diagnostic.code} at ${JSON.stringify(diagnostic.span)}`).toBe(true);

@@ -3,7 +3,7 @@
 // the bindings above them, and the units of the measures come from where the
 // writer said them.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import type { MathFormula } from '../../server/src/latex/noteMath';
 
 // The two formulas of the reference note (shared/reference/cross-entropy-note.vi.md), verbatim.

@@ -3,7 +3,7 @@
 // tolerance always fails, and no text at all makes the checker throw.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 
 /** A formula and its value, computed here with the operations in the order the formula writes them. */
 interface Generated {

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { cliFileHost, projectRoot, serverFileHost } from '../../server/src/language/load/nodeFileHosts';
 import { pathToFileURL } from 'node:url';
 import { problems, workspace } from './workspace';

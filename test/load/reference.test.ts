@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { nodeFileSystem } from '../../server/src/language/load/nodeFileHosts';
 
 const FOLDER = join(__dirname, '../fixtures/load');

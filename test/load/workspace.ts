@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { DEFAULT_MAX_FILE_BYTES, type FileHost, type FileSystem } from '../../server/src/language/load/fileHost';
 import { nodeFileSystem } from '../../server/src/language/load/nodeFileHosts';
 

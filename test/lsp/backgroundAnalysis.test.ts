@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { analyze, type DocumentAnalysis } from '../../server/src/notes/documentAnalysis';
 import { AnalysisStore } from '../../server/src/lsp/analysisStore';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
@@ -22,7 +22,7 @@ beforeAll(() => ensureBuilt(), 120_000);
 
 class Harness {
   document: TextDocument;
-  readonly published: { analysis: Analysis; version: number }[] = [];
+  readonly published: { analysis: DocumentAnalysis; version: number }[] = [];
   completions = 0;
   private readonly waiters: (() => void)[] = [];
   readonly store: AnalysisStore;
@@ -49,7 +49,7 @@ class Harness {
   }
 
   /** Waits for the `count`-th completion in the background, then returns the current analysis. */
-  async completed(count = 1): Promise<Analysis> {
+  async completed(count = 1): Promise<DocumentAnalysis> {
     const deadline = Date.now() + 60_000;
     while (this.completions < count) {
       if (Date.now() > deadline) throw new Error('the background analysis never completed');
@@ -58,7 +58,7 @@ class Harness {
         setTimeout(resolve, 100);
       });
     }
-    return (await this.store.analysis(URI)) as Analysis;
+    return (await this.store.analysis(URI)) as DocumentAnalysis;
   }
 }
 
@@ -76,7 +76,7 @@ function comparable(value: unknown): unknown {
 }
 
 /** What a user sees of each statement: its value, check and diagnostics (binding versions differ between threads). */
-function results(analysis: Analysis): unknown {
+function results(analysis: DocumentAnalysis): unknown {
   return comparable(analysis.statements.map(({ result }) => ({ value: result.value, check: result.check, diagnostics: result.diagnostics, pending: result.pending })));
 }
 
@@ -84,7 +84,7 @@ describe('statements too slow for the server thread', () => {
   it('are pending in the first analysis, and computed by the worker without holding anything else back', async () => {
     const text = `P = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\n${slowStatement()}\nH(y)\nKL(P || Q) ≈ 0.2877\n`;
     const harness = new Harness(text);
-    const first = (await harness.store.analysis(URI)) as Analysis;
+    const first = (await harness.store.analysis(URI)) as DocumentAnalysis;
     expect(first.pending).toEqual({ statements: 2, timedOutNow: true });
     expect(first.statements.map((s) => s.result.pending)).toEqual([undefined, undefined, 'slow', 'reads-pending', undefined]);
     expect(first.statements[4].result.check?.pass).toBe(true);
@@ -98,7 +98,7 @@ describe('statements too slow for the server thread', () => {
     expect(harness.published.map((p) => p.version)).toEqual([1, 1]);
     // The next edit starts from the worker's analysis, and agrees with a fresh one.
     harness.edit(text.replace('H(y)', 'H(y) + 1'));
-    const edited = (await harness.store.analysis(URI)) as Analysis;
+    const edited = (await harness.store.analysis(URI)) as DocumentAnalysis;
     expect(edited.pending).toBeUndefined();
     expect(results(edited)).toStrictEqual(results(analyze(harness.document.getText(), 'kl')));
     harness.store.close(URI);
@@ -109,7 +109,7 @@ describe('statements too slow for the server thread', () => {
     const harness = new Harness(text);
     await harness.store.analysis(URI);
     harness.edit(text.replace('x = 1', 'x = 2'));
-    const edited = (await harness.store.analysis(URI)) as Analysis;
+    const edited = (await harness.store.analysis(URI)) as DocumentAnalysis;
     expect(edited.pending).toEqual({ statements: 2, timedOutNow: false });
     const final = await harness.completed();
     expect(harness.completions).toBe(1);
@@ -124,7 +124,7 @@ describe('statements too slow for the server thread', () => {
     const harness = new Harness(text);
     await harness.store.analysis(URI);
     harness.edit(text.replace('uniform(10^6)', 'uniform(2*10^6)'));
-    const edited = (await harness.store.analysis(URI)) as Analysis;
+    const edited = (await harness.store.analysis(URI)) as DocumentAnalysis;
     expect(edited.pending?.timedOutNow).toBe(true);
     const final = await harness.completed();
     expect(final.statements[1].result.value).toMatchObject({ value: expect.closeTo(Math.log(2e6), 12) });
@@ -153,7 +153,7 @@ describe('statements too slow for the server thread', () => {
       const markdown = file.endsWith('.md');
       const text = markdown ? `\`\`\`kl\n${slowStatement(20)}\n\`\`\`\n${example}` : `${slowStatement(20)}\n${example}`;
       const harness = new Harness(text, WORKER, markdown ? 'markdown' : 'kl');
-      const partial = (await harness.store.analysis(URI)) as Analysis;
+      const partial = (await harness.store.analysis(URI)) as DocumentAnalysis;
       expect(partial.pending, file).toBeDefined();
       const final = await harness.completed();
       const reference = analyze(text, markdown ? 'markdown' : 'kl');

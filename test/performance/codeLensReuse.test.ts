@@ -2,7 +2,7 @@
 // the previous answer's own objects except where the edit changed a value or
 // moved a line, so a 6,666-lens answer does not make 6,666 new lenses.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { CodeLenses } from '../../server/src/features/codeLens';
 
 const NOTE = ['units bits', 'P = [0.5, 0.25, 0.25]', 'Q = [0.25, 0.5, 0.25]', 'KL(P || Q)', 'H(Q)', 'h = H(Q)', 'H(P) ≈ 1.5'].join('\n');

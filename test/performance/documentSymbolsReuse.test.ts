@@ -2,7 +2,7 @@
 // the previous answer's own symbols except for the assignment the edit changed.
 import { describe, expect, it } from 'vitest';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 
 const NOTE = ['P = [0.5, 0.25, 0.25]', 'Q = [0.25, 0.5, 0.25]', 'kl = KL(P || Q)', 'h = H(P)'].join('\n');
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { reachableBuffers, walkedBuffers } from '../../server/src/language/heldNumbers';
 import * as longMeasures from '../../server/src/language/longMeasures';
 

@@ -2,7 +2,8 @@
 // only the statements that depend on what changed are evaluated again; the
 // rest of the analysis is the previous one's objects, reused.
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 
 const NOTE = [
   'units bits',

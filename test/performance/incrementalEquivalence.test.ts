@@ -6,7 +6,8 @@
 // and in the kl blocks of Markdown notes, and near the document-wide limit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis, type AnalysisOptions, type DocumentKind } from '../../server/src/language/analysis';
+import { type AnalysisOptions, type DocumentKind } from '../../server/src/language/analysis';
+import { analyze, type DocumentAnalysis } from '../../server/src/notes/documentAnalysis';
 import type { Binding } from '../../server/src/language/context';
 
 const SEED = 20261127;
@@ -90,7 +91,7 @@ function applied(text: string, { kind, at, ...rest }: Change): string {
 const bindingSaid = (binding: Binding | undefined) => binding && { name: binding.name, definition: binding.definition, value: binding.value };
 
 /** Everything an analysis says, as plain data. */
-function said(analysis: Analysis) {
+function said(analysis: DocumentAnalysis) {
   return {
     regions: analysis.regions,
     lineStarts: Array.from({ length: analysis.lineIndex.lineCount }, (_, line) => analysis.lineIndex.lineStart(line)),
@@ -110,7 +111,7 @@ function said(analysis: Analysis) {
 }
 
 /** What only an analysis made from a previous one could get wrong: the bindings a statement read are the very bindings of the statements above it. */
-function expectInputsFromAbove(analysis: Analysis): void {
+function expectInputsFromAbove(analysis: DocumentAnalysis): void {
   const inForce = new Map<string, Binding | undefined>();
   for (const statement of analysis.statements) {
     for (const [name, binding] of statement.inputs) expect(binding, `${name} read by ${JSON.stringify(statement.source.text)}`).toBe(inForce.get(name));

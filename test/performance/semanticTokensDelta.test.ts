@@ -4,7 +4,8 @@
 // same text; and an edit of one line of a long note answers a few numbers.
 import { describe, expect, it } from 'vitest';
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { SemanticTokensSender, semanticTokens } from '../../server/src/features/semanticTokens';
 
 const URI = 'file:///tokens.kl';

@@ -24,7 +24,8 @@ import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { signatureHelp } from '../../server/src/features/signatureHelp';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { MAX_NESTING, MAX_TREE_DEPTH } from '../../server/src/language/parser';
 
 const DEPTH = MAX_NESTING - 1;

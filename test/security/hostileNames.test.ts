@@ -3,7 +3,7 @@
 // name to KL Lens: a value, or a plain diagnostic; never a crash, never a
 // property of some object found by accident.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { jsonReport, reportOf } from '../../server/src/cli/report';
 
 const OBJECT_NAMES = [

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { hover } from '../../server/src/features/hover';
 import { mathHover } from '../../server/src/features/mathChecks';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { workspace } from '../load/workspace';
 import { ensureBuilt, LspSession } from '../lsp/lspSession';
 

@@ -3,7 +3,8 @@
 // diagnostic. Nothing here measures time except the test timeout, a generous
 // bound; bench/hostile.mjs prints the precise figures.
 import { describe, expect, it } from 'vitest';
-import { analyze, MAX_CODE_LENGTH, MAX_STATEMENTS, type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
+import { MAX_CODE_LENGTH, MAX_STATEMENTS, type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { maxPreciseLogarithms } from '../../server/src/language/bigMeasures';
 import { WORK_PER_STATEMENT } from '../../server/src/language/context';
 import { MAX_NESTING, MAX_STATEMENT_LENGTH, MAX_TREE_DEPTH } from '../../server/src/language/parser';

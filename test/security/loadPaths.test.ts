@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, unlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { DEFAULT_MAX_FILE_BYTES, type FileSystem } from '../../server/src/language/load/fileHost';
 import { nodeFileSystem } from '../../server/src/language/load/nodeFileHosts';
 

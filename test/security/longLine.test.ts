@@ -6,7 +6,8 @@
 // the end, 4–11 s). Timings are in the bench (`node bench/run.mjs --only hostile`).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CodeActionParams } from 'vscode-languageserver';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import * as lexer from '../../server/src/language/lexer';
 import { MAX_STATEMENT_LENGTH } from '../../server/src/language/parser';
 import { codeActions } from '../../server/src/features/codeActions';

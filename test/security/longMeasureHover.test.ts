@@ -4,7 +4,8 @@
 // libraries' values for more than OUTCOMES_WRITTEN_HERE outcomes. The
 // background thread writes them once, after its analysis; the hover then shows them.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { analyze, type Analysis } from '../../server/src/language/analysis';
+import { type Analysis } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { hover } from '../../server/src/features/hover';
 import { keepLongSections, longMeasureStatements, writeLongSections } from '../../server/src/hover/backgroundSections';
 import * as libraryCalls from '../../server/src/hover/libraryCalls';

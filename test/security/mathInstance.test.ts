@@ -2,7 +2,7 @@
 // parser lives in our process. A document must reach none of its dangerous
 // functions: not through the instance the engine holds, and not by name.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { BUILTINS } from '../../server/src/language/builtins';
 import { bigNumberMath, klMath } from '../../server/src/language/mathInstance';
 

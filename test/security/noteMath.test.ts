@@ -5,7 +5,8 @@
 // computed again after an edit. (2,000 relations Σ_{i=1}^{10000} 1/10000 = 1
 // took 28 s to check, then 58 s more per keystroke.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyze, MATH_BUDGET_PER_STATEMENT_TIME, type AnalysisOptions } from '../../server/src/language/analysis';
+import { type AnalysisOptions } from '../../server/src/language/analysis';
+import { analyze, MATH_BUDGET_PER_STATEMENT_TIME } from '../../server/src/notes/documentAnalysis';
 import { MAX_FORMULAS } from '../../server/src/latex/noteMath';
 import * as latexParser from '../../server/src/latex/latexParser';
 import * as partValue from '../../server/src/latex/partValue';

@@ -3,7 +3,7 @@
 // References from mpmath at 40 digits (values below); subnormal results can
 // only be as exact as the subnormal spacing, 2^-1074 ≈ 4.9e-324 (absolute).
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import { jsonReport, reportOf } from '../../server/src/cli/report';
 
 const SUBNORMAL_SPACING = 2 ** -1074;

@@ -3,7 +3,8 @@
 // started there. It is left pending, like any slow statement, for the
 // background thread, which computes it with no time limit.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyze, type AnalysisOptions } from '../../server/src/language/analysis';
+import { type AnalysisOptions } from '../../server/src/language/analysis';
+import { analyze } from '../../server/src/notes/documentAnalysis';
 import * as bigMeasures from '../../server/src/language/bigMeasures';
 
 vi.mock('../../server/src/language/bigMeasures', async (importOriginal) => {

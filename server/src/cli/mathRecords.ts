@@ -2,13 +2,13 @@
 // `math`, in the shape of a check: `value` is the left side, `expected` the
 // right side, with the tolerance and the verdict, plus the column and the
 // relation's LaTeX (`source`) so that `file:line:col` finds it.
-import type { Analysis } from '../language/analysis';
+import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import type { MathFormula, MathRelation } from '../latex/noteMath';
 import type { NumericValue } from '../latex/partValue';
 import { jsonNumber, type JsonValue } from './jsonValue';
-import type { StatementRecord } from './report';
+import type { StatementRecord } from './reportRecords';
 
-export function mathRecords(analysis: Analysis): StatementRecord[] {
+export function mathRecords(analysis: DocumentAnalysis): StatementRecord[] {
   const records: StatementRecord[] = [];
   for (const formula of analysis.math?.formulas ?? []) {
     for (const relation of formula.relations) records.push(mathRecord(analysis, formula, relation));
@@ -16,7 +16,7 @@ export function mathRecords(analysis: Analysis): StatementRecord[] {
   return records;
 }
 
-function mathRecord(analysis: Analysis, formula: MathFormula, relation: MathRelation): StatementRecord {
+function mathRecord(analysis: DocumentAnalysis, formula: MathFormula, relation: MathRelation): StatementRecord {
   const start = analysis.lineIndex.positionAt(relation.span.start);
   const widest = relation.tolerances.reduce((a, b) => (b.value > a.value ? b : a));
   const record: StatementRecord = {

@@ -6,7 +6,7 @@
 // Jupyter renders each cell on its own; every place is then mapped back to
 // (cell, line in the cell, column).
 import { unclosedFence } from '../language/markdown';
-import type { DiagnosticRecord, FileReport, StatementRecord } from './report';
+import type { DiagnosticRecord, FileReport, StatementRecord } from './reportRecords';
 
 /** Where one Markdown cell's text sits in the note built from the notebook. */
 interface CellPlace {

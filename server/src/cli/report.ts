@@ -1,59 +1,17 @@
 // What the CLI reports about one file, in the shape of the `--json` contract;
 // the human output is written from the same records.
-import type { Analysis } from '../language/analysis';
-import type { Severity } from '../language/diagnostics';
-import { fullNumbersOfOneFile, jsonNumber, jsonValue, type JsonValue } from './jsonValue';
+import type { DocumentAnalysis } from '../notes/documentAnalysis';
+import { fullNumbersOfOneFile, jsonNumber, jsonValue } from './jsonValue';
 import { mathRecords } from './mathRecords';
+import type { DiagnosticRecord, FileReport, StatementRecord } from './reportRecords';
 import { inputsInError } from '../language/statementEvaluation';
-
-export interface StatementRecord {
-  /** Notebooks: the 1-based cell, counting every cell; `line` and `column` are then within it. */
-  cell?: number;
-  line: number;
-  /** `math`: a relation of the LaTeX math of a note (see docs/math-checking.md). */
-  kind: 'assignment' | 'expression' | 'check' | 'directive' | 'math';
-  /** Math relations: where the relation starts (1-based) and which it is (`=`, `≈`, `<`…). */
-  column?: number;
-  relation?: string;
-  name?: string;
-  value: JsonValue;
-  unit?: string;
-  /** The value at `precision N`, as a decimal string. */
-  precise?: string;
-  expected?: JsonValue;
-  tolerance?: number | string;
-  relative?: boolean;
-  pass?: boolean;
-  /** Not evaluated because these names it reads have an error where they are assigned. */
-  inputsInError?: string[];
-  /** The statement as written (human output only, except for math relations: their LaTeX is in the JSON). */
-  source: string;
-}
-
-export interface DiagnosticRecord {
-  /** Notebooks: the 1-based cell, counting every cell; lines and columns are then within it. */
-  cell?: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-export interface FileReport {
-  file: string;
-  statements: StatementRecord[];
-  diagnostics: DiagnosticRecord[];
-}
 
 /**
  * The report of one file, analysed by `analyse`. An exception there (a bug)
  * becomes the file's one diagnostic, so that the reports of the other files
  * are written as usual and the run fails.
  */
-export function fileReport(file: string, analyse: () => Analysis, entries = Infinity): FileReport {
+export function fileReport(file: string, analyse: () => DocumentAnalysis, entries = Infinity): FileReport {
   try {
     return reportOf(file, analyse(), entries);
   } catch (reason) {
@@ -64,7 +22,7 @@ export function fileReport(file: string, analyse: () => Analysis, entries = Infi
 }
 
 /** The report of one analysed file; `entries` cuts long vectors (the human output shows a few); without it, large ones are summarised. */
-export function reportOf(file: string, analysis: Analysis, entries = Infinity): FileReport {
+export function reportOf(file: string, analysis: DocumentAnalysis, entries = Infinity): FileReport {
   const full = entries === Infinity ? fullNumbersOfOneFile() : undefined;
   const statements: StatementRecord[] = [];
   for (const { source, parsed, result } of analysis.statements) {

@@ -1,7 +1,7 @@
 // The human output: one line per statement (line, source, value, unit, ✓/✗),
 // then `file:line:col: severity: message` lines, then a summary.
 import { writtenOnOneLine } from '../language/comments';
-import type { FileReport, StatementRecord } from './report';
+import type { FileReport, StatementRecord } from './reportRecords';
 import { LEFT_OUT, type JsonValue } from './jsonValue';
 import { inputErrorPhrase } from '../language/statementEvaluation';
 

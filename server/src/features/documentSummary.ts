@@ -1,9 +1,9 @@
 // The counts behind the VS Code status bar item (`kl/documentSummary`), read
 // off the document's one analysis: nothing is evaluated again.
-import type { Analysis } from '../language/analysis';
+import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import type { DocumentSummary } from '../lsp/klProtocol';
 
-export function documentSummary(analysis: Analysis): DocumentSummary {
+export function documentSummary(analysis: DocumentAnalysis): DocumentSummary {
   const summary: DocumentSummary = { statements: 0, checksPassed: 0, checksFailed: 0, errors: 0, warnings: 0, pending: analysis.pending?.statements ?? 0 };
   for (const { parsed, result } of analysis.statements) {
     const kind = parsed.statement.kind;

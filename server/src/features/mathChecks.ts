@@ -4,7 +4,7 @@
 // checked chain (✓/✗), and the quick fix that rewrites a wrong hand-rounded
 // value with the computed one, to the same digits. All read `analysis.math`.
 import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, type CodeLens, type Hover, type InlayHint, type Range } from 'vscode-languageserver';
-import type { Analysis } from '../language/analysis';
+import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { formatNumber, formatShort } from '../language/format';
 import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
 import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
@@ -14,7 +14,7 @@ import { fullValue } from '../lsp/valueText';
 const SOURCE_LIMIT = 60;
 
 /** The formula whose delimiters hold `offset`, if it has anything to show. */
-export function mathHover(analysis: Analysis, offset: number): Hover | null {
+export function mathHover(analysis: DocumentAnalysis, offset: number): Hover | null {
   const formula = formulaAt(analysis, offset);
   if (!formula) return null;
   const several = formula.parts.length > 1;
@@ -34,7 +34,7 @@ export function mathHover(analysis: Analysis, offset: number): Hover | null {
 }
 
 /** One lens above each formula with a checked relation. */
-export function mathCodeLenses(analysis: Analysis): CodeLens[] {
+export function mathCodeLenses(analysis: DocumentAnalysis): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const formula of analysis.math?.formulas ?? []) {
     if (formula.relations.length === 0) continue;
@@ -45,7 +45,7 @@ export function mathCodeLenses(analysis: Analysis): CodeLens[] {
 }
 
 /** `✓` or `✗ 0.41504 ≠ -1.2687` after the last part of each checked chain in `range`. */
-export function mathInlayHints(analysis: Analysis, range: Range, digits: number): InlayHint[] {
+export function mathInlayHints(analysis: DocumentAnalysis, range: Range, digits: number): InlayHint[] {
   const start = offsetOf(analysis, range.start) ?? 0;
   const end = offsetOf(analysis, range.end) ?? analysis.text.length;
   const hints: InlayHint[] = [];
@@ -71,7 +71,7 @@ export function mathInlayHints(analysis: Analysis, range: Range, digits: number)
 }
 
 /** For each failed relation in the range with a hand-rounded side: replace it by the computed value, with the same digits. */
-export function mathCodeActions(uri: string, analysis: Analysis, params: CodeActionParams): CodeAction[] {
+export function mathCodeActions(uri: string, analysis: DocumentAnalysis, params: CodeActionParams): CodeAction[] {
   const requested = quickFixSpan(analysis, params);
   if (!requested) return [];
   const { start, end } = requested;
@@ -91,7 +91,7 @@ export function mathCodeActions(uri: string, analysis: Analysis, params: CodeAct
   return actions;
 }
 
-function formulaAt(analysis: Analysis, offset: number): MathFormula | undefined {
+function formulaAt(analysis: DocumentAnalysis, offset: number): MathFormula | undefined {
   const formulas = analysis.math?.formulas ?? [];
   let low = 0;
   let high = formulas.length - 1;
@@ -159,11 +159,11 @@ function through(relation: MathRelation): string {
   return skipped > 0 ? `; across ${skipped} part${skipped === 1 ? '' : 's'} that could not be computed` : '';
 }
 
-function unitsLine(analysis: Analysis, formula: MathFormula): Markdown {
+function unitsLine(analysis: DocumentAnalysis, formula: MathFormula): Markdown {
   return md`Measures in ${formula.units}: ${unitsReason(analysis, formula.unitsSource, formula.units)}.`;
 }
 
-function unitsReason(analysis: Analysis, units: UnitsSource, unit: string): Markdown {
+function unitsReason(analysis: DocumentAnalysis, units: UnitsSource, unit: string): Markdown {
   switch (units.kind) {
     case 'written':
       return md`the unit written in the formula`;

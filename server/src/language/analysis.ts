@@ -1,5 +1,6 @@
 // One analysis per document version: statements, their values and checks, and
-// the diagnostics, computed once and shared by every feature (and the CLI).
+// the diagnostics, computed once and shared by every feature (and the CLI),
+// which read it through notes/documentAnalysis.ts (that adds a note's math).
 //
 // Incremental by construction. An edit splits and parses again only the
 // statements around the changed text; the statements above and below it are
@@ -18,7 +19,6 @@ import { error, warning, type Diagnostic } from './diagnostics';
 import { buffersRead, newlyHeld, reachableBuffers } from './heldNumbers';
 import type { FileHost } from './load/fileHost';
 import { loadStamp } from './load/loadStamp';
-import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
 import { findKlBlocks } from './markdown';
 import { MAX_STATEMENT_LENGTH, parseStatement, type ParsedStatement } from './parser';
 import { LineIndex, lineIndexSteps, shiftSpan, type Span } from './span';
@@ -40,8 +40,9 @@ export interface AnalysisOptions {
    * is left pending (and so are the statements that read what it assigns), for
    * a background thread to compute. Absent: every statement is computed here,
    * however long it takes (the CLI, and that background thread). The LaTeX
-   * math of a note has MATH_BUDGET_PER_STATEMENT_TIME times as long in all:
-   * the formulas not checked by then are left for the background thread too.
+   * math of a note has MATH_BUDGET_PER_STATEMENT_TIME times as long in all
+   * (notes/documentAnalysis.ts): the formulas not checked by then are left for
+   * the background thread too.
    */
   timePerStatement?: number;
 }
@@ -78,8 +79,6 @@ export interface Analysis {
   diagnostics: readonly Diagnostic[];
   /** Caches for the next analysis of the same document. */
   readonly reuse: AnalysisReuse;
-  /** The LaTeX math of a Markdown note, checked (its failed relations are also in `diagnostics`); not checked while statements are pending. */
-  math?: NoteMath;
   /** Statements left pending (see `AnalysisOptions.timePerStatement`), if any. */
   pending?: PendingWork;
 }
@@ -149,14 +148,6 @@ export function numberVersionsFrom(first: number): void {
   nextVersion = first;
 }
 
-export function analyze(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Analysis {
-  const steps = analyzeSteps(text, kind, options, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Yield after about this much work, so a server stays responsive on huge documents. */
 const SLICE_MILLISECONDS = 10;
 
@@ -169,13 +160,11 @@ export const MAX_STATEMENTS = 100_000;
 export const MAX_CODE_LENGTH = 10_000_000;
 
 /**
- * The LaTeX math of a note may take this many times a statement's time in all
- * on a thread with a time limit (50 ms on the server's); the formulas not
- * checked by then are checked by the background thread, as slow statements are.
+ * The statements of the document analysed (the KL code: the whole file, or
+ * the `kl` blocks of a note); the LaTeX math of a note is checked above this
+ * layer, by notes/documentAnalysis.ts, which calls this first.
  */
-export const MATH_BUDGET_PER_STATEMENT_TIME = 2;
-
-export function* analyzeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
+export function* analyzeCodeSteps(text: string, kind: DocumentKind, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: Analysis): Generator<void, Analysis> {
   const regions = kind === 'markdown' ? findKlBlocks(text).map((region) => region.span) : [{ start: 0, end: text.length }];
   const edit = previous && sameOptions(previous.options, options) ? editLayout(previous, text, regions) : undefined;
   // An edit whose results may be near the document-wide limit goes through every statement after all, which counts exactly.
@@ -188,19 +177,13 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   const statements = walked.statements;
   let pendingStatements = 0;
   for (let i = 0; i < statements.length; i++) if (statements[i].result.pending) pendingStatements++;
-  // Math that names a pending value would be judged without it: it waits for the complete analysis.
-  const previousMath = previous && sameOptions(previous.options, options) ? previous.math : undefined;
-  const mathBudget = options.timePerStatement === undefined || previous?.reuse.mathFailedInBackground ? undefined : MATH_BUDGET_PER_STATEMENT_TIME * options.timePerStatement;
-  const math = kind === 'markdown' && pendingStatements === 0 ? yield* checkNoteMathSteps(text, { statements, options }, previousMath, mathBudget) : undefined;
-  if (math) diagnostics.push(...math.diagnostics);
   const lineIndex = layout.change && previous ? previous.lineIndex.edited(text, layout.change) : yield* lineIndexSteps(text);
-  const formulas = math?.unchecked ?? 0;
-  // Formulas left unchecked now: what the background thread computes for an earlier version does not answer them.
-  const pending = pendingStatements > 0 || formulas > 0 ? { pending: { statements: pendingStatements, ...(formulas > 0 ? { formulas } : {}), timedOutNow: walked.timedOutNow || formulas > 0 } } : {};
-  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...(math ? { math } : {}), ...pending };
+  const pending = pendingStatements > 0 ? { pending: { statements: pendingStatements, timedOutNow: walked.timedOutNow } } : {};
+  return { text, kind, options, lineIndex, regions, statements, diagnostics, reuse: walked.reuse, ...pending };
 }
 
-function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+/** Whether an analysis made with `a` can be reused by one with `b`. */
+export function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
   return a.defaultUnits === b.defaultUnits && a.limits.maxElements === b.limits.maxElements;
 }
 
@@ -926,7 +909,7 @@ function placed(diagnostic: Diagnostic, offset: number, inputs: ReadonlyMap<stri
  * the next one: that one reuses the failure while the statement and what it
  * reads stay the same, instead of trying again, and reports what depends on it.
  */
-export function failPending(analysis: Analysis, reason: string): Analysis {
+export function failPending<A extends Analysis>(analysis: A, reason: string): A {
   if (!analysis.pending) return analysis;
   const cached = [...analysis.reuse.cached];
   const placedDiagnostics = [...analysis.reuse.placed];
@@ -940,28 +923,34 @@ export function failPending(analysis: Analysis, reason: string): Analysis {
     placedDiagnostics[index] = result.diagnostics.map((diagnostic) => placed(diagnostic, source.offset, inputs));
     return { ...analyzed, result };
   });
-  const { pending: _pending, ...rest } = analysis;
   // Not complete: the next analysis goes through every statement, so that what waited for these is evaluated again.
   const reuse = { ...analysis.reuse, cached, placed: placedDiagnostics, complete: false, ...(analysis.pending.formulas ? { mathFailedInBackground: true } : {}) };
-  return { ...rest, statements, diagnostics: placedDiagnostics.flat(), reuse };
+  // Whatever the layer above added (a note's math) is kept as it was.
+  const failed = { ...analysis, statements, diagnostics: placedDiagnostics.flat(), reuse };
+  delete failed.pending;
+  return failed;
 }
 
-/** An analysis as it crosses threads: plain data, without what is made of classes (rebuilt by `revivedAnalysis`). */
-export type TransferredAnalysis = Omit<Analysis, 'lineIndex' | 'reuse'> & { reuse: Omit<AnalysisReuse, 'names'> };
+/**
+ * An analysis as it crosses threads: plain data, without what is made of
+ * classes (rebuilt by `revivedAnalysis`); what a layer above added (a note's
+ * math, `A`) crosses as it is.
+ */
+export type TransferredAnalysis<A extends Analysis = Analysis> = Omit<A, 'lineIndex' | 'reuse'> & { reuse: Omit<AnalysisReuse, 'names'> };
 
 /** What crosses to another thread of an analysis (structured clone keeps data, not classes); the file host stays behind too. */
-export function transferredAnalysis(analysis: Analysis): TransferredAnalysis {
+export function transferredAnalysis<A extends Analysis>(analysis: A): TransferredAnalysis<A> {
   const { lineIndex: _lineIndex, options, reuse, ...rest } = analysis;
   const { names: _names, ...data } = reuse;
-  return { ...rest, options: { defaultUnits: options.defaultUnits, limits: options.limits }, reuse: data };
+  return { ...rest, options: { defaultUnits: options.defaultUnits, limits: options.limits }, reuse: data } as TransferredAnalysis<A>;
 }
 
 /** An analysis from another thread, with its line index and statement names made again here, and this thread's file host. */
-export function revivedAnalysis(transferred: TransferredAnalysis, files: FileHost | undefined): Analysis {
+export function revivedAnalysis<A extends Analysis>(transferred: TransferredAnalysis<A>, files: FileHost | undefined): A {
   const names = new StatementNamesBuilder(new NameNumbers());
   for (const { parsed } of transferred.statements) names.add(parsed);
   const options = files ? { ...transferred.options, files } : transferred.options;
-  return { ...transferred, options, lineIndex: new LineIndex(transferred.text), reuse: { ...transferred.reuse, names: names.build() } };
+  return { ...transferred, options, lineIndex: new LineIndex(transferred.text), reuse: { ...transferred.reuse, names: names.build() } } as A;
 }
 
 /** The statement whose text covers `offset`, if any. */

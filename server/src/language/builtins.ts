@@ -12,7 +12,6 @@ import { sigmoid } from './sigmoid';
 import { softmaxRows } from './softmax';
 import { compensatedSum, compensatedSumTimes, OVERFLOW_SCALE } from './summation';
 import { describeKind, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
-import { evaluateGrad } from './gradient/grad';
 
 export type BuiltinCategory = 'measure' | 'distribution' | 'math' | 'calculus';
 
@@ -37,9 +36,13 @@ export interface FunctionBuiltin extends BuiltinDocumentation {
   form?: undefined;
 }
 
-/** A special form (grad): called with its arguments as written, unevaluated. */
+/**
+ * A special form (grad): called with its arguments as written, unevaluated.
+ * The catalogue names it; the evaluator holds its implementation (evaluator.ts),
+ * which evaluates through the evaluator, so this table does not import it.
+ */
 export interface FormBuiltin extends BuiltinDocumentation {
-  form(call: CallExpression, context: EvaluationContext): Value | undefined;
+  form: 'grad';
   call?: undefined;
 }
 
@@ -187,8 +190,7 @@ const DEFINITIONS: Builtin[] = [
     summary: 'The gradient of a scalar expression (a loss) with respect to a name x assigned above, by automatic differentiation: shaped like x, in the expression\'s unit. Other names are constants inside it.',
     formula: '∂/∂z H(y, softmax(z)) = softmax(z) − y;  ∂/∂x BCE(y, sigmoid(x)) = sigmoid(x) − y',
     example: 'grad(CE(onehot(1, 3), softmax(z)), z) = softmax(z) - onehot(1, 3)',
-    // Called lazily: the gradient module evaluates through the evaluator, which imports this table.
-    form: (call, context) => evaluateGrad(call, context),
+    form: 'grad',
   },
 ];
 

@@ -1,6 +1,6 @@
 // What an expression is evaluated against: the units and precision in force,
 // the bindings above it, the limits, and where its diagnostics go.
-import type { UnitName } from './ast';
+import type { Expression, UnitName } from './ast';
 import { error, type Diagnostic } from './diagnostics';
 import type { FileHost } from './load/fileHost';
 import type { Span } from './span';
@@ -36,6 +36,12 @@ export interface EvaluationContext {
   /** The numbers the statement has computed so far; absent: not counted. */
   work?: WorkMeter;
 }
+
+/**
+ * The engine's evaluator (evaluator.ts), as a special form receives it: grad
+ * evaluates through it, and the evaluator calls grad, so it is passed, not imported.
+ */
+export type Evaluate = (expression: Expression, context: EvaluationContext) => Value | undefined;
 
 /** One statement's work: every value computed counts its numbers. */
 export interface WorkMeter {

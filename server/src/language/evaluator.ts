@@ -2,13 +2,19 @@
 // as diagnostics and the value is `undefined`, which the callers propagate
 // without reporting again, so one mistake gives one diagnostic.
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
-import { BUILTINS } from './builtins';
+import { BUILTINS, type FormBuiltin } from './builtins';
 import { crossEntropyLessEntropy } from './divergenceDifference';
 import { error, warning } from './diagnostics';
-import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type EvaluationContext } from './context';
+import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type Evaluate, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import type { Span } from './span';
+import { evaluateGrad } from './gradient/grad';
+
+/** The special forms of the catalogue (builtins.ts names them): each is given the evaluator, to evaluate its arguments as it needs. */
+const SPECIAL_FORMS: Record<FormBuiltin['form'], (call: CallExpression, context: EvaluationContext, evaluate: Evaluate) => Value | undefined> = {
+  grad: evaluateGrad,
+};
 
 const CONSTANTS: ReadonlyMap<string, number> = new Map([
   ['pi', Math.PI],
@@ -100,7 +106,7 @@ function evaluateCall(call: CallExpression, context: EvaluationContext): Value |
     return undefined;
   }
   // A special form (grad) reads its arguments as written.
-  if (builtin.form) return builtin.form(call, context);
+  if (builtin.form) return SPECIAL_FORMS[builtin.form](call, context, evaluate);
   const args: Value[] = [];
   for (const argument of call.args) {
     const value = evaluate(argument, context);

@@ -11,7 +11,7 @@
 // the library's logarithms in the unit, whose exact cases (H(uniform(8)) =
 // 3 bits) people read in hovers.
 import { fastLog } from './fastLog';
-import type { MeasureResult } from './measures';
+import type { MeasureResult } from './measureResult';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 import { roundingOf } from './summation';
 

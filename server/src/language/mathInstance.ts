@@ -24,8 +24,8 @@ import {
   entropy,
   jensenShannon,
   klDivergence,
-  type MeasureResult,
 } from './measures';
+import type { MeasureResult } from './measureResult';
 import type { LogitRow } from './softmax';
 
 /** What the double instance needs: the elementary functions of the language (the measures are added to it). */

@@ -12,16 +12,11 @@
 // from the logits (sigmoid.ts): BCE(0, sigmoid(40)) = 40 nats, not +∞.
 import type { UnitName } from './ast';
 import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNats, klNatsCareful, LONG_VECTOR } from './longMeasures';
+import type { MeasureResult } from './measureResult';
 import { softplus } from './sigmoid';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
 import { roundingOf } from './summation';
 import { logIn, UNIT_LN_BASE } from './units';
-
-export interface MeasureResult {
-  value: number;
-  /** The first outcome (0-based) with p > 0 and q = 0, when the value is +∞ for that reason. */
-  infiniteAt?: number;
-}
 
 /** −p·log p, the entropy term. */
 export function entropyTerm(p: number, log: (x: number) => number): number {

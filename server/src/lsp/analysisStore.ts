@@ -14,7 +14,8 @@
 // the pending results without trying again; one that changes what a pending
 // statement computes cancels the worker and starts it on the new text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSteps, failPending, type Analysis, type AnalysisOptions, type DocumentKind } from '../language/analysis';
+import { failPending, type AnalysisOptions, type DocumentKind } from '../language/analysis';
+import { analyzeSteps, type DocumentAnalysis } from '../notes/documentAnalysis';
 import type { FileHost } from '../language/load/fileHost';
 import { BackgroundAnalysis } from './backgroundAnalysis';
 import { changesAnalysis, type Settings } from './settings';
@@ -22,11 +23,11 @@ import { changesAnalysis, type Settings } from './settings';
 interface Run {
   version: number;
   settings: Settings;
-  result: Promise<Analysis | undefined>;
+  result: Promise<DocumentAnalysis | undefined>;
 }
 
 interface Finished {
-  analysis: Analysis;
+  analysis: DocumentAnalysis;
   /** −1: none, the next analysis only starts from it. */
   version: number;
   settings: Settings;
@@ -48,7 +49,7 @@ interface Entry {
 
 export interface StoreHooks {
   /** Hears of every analysis that finished for its document's current version. */
-  onAnalyzed(uri: string, analysis: Analysis, version: number): void;
+  onAnalyzed(uri: string, analysis: DocumentAnalysis, version: number): void;
   /** Hears that pending statements got their results (or failed): what shows them should be asked for again. */
   onCompletedInBackground(uri: string): void;
 }
@@ -91,7 +92,7 @@ export class AnalysisStore {
    * Analyses the document again at the same version, reusing what did not
    * change: a file it loads changed, or the trust did.
    */
-  refresh(uri: string): Promise<Analysis | undefined> {
+  refresh(uri: string): Promise<DocumentAnalysis | undefined> {
     const entry = this.entries.get(uri);
     if (entry?.latest) entry.latest = { ...entry.latest, version: -1 };
     if (entry) {
@@ -104,12 +105,12 @@ export class AnalysisStore {
   }
 
   /** The latest finished analyses, by document. */
-  *analyses(): Generator<[string, Analysis]> {
+  *analyses(): Generator<[string, DocumentAnalysis]> {
     for (const [uri, entry] of this.entries) if (entry.latest) yield [uri, entry.latest.analysis];
   }
 
   /** The analysis of the document's current version (undefined: unknown, closed, or not served). */
-  analysis(uri: string): Promise<Analysis | undefined> {
+  analysis(uri: string): Promise<DocumentAnalysis | undefined> {
     const document = this.documentOf(uri);
     if (!document || !this.serves(document)) return Promise.resolve(undefined);
     let entry = this.entries.get(uri);
@@ -128,7 +129,7 @@ export class AnalysisStore {
     return run.result;
   }
 
-  private async run(uri: string, document: TextDocument, entry: Entry, run: Run): Promise<Analysis | undefined> {
+  private async run(uri: string, document: TextDocument, entry: Entry, run: Run): Promise<DocumentAnalysis | undefined> {
     const kind = documentKind(document.languageId) as DocumentKind;
     const files = this.filesOf?.(uri, run.settings);
     const options = {
@@ -170,7 +171,7 @@ export class AnalysisStore {
   }
 
   /** Takes the worker's analysis as the latest, unless the document or the settings moved on meanwhile. */
-  private finishedInBackground(uri: string, entry: Entry, job: BackgroundJob, analysis: Analysis): void {
+  private finishedInBackground(uri: string, entry: Entry, job: BackgroundJob, analysis: DocumentAnalysis): void {
     if (this.entries.get(uri) !== entry || entry.background !== job) return;
     entry.background = undefined;
     if (this.documentOf(uri)?.version === job.version && !changesAnalysis(job.settings, this.currentSettings())) {

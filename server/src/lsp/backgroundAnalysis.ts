@@ -7,7 +7,8 @@
 // Cancelling is terminating: a computation whose document changed under it
 // stops at once, whatever it was doing, and the next request starts a new worker.
 import { Worker } from 'node:worker_threads';
-import { revivedAnalysis, type Analysis, type AnalysisOptions, type DocumentKind, type TransferredAnalysis } from '../language/analysis';
+import type { DocumentAnalysis } from '../notes/documentAnalysis';
+import { revivedAnalysis, type AnalysisOptions, type DocumentKind, type TransferredAnalysis } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
 import { keepLongSections, type StatementSections } from '../hover/backgroundSections';
 
@@ -27,13 +28,13 @@ function hostData({ fileSystem: _fileSystem, ...data }: FileHost): FileHostData 
 }
 
 /** An analysis (or why there is none), then, for an analysis with long measures, their hover sections. */
-export type BackgroundReply = { analysis: TransferredAnalysis } | { failure: string } | { sections: StatementSections[] };
+export type BackgroundReply = { analysis: TransferredAnalysis<DocumentAnalysis> } | { failure: string } | { sections: StatementSections[] };
 
 export class BackgroundAnalysis {
   private worker: Worker | undefined;
-  private waiting: { resolve: (analysis: TransferredAnalysis) => void; reject: (reason: Error) => void } | undefined;
+  private waiting: { resolve: (analysis: TransferredAnalysis<DocumentAnalysis>) => void; reject: (reason: Error) => void } | undefined;
   /** The last analysis the worker sent: the hover sections it sends next are that analysis's. */
-  private lastAnalysis: Analysis | undefined;
+  private lastAnalysis: DocumentAnalysis | undefined;
 
   constructor(private readonly workerScript: string) {}
 
@@ -42,12 +43,12 @@ export class BackgroundAnalysis {
    * time limit. One at a time: a new request cancels the one still running.
    * The analysis keeps this thread's file host.
    */
-  analyze(text: string, kind: DocumentKind, options: AnalysisOptions): Promise<Analysis> {
+  analyze(text: string, kind: DocumentKind, options: AnalysisOptions): Promise<DocumentAnalysis> {
     this.cancel();
     const worker = (this.worker ??= this.start());
     const { files, defaultUnits, limits } = options;
     const request: BackgroundRequest = { text, kind, options: { defaultUnits, limits }, ...(files ? { files: hostData(files) } : {}) };
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<DocumentAnalysis>((resolve, reject) => {
       this.waiting = {
         resolve: (transferred) => {
           this.lastAnalysis = revivedAnalysis(transferred, files);

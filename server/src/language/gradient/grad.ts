@@ -3,9 +3,8 @@
 // evaluation (trace.ts). A special form: its arguments are read as written,
 // not evaluated first. Names other than x are constants inside it.
 import type { CallExpression, Expression } from '../ast';
-import type { EvaluationContext } from '../context';
+import type { Evaluate, EvaluationContext } from '../context';
 import { error, warning, type Diagnostic } from '../diagnostics';
-import { evaluate } from '../evaluator';
 import { formatShort } from '../format';
 import { describeKind, type MatrixValue, type NumberValue, type Value, type VectorValue } from '../values';
 import { analyticForm } from './analyticForms';
@@ -17,7 +16,7 @@ import { nodesMentioning, trace } from './trace';
 const EXAMPLE = 'e.g. grad(CE(y, softmax(z)), z)';
 const ENTRIES_NAMED = 5;
 
-export function evaluateGrad(call: CallExpression, context: EvaluationContext): Value | undefined {
+export function evaluateGrad(call: CallExpression, context: EvaluationContext, evaluate: Evaluate): Value | undefined {
   const [expression, target] = call.args;
   if (target.type !== 'name') {
     context.report(error('type-mismatch', target.span, `grad differentiates with respect to a name assigned above, ${EXAMPLE}; this is not a name.`));
@@ -38,7 +37,7 @@ export function evaluateGrad(call: CallExpression, context: EvaluationContext): 
   const tape = new Tape();
   const leaf = tape.variable(point);
   const mentioning = nodesMentioning(expression, target.name);
-  const traced = trace(expression, { tape, point: leaf, context, mentioning });
+  const traced = trace(expression, { tape, point: leaf, context, evaluate, mentioning });
   if (!traced) return undefined;
   const result = traced.value;
   if (result.kind !== 'number') {

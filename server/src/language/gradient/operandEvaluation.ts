@@ -5,14 +5,13 @@
 // reference to a binding that holds its value; the binding names contain a
 // character no document can write, and the spans stay the operands' own.
 import type { Expression, NameReference } from '../ast';
-import type { Binding, EvaluationContext } from '../context';
-import { evaluate } from '../evaluator';
+import type { Binding, Evaluate, EvaluationContext } from '../context';
 import type { Value } from '../values';
 
 const OPERAND_PREFIX = '\u0000operand ';
 
 /** Evaluates `node` as the engine does, with its direct operands taken as the given values. */
-export function evaluateOverOperands(node: Expression, operands: readonly Value[], context: EvaluationContext): Value | undefined {
+export function evaluateOverOperands(node: Expression, operands: readonly Value[], context: EvaluationContext, evaluate: Evaluate): Value | undefined {
   const bindings = new Map<string, Binding>();
   const stand = (operand: Expression, index: number): NameReference => {
     const name = `${OPERAND_PREFIX}${index}`;

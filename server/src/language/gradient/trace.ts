@@ -7,9 +7,8 @@
 // a sigmoid that rounded to 0 or 1 costs no derivative.
 import { walkExpression, type CallExpression, type Expression } from '../ast';
 import { BUILTINS } from '../builtins';
-import type { EvaluationContext } from '../context';
+import type { Evaluate, EvaluationContext } from '../context';
 import { error } from '../diagnostics';
-import { evaluate } from '../evaluator';
 import { binaryPullback, elementsPullback, negationPullback } from './arithmeticRules';
 import { DISTRIBUTION_PULLBACKS } from './distributionRules';
 import { elementaryPullback, REDUCTION_PULLBACKS } from './functionRules';
@@ -25,6 +24,8 @@ export interface Trace {
   /** The variable's value, as the one leaf every mention of its name shares. */
   point: Traced;
   context: EvaluationContext;
+  /** The engine's evaluator, which calls grad: passed in, so that this module does not import it back. */
+  evaluate: Evaluate;
   /** The nodes that mention the variable, directly or below them. */
   mentioning: ReadonlySet<Expression>;
 }
@@ -43,7 +44,7 @@ export function nodesMentioning(expression: Expression, name: string): Set<Expre
 
 export function trace(expression: Expression, state: Trace): Traced | undefined {
   if (!state.mentioning.has(expression)) {
-    const value = evaluate(expression, state.context);
+    const value = state.evaluate(expression, state.context);
     return value && state.tape.constant(value);
   }
   switch (expression.type) {
@@ -71,7 +72,7 @@ function step(node: Expression, pullback: Pullback, state: Trace): Traced | unde
     if (!traced) return undefined;
     operands.push(traced);
   }
-  const value = evaluateOverOperands(node, operands.map((operand) => operand.value), state.context);
+  const value = evaluateOverOperands(node, operands.map((operand) => operand.value), state.context, state.evaluate);
   return value && state.tape.record(value, operands, pullback, node.span);
 }
 
@@ -80,7 +81,7 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
   const [min, max] = builtin?.arity ?? [0, 0];
   if (!builtin || call.args.length < min || call.args.length > max || (call.divergenceBars && !builtin.divergence)) {
     // A call the engine refuses before evaluating its arguments: let it say why.
-    evaluate(call, state.context);
+    state.evaluate(call, state.context);
     return undefined;
   }
   if (MEASURES.has(builtin.name)) {
@@ -116,13 +117,13 @@ function traceMeasureOfLogits(call: CallExpression, squashedArguments: readonly 
     const squash = squashedArguments[i];
     const operand = trace(squash ? squash.args[0] : call.args[i], state);
     if (!operand) return undefined;
-    const value = squash ? evaluateOverOperands(squash, [operand.value], state.context) : operand.value;
+    const value = squash ? evaluateOverOperands(squash, [operand.value], state.context, state.evaluate) : operand.value;
     if (!value) return undefined;
     operands.push(operand);
     values.push(value);
     squashedValues.push(squash && value);
   }
-  const value = evaluateOverOperands(call, values, state.context);
+  const value = evaluateOverOperands(call, values, state.context, state.evaluate);
   return value && state.tape.record(value, operands, measureOfLogitsPullback(call, state.context, squashedValues), call.span);
 }
 

@@ -3,7 +3,6 @@
 // stamp into a loading statement's cache key, so an unchanged file costs one
 // `stat` per analysis and a changed one re-evaluates the statement (and,
 // through the new binding, everything that depends on it).
-import type { Analysis } from '../analysis';
 import { isFileProblem, type FileHost } from './fileHost';
 import { isRefusal, resolveLoadPath } from './loadPath';
 
@@ -19,12 +18,18 @@ export function loadStamp(paths: readonly string[], host: FileHost | undefined):
   return `${host.trusted}:${host.maxFileBytes}|${stamps.join('|')}`;
 }
 
+/** What `filesLoaded` reads of an analysis (the analysis imports this module: no import back). */
+interface LoadingAnalysis {
+  options: { files?: FileHost };
+  statements: readonly { parsed: { loads: readonly string[] } }[];
+}
+
 /**
  * The files an analysis loads (absolute paths, symbolic links not resolved).
  * A server watching files re-analyses the documents that load a changed one;
  * unchanged statements are reused, so re-analysing is cheap.
  */
-export function filesLoaded(analysis: Analysis): string[] {
+export function filesLoaded(analysis: LoadingAnalysis): string[] {
   const host = analysis.options.files;
   if (!host) return [];
   const files = new Set<string>();

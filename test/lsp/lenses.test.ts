@@ -4,11 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
-interface Lens {
-  range: { start: { line: number } };
-  command: { title: string; command: string; arguments: string[] };
-}
-
 interface InlayHint {
   position: { line: number; character: number };
   label: string;
@@ -23,13 +18,8 @@ beforeAll(() => {
 }, 60_000);
 afterEach(() => session.stop());
 
-async function lenses(uri: string): Promise<Lens[]> {
-  return session.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
-}
-
-async function titles(uri: string): Promise<string[]> {
-  return (await lenses(uri)).map((lens) => lens.command.title);
-}
+const lenses = (uri: string) => session.codeLenses(uri);
+const titles = (uri: string) => session.lensTitles(uri);
 
 async function hints(uri: string): Promise<InlayHint[]> {
   const lineCount = session.document(uri).lineCount;

@@ -21,6 +21,12 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
+/** A code lens as the server sends it. */
+export interface SessionLens {
+  range: { start: { line: number } };
+  command: { title: string; command: string; arguments?: string[] };
+}
+
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'server/out/server.js');
 
@@ -217,6 +223,16 @@ export class LspSession {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** The document's code lenses, as the editor asks for them. */
+  codeLenses(uri: string): Promise<SessionLens[]> {
+    return this.request<SessionLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  }
+
+  /** The titles of the document's code lenses, in order. */
+  async lensTitles(uri: string): Promise<string[]> {
+    return (await this.codeLenses(uri)).map((lens) => lens.command.title);
   }
 
   /** Writes bytes to the server's standard input as they are, as a broken client would; call it between messages. */

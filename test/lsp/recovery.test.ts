@@ -8,11 +8,6 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
-interface Lens {
-  range: { start: { line: number } };
-  command: { title: string; command: string; arguments?: string[] };
-}
-
 const EXAMPLE = 'file:///examples/cross-entropy.kl';
 const exampleText = () => readFileSync(path.join(ROOT, 'examples/cross-entropy.kl'), 'utf8');
 const BEFORE = [
@@ -32,13 +27,8 @@ beforeAll(() => {
 }, 60_000);
 afterEach(() => session.stop());
 
-async function lenses(uri: string): Promise<Lens[]> {
-  return session.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
-}
-
-async function titles(uri: string): Promise<string[]> {
-  return (await lenses(uri)).map((lens) => lens.command.title);
-}
+const lenses = (uri: string) => session.codeLenses(uri);
+const titles = (uri: string) => session.lensTitles(uri);
 
 /** The lenses as `line: title`, lines 1-based like the editor's gutter. */
 async function linedTitles(uri: string): Promise<string[]> {

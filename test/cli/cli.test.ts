@@ -88,6 +88,10 @@ describe('kl-lens check', () => {
     expect(stdout).toMatch(/emptyCheck\.kl:2:1: error: The left side of this check is empty \(a vector of 0 entries\): there is nothing to compare/);
     expect(stdout).toMatch(/emptyCheck\.kl:3:1: error: Check failed: the left side is -0\.34, the right side -0\.341; they differ by 0\.00100000000000000\d*, more than the tolerance ±0\.0005\. \[check-failed\]$/m);
     expect(stdout.trim().split('\n').at(-1)).toBe('3 checks passed, 2 failed; 2 errors, 1 warning in 2 files');
+    // eval writes the empty check as not evaluated, not as a comparison with nothing.
+    const evaluated = klLens(['eval', join(folder, 'emptyCheck.kl')]).stdout;
+    expect(evaluated).toMatch(/^ +2 {2}\[\] ≈ 0 +✗ not evaluated$/m);
+    expect(evaluated).not.toContain('null');
   });
 
   it('checks a folder of notes and exits 0 when all is well', () => {

@@ -43,7 +43,8 @@ function outcome(record: StatementRecord, style: Style): string {
   }
   const inputError = record.inputsInError && `not evaluated: ${inputErrorPhrase(record.inputsInError)}`;
   if (record.kind === 'check') {
-    if (record.value === null) return style.red(inputError ? `✗ ${inputError}` : '✗ not evaluated');
+    // No verdict: a side that could not be evaluated, or one with nothing to compare (its error says which).
+    if (record.value === null || record.expected === undefined) return style.red(inputError ? `✗ ${inputError}` : '✗ not evaluated');
     const mark = record.pass ? style.green('✓') : style.red('✗');
     const tolerance = record.tolerance === undefined ? '' : record.relative ? `, relative ${record.tolerance}` : ` ± ${record.tolerance}`;
     return `${mark} ${writeValue(record.value)}${unit}  ${style.dim(`(expected ${writeValue(record.expected ?? null)}${tolerance})`)}`;

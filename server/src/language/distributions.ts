@@ -130,9 +130,10 @@ export interface PairedRows {
 /**
  * Pairs P and Q outcome by outcome: labelled distributions by label (a label
  * missing on one side has probability 0 there), plain ones by position, and
- * batches row by row (one vector pairs with every row of a matrix).
+ * batches row by row (one vector pairs with every row of a matrix). The names
+ * are the arguments as a diagnostic writes them.
  */
-export function pairCategoricals(p: Categorical, q: Categorical, call: { pSpan: Expression; qSpan: Expression }, problems: Problems): PairedRows | undefined {
+export function pairCategoricals(p: Categorical, q: Categorical, call: { pSpan: Expression; qSpan: Expression; pName: string; qName: string }, problems: Problems): PairedRows | undefined {
   if (p.labels || q.labels) {
     if (!p.labels || !q.labels) {
       const plain = p.labels ? call.qSpan : call.pSpan;
@@ -153,7 +154,7 @@ export function pairCategoricals(p: Categorical, q: Categorical, call: { pSpan: 
     const pRow = p.rows[pIndex];
     const qRow = q.rows[qIndex];
     if (pRow.length !== qRow.length) {
-      problems.report(error('length-mismatch', call.qSpan.span, `P has ${pRow.length} outcomes and Q has ${qRow.length}; they must have the same number of outcomes.`));
+      problems.report(error('length-mismatch', call.qSpan.span, `${call.pName} has ${pRow.length} outcomes and ${call.qName} has ${qRow.length}; they must have the same number of outcomes.`));
       return undefined;
     }
     pairs.push(withLogits({ p: pRow, q: qRow }, p.logits?.[pIndex], q.logits?.[qIndex]));

@@ -48,10 +48,11 @@ export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[]
   const [P, Q] = args;
   if (P.kind === 'normal' || Q.kind === 'normal') return normalPair(measure, P, Q, call, context);
   if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
-  const p = asCategorical(P, call.args[0], context, argumentName(call, 0, context));
-  const q = asCategorical(Q, call.args[1], context, argumentName(call, 1, context));
+  const [pName, qName] = [argumentName(call, 0, context), argumentName(call, 1, context)];
+  const p = asCategorical(P, call.args[0], context, pName);
+  const q = asCategorical(Q, call.args[1], context, qName);
   if (!p || !q) return undefined;
-  const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1] }, context);
+  const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1], pName, qName }, context);
   return paired && categoricalMeasure(measure, paired.pairs, paired.labels, call, context, isBatch(p, q));
 }
 

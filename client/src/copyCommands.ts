@@ -6,14 +6,14 @@ const STATUS_MESSAGE_MS = 3000;
 
 export function registerCopyCommands(): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('kl.copyValue', (value: unknown) => copy(value, 'kl.copyValue', `Copied ${String(value)}`)),
-    vscode.commands.registerCommand('kl.copyAsPython', (code: unknown) => copy(code, 'kl.copyAsPython', 'Copied Python code')),
+    vscode.commands.registerCommand('kl.copyValue', (value: unknown) => copy(value, 'kl.copyValue', vscode.l10n.t('Copied {0}', String(value)))),
+    vscode.commands.registerCommand('kl.copyAsPython', (code: unknown) => copy(code, 'kl.copyAsPython', vscode.l10n.t('Copied Python code'))),
   );
 }
 
 async function copy(text: unknown, command: string, message: string): Promise<void> {
   if (typeof text !== 'string') {
-    void vscode.window.showErrorMessage(`KL Lens: ${command} expects the text to copy, got ${typeof text}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('KL Lens: {0} expects the text to copy, got {1}.', command, typeof text));
     return;
   }
   await vscode.env.clipboard.writeText(text);

@@ -38,7 +38,7 @@ export class StatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    const { text, tooltip, error } = describeStatus(this.status, this.summary);
+    const { text, tooltip, error } = describeStatus(this.status, this.summary, vscode.l10n.t);
     this.item.text = text;
     this.item.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const markdown = new vscode.MarkdownString(tooltip);

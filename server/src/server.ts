@@ -28,6 +28,7 @@ import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
+import { noteRendering } from './features/noteRendering';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
@@ -35,7 +36,7 @@ import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
 import { BATCHED_TEXT_DOCUMENTS } from './lsp/contentChanges';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
-import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
+import { DOCUMENT_SUMMARY_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
 import { hoverRenderingFor, renderedHover } from './lsp/hoverRendering';
@@ -301,6 +302,15 @@ connection.onRequest(DOCUMENT_SUMMARY_REQUEST, guardRequest(connection, 'documen
   if (typeof params?.uri !== 'string') return null;
   const analysis = await analysisOf({ uri: params.uri });
   return analysis ? documentSummary(analysis) : null;
+}));
+
+connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRendering', async (params: { uri?: unknown } | undefined) => {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = params.uri;
+  const analysis = await analysisOf({ uri });
+  const document = documents.get(uri);
+  // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
+  return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
 }));
 
 documents.listen(connection);

@@ -59,7 +59,12 @@ function withMath(md: MarkdownIt): MarkdownIt {
 async function preview(uri: string, text: string): Promise<{ html: string; rendering: NoteRendering }> {
   session.open(uri, text);
   await session.diagnostics(uri);
-  const rendering = (await session.request<NoteRendering | null>(NOTE_RENDERING_REQUEST, { uri }))!;
+  // On a loaded machine a statement may be left to the background thread: ask until every value is there, as the client does.
+  let rendering = (await session.request<NoteRendering | null>(NOTE_RENDERING_REQUEST, { uri }))!;
+  for (let tries = 0; rendering.pending && tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    rendering = (await session.request<NoteRendering | null>(NOTE_RENDERING_REQUEST, { uri }))!;
+  }
   const lines = text.split('\n');
   const source: RenderingSource = { rendering: (asked) => (asked === uri ? rendering : undefined), lineText: (asked, line) => (asked === uri ? lines[line] : undefined) };
   const md = withMath(klPreviewPlugin(new MarkdownIt({ html: true }), source));

@@ -315,3 +315,7 @@ connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRende
 
 documents.listen(connection);
 connection.listen();
+// Intl's first use loads the ICU data (about 30 ms here): done while the server
+// waits for its first document, not inside the first answer that writes a count
+// with thousands separators (a 10 MB line's `too-large` message, say).
+setImmediate(() => (1234).toLocaleString('en-US'));

@@ -4,9 +4,10 @@
 // Kept light: activation must take well under 100 ms.
 import * as vscode from 'vscode';
 import { registerCopyCommands } from './copyCommands';
+import { registerExportCommand } from './exportCommand';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
-import { klPreviewPlugin } from './preview/notePreview';
+import { klPreviewPlugin } from '../../server/src/render/notePreview';
 import { NoteRenderings } from './preview/noteRenderings';
 import type MarkdownIt from 'markdown-it';
 import { StatusItem } from './statusItem';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
       if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
     }),
     registerCopyCommands(),
+    registerExportCommand(klServer),
     vscode.commands.registerCommand('kl.restartServer', () => klServer.restart()),
     vscode.commands.registerCommand('kl.showOutput', () => output.show(true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),

@@ -4,7 +4,7 @@
 // vscode-languageclient's own (its default error handler and limits).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_SUMMARY_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary, type NoteRendering } from '../../server/src/lsp/klProtocol';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary, type NoteRendering } from '../../server/src/lsp/klProtocol';
 import type { ServerStatus } from './statusText';
 
 export class KlServer {
@@ -70,6 +70,18 @@ export class KlServer {
       return (await client.sendRequest<NoteRendering | null>(NOTE_RENDERING_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) })) ?? undefined;
     } catch (error) {
       this.output.warn(`The note's rendering for the preview failed: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The note as one HTML page, rendered by the server from its analysis; undefined if it cannot (the reason is logged). */
+  async exportHtml(uri: vscode.Uri): Promise<string | undefined> {
+    const client = await this.start();
+    try {
+      const answer = await client.sendRequest<{ html: string } | null>(EXPORT_HTML_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      return answer?.html;
+    } catch (error) {
+      this.output.error(`Exporting ${uri.toString()} failed: ${describe(error)}`);
       return undefined;
     }
   }

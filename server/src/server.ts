@@ -36,7 +36,7 @@ import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
 import { BATCHED_TEXT_DOCUMENTS } from './lsp/contentChanges';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
-import { DOCUMENT_SUMMARY_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
 import { hoverRenderingFor, renderedHover } from './lsp/hoverRendering';
@@ -312,6 +312,27 @@ connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRende
   // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
   return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
 }));
+
+connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = params.uri;
+  const analysis = await analysisOf({ uri });
+  const document = documents.get(uri);
+  if (!analysis || !document || document.languageId !== 'markdown') return null;
+  // Loaded on the first export only: markdown-it and KaTeX are not read at every start.
+  const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
+  const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
+  return { html: noteHtml({ markdown: analysis.text, rendering, title: pageTitle(uri), previewStyles: previewStyles() }) };
+}));
+
+/** The file name of a note's URI, for its exported page's title. */
+function pageTitle(uri: string): string {
+  try {
+    return decodeURIComponent(path.posix.basename(new URL(uri).pathname)) || 'note';
+  } catch {
+    return 'note';
+  }
+}
 
 documents.listen(connection);
 connection.listen();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { klPreviewPlugin, type RenderingSource } from '../../client/src/preview/notePreview';
+import { klPreviewPlugin, type RenderingSource } from '../../server/src/render/notePreview';
 import { NOTE_RENDERING_REQUEST, type NoteRendering } from '../../server/src/lsp/klProtocol';
 import { ensureBuilt, LspSession, ROOT } from '../lsp/lspSession';
 

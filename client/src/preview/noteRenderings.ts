@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { NoteRendering } from '../../../server/src/lsp/klProtocol';
 import type { KlServer } from '../klServer';
-import type { RenderingSource } from './notePreview';
+import type { RenderingSource } from '../../../server/src/render/notePreview';
 
 const PENDING_RETRY_MS = 400;
 

@@ -54,3 +54,6 @@ export interface NoteFormula {
   /** One line per relation: its verdict and both sides' values. */
   relations: string[];
 }
+
+/** Client → server, `{ uri }` → `{ html: string } | null`: the note as one self-contained HTML page ("KL Lens: Export Note as HTML"). */
+export const EXPORT_HTML_REQUEST = 'kl/exportHtml';

@@ -7,7 +7,7 @@
 // markdown-it renders synchronously, so the plugin draws what has arrived and
 // the preview is refreshed when a newer rendering comes.
 import type MarkdownIt from 'markdown-it';
-import type { NoteFormula, NoteRendering } from '../../../server/src/lsp/klProtocol';
+import type { NoteFormula, NoteRendering } from '../lsp/klProtocol';
 
 /** Where the plugin reads what to draw: the rendering of a document's current version, and its lines. */
 export interface RenderingSource {

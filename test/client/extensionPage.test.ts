@@ -52,6 +52,8 @@ describe('the Extensions page', () => {
   it('leaves out the command line, which the extension does not run', () => {
     expect(shipped).not.toContain('server/out/cli.js');
     expect(shipped).toContain('server/out/server.js');
+    // Export Note as HTML requires it on the first export.
+    expect(shipped).toContain('server/out/render/noteHtml.js');
   });
 
   it('starts with what the extension does, not with how to build it', () => {

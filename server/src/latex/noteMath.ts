@@ -11,7 +11,7 @@
 import type { Analysis } from '../language/analysis';
 import type { UnitName } from '../language/ast';
 import type { Tolerance } from '../language/checks';
-import type { Binding } from '../language/context';
+import { evaluationContext, type Binding } from '../language/context';
 import { warning, type Diagnostic } from '../language/diagnostics';
 import { formatNumber } from '../language/format';
 import type { Span } from '../language/span';
@@ -288,13 +288,14 @@ function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analy
     for (const part of chain.parts) {
       const node = parsePart(part.tokens, part.span);
       const source = text.slice(part.span.start, part.span.end);
-      const { outcome, inputs, lookedUp: partLookedUp } = cache.value(units, source, above.bindings, (lookup) => evaluatePart(node, {
+      const { outcome, inputs, lookedUp: partLookedUp } = cache.value(units, source, above.bindings, (lookup) => evaluatePart(node, evaluationContext({
         units,
         limits: analysis.options.limits,
         lookup,
         report: () => undefined,
-        textOf: (span) => text.slice(span.start, span.end),
-      }));
+        source: { text, language: 'latex' },
+        budget: 'formula part',
+      })));
       lookedUp.push(...partLookedUp);
       const computed: MathPart = { span: part.span, source, chain: chainIndex, notes: [], written: writtenNumbers(node), inputs };
       if ('skipped' in outcome) computed.skipped = outcome.skipped;

@@ -35,8 +35,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(\\.\\./)+server/(?!src/lsp/(klProtocol|nodeFlags)$)',
-          message: 'The client shares only the protocol names (server/src/lsp/klProtocol.ts) and the server\'s Node flags (server/src/lsp/nodeFlags.ts) with the server; the rest of the server is bundled apart.',
+          regex: '^(\\.\\./)+server/(?!src/(lsp/klProtocol|nodeFlags)$)',
+          message: 'The client shares only the protocol names (server/src/lsp/klProtocol.ts) and the server\'s Node flags (server/src/nodeFlags.ts) with the server; the rest of the server is bundled apart.',
         }],
       }],
     },

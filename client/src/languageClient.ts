@@ -3,7 +3,7 @@
 // document needs it, not when VS Code activates the extension for any Markdown file.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { SERVED_SCHEMES } from './klDocuments';
 import type { ServerStatus } from './statusText';
 

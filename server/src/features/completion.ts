@@ -6,7 +6,7 @@ import { statementAt, type Analysis } from '../language/analysis';
 import { BUILTIN_LIST, type Builtin } from '../language/builtins';
 import { isReadable } from '../language/parser';
 import type { Value } from '../language/values';
-import { shortValue } from '../lsp/valueText';
+import { shortValue } from '../hover/valueText';
 
 const DIRECTIVES: { name: string; detail: string; documentation: string }[] = [
   { name: 'units', detail: 'units bits | nats | bans', documentation: 'The logarithm base of every measure below: `units bits` (base 2), `units nats` (base e), `units bans` (base 10).' },

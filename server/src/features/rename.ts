@@ -6,7 +6,7 @@ import { statementAt, type Analysis } from '../language/analysis';
 import { statementExpressions, walkExpression } from '../language/ast';
 import type { Span } from '../language/span';
 import { BUILTINS } from '../language/builtins';
-import { isUserName, nameAt, occurrencesByName } from '../lsp/nameIndex';
+import { isUserName, nameAt, occurrencesByName } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;

@@ -3,6 +3,7 @@
 // (see klDocuments.ts).
 // Kept light: activation must take well under 100 ms.
 import * as vscode from 'vscode';
+import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 import { registerCopyCommands } from './copyCommands';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
@@ -36,8 +37,8 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
       if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
     }),
     registerCopyCommands(),
-    vscode.commands.registerCommand('kl.restartServer', () => klServer.restart()),
-    vscode.commands.registerCommand('kl.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.restartServer, () => klServer.restart()),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),
     startWhenNeeded(klServer),
   );

@@ -5,6 +5,7 @@
 import type { BinaryOperator, Expression, MapEntry, Statement, UnitName } from './ast';
 import { error, type Diagnostic } from './diagnostics';
 import { tokenize, type Token } from './lexer';
+import { isDirectiveKeyword } from './reservedNames';
 import type { Span } from './span';
 
 export interface ParsedStatement {
@@ -122,7 +123,7 @@ class StatementParser {
   private parseStatementBody(): Statement {
     const first = this.peek();
     const second = this.tokens[this.index + 1];
-    if (first.kind === 'name' && (first.text === 'units' || first.text === 'base' || first.text === 'precision') && second.kind !== 'operator') {
+    if (first.kind === 'name' && isDirectiveKeyword(first.text) && second.kind !== 'operator') {
       return this.parseDirective();
     }
     if (first.kind === 'name' && second.kind === 'operator' && second.text === '=') {

@@ -15,7 +15,7 @@ export interface NameOccurrence {
 }
 
 /** The names of one statement, in source order. */
-export function namesOf(analyzed: AnalyzedStatement): NameOccurrence[] {
+function namesOf(analyzed: AnalyzedStatement): NameOccurrence[] {
   const statement = analyzed.parsed.statement;
   const offset = analyzed.source.offset;
   const occurrences: NameOccurrence[] = [];

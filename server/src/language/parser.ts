@@ -39,8 +39,8 @@ const UNIT_NAMES: ReadonlyMap<string, UnitName> = new Map(Object.entries({
   bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
 } as const));
 const BASE_UNITS: ReadonlyMap<string, UnitName> = new Map(Object.entries({ '2': 'bits', e: 'nats', '10': 'bans' } as const));
-export const MIN_PRECISION = 16;
-export const MAX_PRECISION = 1000;
+const MIN_PRECISION = 16;
+const MAX_PRECISION = 1000;
 
 class Abandon {}
 
@@ -409,7 +409,7 @@ class StatementParser {
 }
 
 /** `75%` is 0.75; everything else is JavaScript's own reading of the decimal. */
-export function numberValue(text: string): number {
+function numberValue(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 

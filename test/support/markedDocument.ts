@@ -5,7 +5,7 @@
 // without spawning the bundled server. Each answer goes through JSON, as an
 // answer over stdio does, so a test compares what a client would receive.
 // test/lsp/ keeps the tests of the protocol itself over a real stdio connection.
-import type { CodeLens, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeLens, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SemanticTokens, SemanticTokensDelta, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeLenses } from '../../server/src/features/codeLens';
@@ -21,6 +21,7 @@ import { inlayHints } from '../../server/src/features/inlayHints';
 import { mathCodeLenses, mathHover, mathInlayHints } from '../../server/src/features/mathChecks';
 import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
+import { SemanticTokensSender } from '../../server/src/features/semanticTokens';
 import { signatureHelp } from '../../server/src/features/signatureHelp';
 import { hoverRenderingFor, renderedHover } from '../../server/src/lsp/hoverRendering';
 import { offsetOf } from '../../server/src/lsp/ranges';
@@ -67,6 +68,8 @@ export class FeatureDocument {
   private current: DocumentAnalysis;
   /** The code lenses remember the document's last answer, as the server's do (a lens kept from before an edit). */
   private readonly lenses = new CodeLenses();
+  /** The semantic tokens remember the last answer too, to answer a delta from it. */
+  private readonly tokens = new SemanticTokensSender();
 
   constructor(text: string, options: FeatureOptions = {}) {
     this.uri = options.uri ?? 'file:///test.kl';
@@ -192,6 +195,14 @@ export class FeatureDocument {
   inlayHints(range: Range = { start: { line: 0, character: 0 }, end: { line: this.lineCount, character: 0 } }): InlayHint[] {
     const digits = this.settings.significantDigits;
     return answer(showsInlayHints(this.settings) ? [...inlayHints(this.current, range, digits), ...mathInlayHints(this.current, range, digits)] : []);
+  }
+
+  semanticTokens(): SemanticTokens {
+    return answer(this.tokens.full(this.uri, this.current));
+  }
+
+  semanticTokensDelta(previousResultId: string): SemanticTokens | SemanticTokensDelta {
+    return answer(this.tokens.delta(this.uri, this.current, previousResultId));
   }
 
   documentSymbols(): DocumentSymbol[] {

@@ -5,9 +5,10 @@
 // without spawning the bundled server. Each answer goes through JSON, as an
 // answer over stdio does, so a test compares what a client would receive.
 // test/lsp/ keeps the tests of the protocol itself over a real stdio connection.
-import type { CodeLens, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SemanticTokens, SemanticTokensDelta, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, SemanticTokens, SemanticTokensDelta, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from '../../server/src/features/codeActions';
 import { CodeLenses } from '../../server/src/features/codeLens';
 import { lspDiagnostics } from '../../server/src/features/diagnostics';
 import { completion } from '../../server/src/features/completion';
@@ -18,7 +19,7 @@ import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { formatDocument } from '../../server/src/features/formatting';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
-import { mathCodeLenses, mathHover, mathInlayHints } from '../../server/src/features/mathChecks';
+import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from '../../server/src/features/mathChecks';
 import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { SemanticTokensSender } from '../../server/src/features/semanticTokens';
@@ -114,6 +115,10 @@ export class FeatureDocument {
     return at + shift;
   }
 
+  positionAt(offset: number): Position {
+    return this.document.positionAt(offset);
+  }
+
   positionOf(needle: string, shift = 0, occurrence = 1): Position {
     return this.document.positionAt(this.offsetOf({ needle, shift, occurrence }));
   }
@@ -181,6 +186,12 @@ export class FeatureDocument {
   rename(place: Place, newName: string): WorkspaceEdit | null {
     const offset = this.offsetAt(place);
     return answer(offset === undefined ? null : rename(this.uri, this.current, offset, newName));
+  }
+
+  /** The code actions for `range`, given the diagnostics the editor shows there. */
+  codeActions(range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const params = { textDocument: { uri: this.uri }, range, context: { diagnostics } };
+    return answer([...codeActions(this.uri, this.current, params, this.settings.units), ...mathCodeActions(this.uri, this.current, params)]);
   }
 
   codeLenses(): CodeLens[] {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { FeatureDocument } from '../support/markedDocument';
 import { applyEdits, ensureBuilt, LspSession, ROOT } from './lspSession';
 
 interface Hover {
@@ -96,6 +97,46 @@ describe('editing over stdio', () => {
     await session.diagnostics('file:///editing/messy.kl');
     const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: 'file:///editing/messy.kl' }, options: { tabSize: 2, insertSpaces: true } });
     expect(applyEdits(messy, edits)).toBe('units bits\nP = [0.5, 0.25, 0.25]   # prior\n');
+  });
+});
+
+describe('quick fixes over stdio', () => {
+  it('wraps the vector literal that does not sum to 1', async () => {
+    const uri = 'file:///actions/1.kl';
+    session.open(uri, 'H([3, 1])\n');
+    const [diagnostic] = await session.diagnostics(uri);
+    const [fix] = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    expect(fix.title).toBe('Wrap [3, 1] in normalize(...)');
+    expect(applyEdits('H([3, 1])\n', fix.edit?.changes?.[uri] as TextEdit[])).toBe('H(normalize([3, 1]))\n');
+  });
+});
+
+describe('the in-process features (test/support/markedDocument.ts)', () => {
+  it('answer as the server does: the hover, completion and definition all over a note with math, its lenses and hints', async () => {
+    const uri = 'file:///examples/notes/cross-entropy.md';
+    const text = readFileSync(path.join(ROOT, 'examples/notes/cross-entropy.md'), 'utf8');
+    session.open(uri, text);
+    await session.diagnostics(uri);
+    const inProcess = new FeatureDocument(text, { uri });
+    const requests: [string, (offset: number) => unknown][] = [
+      ['textDocument/hover', (offset) => inProcess.hover(offset)],
+      ['textDocument/completion', (offset) => inProcess.completion(offset)],
+      ['textDocument/definition', (offset) => inProcess.definition(offset)],
+    ];
+    let hovers = 0;
+    for (let offset = 0; offset <= text.length; offset += 5) {
+      const position = session.document(uri).positionAt(offset);
+      for (const [method, local] of requests) {
+        const answer = await session.request(method, { textDocument: { uri }, position });
+        if (method === 'textDocument/hover' && answer) hovers++;
+        expect(answer, `${method} at ${offset}`).toEqual(local(offset));
+      }
+    }
+    expect(hovers).toBeGreaterThan(100);
+    expect((await session.codeLenses(uri)).length).toBeGreaterThan(0);
+    expect(await session.codeLenses(uri)).toEqual(inProcess.codeLenses());
+    const whole = { start: { line: 0, character: 0 }, end: { line: inProcess.lineCount, character: 0 } };
+    expect(await session.request('textDocument/inlayHint', { textDocument: { uri }, range: whole })).toEqual(inProcess.inlayHints(whole));
   });
 });
 

@@ -281,3 +281,8 @@ export function renameAt(marked: string, newName: string, options?: FeatureOptio
   const { document, offset } = markedDocument(marked, options);
   return document.rename(offset, newName);
 }
+
+export function prepareRenameAt(marked: string, options?: FeatureOptions): { range: Range; placeholder: string } | null {
+  const { document, offset } = markedDocument(marked, options);
+  return document.prepareRename(offset);
+}

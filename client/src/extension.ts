@@ -7,12 +7,17 @@ import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 import { registerCopyCommands } from './copyCommands';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
+import { klPreviewPlugin } from './preview/notePreview';
+import { NoteRenderings } from './preview/noteRenderings';
+import type MarkdownIt from 'markdown-it';
 import { StatusItem } from './statusItem';
 import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns, so the VS Code tests can observe the lazy start. */
 export interface KlLensApi {
   isServerStarted(): boolean;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let server: KlServer | undefined;
@@ -27,12 +32,14 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
     if (next.state === 'ready') void activeDocument.update();
   }, () => walkthrough.noteHover());
   const activeDocument = followActiveDocument(klServer, status);
+  const renderings = new NoteRenderings(klServer);
   server = klServer;
   context.subscriptions.push(
     output,
     status,
     walkthrough,
     activeDocument,
+    renderings,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
     }),
@@ -42,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),
     startWhenNeeded(klServer),
   );
-  return { isServerStarted: () => klServer.isStarted };
+  return { isServerStarted: () => klServer.isStarted, extendMarkdownIt: (md) => klPreviewPlugin(md, renderings) };
 }
 
 /** Shows the status item for the active editor's KL document and keeps its counts current. */

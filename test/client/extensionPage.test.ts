@@ -7,7 +7,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+// The manifest as VS Code shows it in English: its %keys% replaced from package.nls.json.
+const englishTexts = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' && /^%[^%]+%$/.test(value) ? (englishTexts[value.slice(1, -1)] ?? value) : value,
+);
 let shipped: Set<string>;
 
 beforeAll(() => {
@@ -80,6 +84,7 @@ describe('the walkthrough', () => {
       // The client registers the command, or sets the context key.
       expect(client).toContain(`'${name}'`);
     }
+    expect(step.description, 'a description from package.nls.json').not.toMatch(/^%/);
     for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) expect(contributed).toContain(command);
   });
 

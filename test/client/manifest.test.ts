@@ -2,7 +2,7 @@
 // package.json's manifest contributes exactly the palette commands, its
 // walkthrough links to them, and the copy commands the server sends stay out
 // of the palette (they need the text they copy).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COPY_AS_PYTHON_COMMAND, COPY_VALUE_COMMAND, HOVER_LINK_COMMANDS, PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
@@ -14,7 +14,12 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as Manifest;
+const root = join(__dirname, '../..');
+// The manifest as VS Code shows it in English: its %keys% replaced from package.nls.json.
+const englishTexts = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' && /^%[^%]+%$/.test(value) ? (englishTexts[value.slice(1, -1)] ?? value) : value,
+) as Manifest;
 const palette = Object.values(PALETTE_COMMANDS);
 
 describe("the manifest's commands", () => {
@@ -38,8 +43,17 @@ describe("the manifest's commands", () => {
     for (const command of [...linked, ...awaited]) expect(palette).toContain(command);
   });
 
+  it('are what every translation of the walkthrough links to', () => {
+    const translations = readdirSync(root).filter((file) => /^package\.nls(\.[\w-]+)?\.json$/.test(file));
+    expect(translations).toContain('package.nls.json');
+    for (const file of translations) {
+      const texts = Object.values(JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>);
+      for (const [, command] of texts.join('\n').matchAll(/\(command:([\w.]+)\)/g)) expect(palette, file).toContain(command);
+    }
+  });
+
   it('are each registered by the client', () => {
-    const client = ['extension.ts', 'walkthrough.ts', 'copyCommands.ts'].map((file) => readFileSync(join(__dirname, '../../client/src', file), 'utf8')).join('\n');
+    const client = ['extension.ts', 'walkthrough.ts', 'copyCommands.ts', 'statusItem.ts'].map((file) => readFileSync(join(root, 'client/src', file), 'utf8')).join('\n');
     for (const key of Object.keys(PALETTE_COMMANDS)) expect(client).toContain(`registerCommand(PALETTE_COMMANDS.${key},`);
     for (const name of ['COPY_VALUE_COMMAND', 'COPY_AS_PYTHON_COMMAND']) expect(client).toContain(`registerCommand(${name},`);
   });

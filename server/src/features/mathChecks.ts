@@ -116,7 +116,7 @@ function verdictTitle(relations: readonly MathRelation[]): string {
  * The lens names what it judges, since a line may hold several formulas: the
  * relation (or the chain's two ends), or the first relation that fails.
  */
-function lensTitle(formula: MathFormula): string {
+export function lensTitle(formula: MathFormula): string {
   const relations = formula.relations;
   const side = (part: number): string => shorten(formula.parts[part].source);
   const named = (relation: MathRelation): string => `${side(relation.left)} ${relation.kind} ${side(relation.right)}`;
@@ -142,7 +142,7 @@ function relationLine(formula: MathFormula, relation: MathRelation): Markdown {
   return md`${relation.pass ? '✓' : '✗'} ${source(left.source)} ${relation.kind} ${source(right.source)}: ${values} (${toleranceText(relation)}${through(relation)})`;
 }
 
-function relationText(formula: MathFormula, relation: MathRelation): string {
+export function relationText(formula: MathFormula, relation: MathRelation): string {
   const left = formula.parts[relation.left];
   const right = formula.parts[relation.right];
   return `${relation.pass ? '✓' : '✗'} ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}: ${numbersText(relation.leftNumbers)} vs ${numbersText(relation.rightNumbers)}`;

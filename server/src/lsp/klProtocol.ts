@@ -22,6 +22,41 @@ export interface DocumentSummary {
   pending: number;
 }
 
+/** Client → server, `{ uri }` → `NoteRendering | null`: what the Markdown preview shows beside a note's `kl` blocks and formulas. */
+export const NOTE_RENDERING_REQUEST = 'kl/noteRendering';
+
+/**
+ * One version of a note as the editor shows it, for the preview to draw: the
+ * titles of its code lenses (the same objects the editor gets), the semantic
+ * tokens of its `kl` code, and the verdict of each checked formula.
+ */
+export interface NoteRendering {
+  /** The document version these come from. */
+  version: number;
+  /** Whether values are still being computed: the preview asks again. */
+  pending: boolean;
+  /** Each code lens of the `kl` code: its 0-based line and its title. */
+  values: { line: number; title: string }[];
+  /** The semantic tokens of the `kl` code, as LSP encodes them (five numbers each), and the names of their types. */
+  tokens: number[];
+  tokenTypes: string[];
+  /** Each formula with a checked relation, in the document's order. */
+  formulas: NoteFormula[];
+}
+
+export interface NoteFormula {
+  /** 0-based line of its opening delimiter. */
+  line: number;
+  /** The LaTeX between the delimiters, as written. */
+  content: string;
+  display: boolean;
+  pass: boolean;
+  /** The lens's title: what is judged and the verdict. */
+  title: string;
+  /** One line per relation: its verdict and both sides' values. */
+  relations: string[];
+}
+
 /** Server → client, in a code lens: `[text]`, put the value the lens shows, at full precision, on the clipboard. */
 export const COPY_VALUE_COMMAND = 'kl.copyValue';
 

@@ -43,7 +43,7 @@ const python = pythonReference();
 const serverPath = path.join(out, 'server.js');
 // With its worker thread's bundle beside it (lsp/backgroundAnalysis.ts), as in the package.
 await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(root, 'server/src/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outdir: out, logLevel: 'warning' });
-// The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
+// The server runs with the Node flags every launcher gives it (server/src/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
 // And in the environment they give it.

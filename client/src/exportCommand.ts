@@ -2,10 +2,11 @@
 // rendered by the server from the analysis the editor shows (the same page as
 // `kl-lens render`), saved where the user says.
 import * as vscode from 'vscode';
+import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 import type { KlServer } from './klServer';
 
 export function registerExportCommand(server: KlServer): vscode.Disposable {
-  return vscode.commands.registerCommand('kl.exportNoteAsHtml', async () => {
+  return vscode.commands.registerCommand(PALETTE_COMMANDS.exportNoteAsHtml, async () => {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'markdown') {
       void vscode.window.showWarningMessage(vscode.l10n.t('KL Lens: open a Markdown note to export it as HTML.'));

@@ -3,6 +3,7 @@
 // (see klDocuments.ts).
 // Kept light: activation must take well under 100 ms.
 import * as vscode from 'vscode';
+import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 import { registerCopyCommands } from './copyCommands';
 import { registerExportCommand } from './exportCommand';
 import { needsServer } from './klDocuments';
@@ -45,8 +46,8 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
     }),
     registerCopyCommands(),
     registerExportCommand(klServer),
-    vscode.commands.registerCommand('kl.restartServer', () => klServer.restart()),
-    vscode.commands.registerCommand('kl.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.restartServer, () => klServer.restart()),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),
     startWhenNeeded(klServer),
   );

@@ -14,7 +14,7 @@ import { renderedNote } from './cli/render';
 import { fileReport, jsonReportChunks } from './cli/report';
 import type { FileReport } from './cli/reportRecords';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
-import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './nodeFlags';
 import { VERSION } from './version';
 
 const HELP = `kl-lens ${VERSION}: entropy, KL divergence and cross-entropy, checked.
@@ -181,7 +181,7 @@ function main(argv: readonly string[]): void {
 
 /**
  * The server bundle next to this one, in a process of its own: the server's
- * Node flags (lsp/nodeFlags.ts) cannot be given to a process already running.
+ * Node flags (nodeFlags.ts) cannot be given to a process already running.
  * It inherits stdin and stdout, so this process only waits for it, passes on
  * the signals that stop it, and exits with its code.
  */

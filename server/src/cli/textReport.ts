@@ -54,7 +54,7 @@ function outcome(record: StatementRecord, style: Style): string {
   return `= ${writeValue(record.value)}${unit}${precise}`;
 }
 
-export function writeValue(value: JsonValue): string {
+function writeValue(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value === 'Infinity' ? '∞' : value === '-Infinity' ? '-∞' : value;

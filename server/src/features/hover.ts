@@ -23,9 +23,9 @@ import type { Names } from '../hover/termByTerm';
 import { namesOf, topLevelCall } from '../hover/measureNames';
 import { code, joinMarkdown, md, sectionsSource, type Markdown } from '../hover/markdown';
 import { valueMarkdown } from '../hover/valueTable';
-import { nameAt } from '../lsp/nameIndex';
+import { nameAt } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
-import { PENDING_TEXT } from '../lsp/resultText';
+import { PENDING_TEXT } from '../hover/resultText';
 
 /** The longest expression a hover repeats as written. */
 const WRITTEN_LIMIT = 60;

@@ -9,7 +9,7 @@ import { formatNumber, formatShort } from '../language/format';
 import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
 import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
 import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
-import { fullValue } from '../lsp/valueText';
+import { fullValue } from '../hover/valueText';
 
 const SOURCE_LIMIT = 60;
 

@@ -194,7 +194,7 @@ export function startsWorkInTime(milliseconds: number, context: EvaluationContex
 }
 
 /** The numbers a value holds. */
-export function numbersOf(value: Value): number {
+function numbersOf(value: Value): number {
   return value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
 }
 

@@ -5,6 +5,7 @@
 import type { BinaryOperator, Expression, MapEntry, Statement, UnitName } from './ast';
 import { error, type Diagnostic } from './diagnostics';
 import { tokenize, type Token } from './lexer';
+import { isDirectiveKeyword } from './reservedNames';
 import type { Span } from './span';
 
 export interface ParsedStatement {
@@ -38,8 +39,8 @@ const UNIT_NAMES: ReadonlyMap<string, UnitName> = new Map(Object.entries({
   bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
 } as const));
 const BASE_UNITS: ReadonlyMap<string, UnitName> = new Map(Object.entries({ '2': 'bits', e: 'nats', '10': 'bans' } as const));
-export const MIN_PRECISION = 16;
-export const MAX_PRECISION = 1000;
+const MIN_PRECISION = 16;
+const MAX_PRECISION = 1000;
 
 class Abandon {}
 
@@ -122,7 +123,7 @@ class StatementParser {
   private parseStatementBody(): Statement {
     const first = this.peek();
     const second = this.tokens[this.index + 1];
-    if (first.kind === 'name' && (first.text === 'units' || first.text === 'base' || first.text === 'precision') && second.kind !== 'operator') {
+    if (first.kind === 'name' && isDirectiveKeyword(first.text) && second.kind !== 'operator') {
       return this.parseDirective();
     }
     if (first.kind === 'name' && second.kind === 'operator' && second.text === '=') {
@@ -408,7 +409,7 @@ class StatementParser {
 }
 
 /** `75%` is 0.75; everything else is JavaScript's own reading of the decimal. */
-export function numberValue(text: string): number {
+function numberValue(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 

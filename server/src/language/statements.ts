@@ -24,7 +24,7 @@ export interface SourceStatement {
  * of them read the same line (brackets opened on different lines, all still
  * open), so that splitting stays linear in the text however it is written.
  */
-export const RECOVERY_DEPTH = 8;
+const RECOVERY_DEPTH = 8;
 
 const NEW_STATEMENT = /^(?:[\p{L}_][\p{L}\p{M}\p{N}_]*[ \t]*=(?!=)|(?:units|base|precision)[ \t]+\S)/u;
 

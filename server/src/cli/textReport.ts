@@ -38,8 +38,11 @@ function outcome(record: StatementRecord, style: Style): string {
   if (record.kind === 'math') {
     // Both sides and the relation, since ≠ or < has no "expected" value.
     const mark = record.pass ? style.green('✓') : style.red('✗');
+    if (record.general && record.pass) return `${mark} for any ${record.general.distributions.join(', ')}  ${style.dim(`(${record.general.samples} samples)`)}`;
+    if (record.general && !record.counterexample) return `${mark} equal on every sample`;
+    const sample = record.counterexample ? `for ${Object.entries(record.counterexample).map(([name, entries]) => `${name} = ${writeValue(entries)}`).join(', ')}: ` : '';
     const tolerance = record.relation !== '=' && record.relation !== '≈' ? '' : record.relative ? `relative ${record.tolerance}` : `± ${record.tolerance}`;
-    return `${mark} ${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
+    return `${mark} ${sample}${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
   }
   const inputError = record.inputsInError && `not evaluated: ${inputErrorPhrase(record.inputsInError)}`;
   if (record.kind === 'check') {
@@ -85,7 +88,9 @@ export function failureLines(report: FileReport, style: Style): string[] {
     .map((record) => {
       const unit = record.unit ? ` ${record.unit}` : '';
       if (record.kind === 'math') {
-        return `${placeIn(report.file, record)}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
+        const sample = record.counterexample && `for ${Object.entries(record.counterexample).map(([name, entries]) => `${name} = ${writeValue(entries)}`).join(', ')}: `;
+        const sides = record.general && !sample ? 'equal on every sample' : `${sample ?? ''}left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit}`;
+        return `${placeIn(report.file, record)}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(${sides})`)}`;
       }
       return `${placeIn(report.file, record)}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
     });

@@ -53,7 +53,10 @@ function combinations(size: number, count: number): number[][] {
     }
   };
   fill(0);
-  return all.sort((a, b) => Math.max(...a) - Math.max(...b) || a.reduce((s, x) => s + x, 0) - b.reduce((s, x) => s + x, 0));
+  // Distinct distributions before equal ones of the same simplicity: P = [0.5, 0.5], Q = [0.9, 0.1] shows more than P = Q.
+  const equal = (tuple: number[]) => (tuple.length > 1 && tuple.every((i) => i === tuple[0]) ? 1 : 0);
+  const rank = (tuple: number[]) => Math.max(...tuple) + equal(tuple);
+  return all.sort((a, b) => rank(a) - rank(b) || equal(a) - equal(b) || a.reduce((s, x) => s + x, 0) - b.reduce((s, x) => s + x, 0));
 }
 
 export function randomSamples(count: number): Sample[] {

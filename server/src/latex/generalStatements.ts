@@ -60,7 +60,7 @@ export function isInstance(kinds: readonly (RelationKind | undefined)[], reading
 }
 
 /** The verdict of `left kind right` over the samples, where at least one side is free; skipped when a side cannot be computed on them. */
-export function generalStatement(kind: RelationKind, left: PartReading, right: PartReading, scope: GeneralScope): GeneralStatement | { skipped: string } {
+export function generalStatement(kind: RelationKind, left: PartReading, right: PartReading, scope: GeneralScope, head: PartReading = left): GeneralStatement | { skipped: string } {
   const free = [left.freedom, right.freedom].filter((f): f is Extract<Freedom, { kind: 'free' }> => f.kind === 'free');
   const { names, aliases } = relationDistributions(free);
   const side = (reading: PartReading): SideOnSample | { skipped: string } => {
@@ -75,7 +75,9 @@ export function generalStatement(kind: RelationKind, left: PartReading, right: P
   if (typeof b !== 'function') return b;
   const verdict = checkGeneral(kind, names, a, b);
   if ('skipped' in verdict || verdict.pass) return verdict;
-  const identity = knownIdentity(kind, left.node, right.node, (node) => scope.textOf(node.span));
+  const textOf = (node: LatexNode) => scope.textOf(node.span);
+  // The relation's left side, else the chain's (what a derivation derives), else its right side.
+  const identity = knownIdentity(kind, left.node, textOf) ?? knownIdentity(kind, head.node, textOf) ?? knownIdentity(kind, right.node, textOf);
   return identity ? { ...verdict, identity } : verdict;
 }
 

@@ -7,11 +7,8 @@
 import type { RelationKind } from './formulaChains';
 import type { LatexNode } from './latexSyntax';
 
-export function knownIdentity(kind: RelationKind, left: LatexNode, right: LatexNode, textOf: (node: LatexNode) => string): string | undefined {
-  return identityFor(kind, left, textOf) ?? identityFor(kind, right, textOf);
-}
-
-function identityFor(kind: RelationKind, side: LatexNode, textOf: (node: LatexNode) => string): string | undefined {
+/** The identity (for `=`, `≈`, `≠`) or the bounds (for `<`, `≤`…) of the measure `side` is, if it is one. */
+export function knownIdentity(kind: RelationKind, side: LatexNode, textOf: (node: LatexNode) => string): string | undefined {
   const node = side.type === 'group' ? side.inner : side;
   if (node.type !== 'measure') return undefined;
   const names = node.args.map(textOf);

@@ -353,7 +353,7 @@ function chainRelations(chain: Chain, parts: readonly MathPart[], readings: read
       if (relation) relations.push({ ...relation, ...place });
       continue;
     }
-    const general = generalStatement(kind, readings[left], readings[right], scope);
+    const general = generalStatement(kind, readings[left], readings[right], scope, readings[computed[0]]);
     if ('skipped' in general) continue;
     const sides = general.counterexample;
     const measured = [left, right].some((index) => readings[index].freedom.kind === 'free' && writesMeasure(readings[index].node));

@@ -6,7 +6,8 @@
 import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, type CodeLens, type Hover, type InlayHint, type Range } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { formatNumber, formatShort } from '../language/format';
-import { counterexampleText, type MathFormula, type MathRelation, type UnitsSource } from '../latex/noteMath';
+import { counterexampleText } from '../language/generalRelations';
+import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
 import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
 import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
 import { fullValue } from '../lsp/valueText';

@@ -7,6 +7,8 @@ import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, literalTolerance, withinTolerance
 import type { EvaluationContext } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
 import { evaluate } from './evaluator';
+import { evaluateGeneralCheck } from './generalChecks';
+import type { GeneralVerdict } from './generalRelations';
 import { formatFull, formatNumber } from './format';
 import { hasNaN, hasNonFinite, type Value } from './values';
 
@@ -24,6 +26,8 @@ export interface CheckResult {
   difference: number;
   /** The entries (0-based, into `entries`) that are out of tolerance. */
   failedEntries: number[];
+  /** A `for P, Q:` check (generalChecks.ts): the samples, and the counterexample where it fails (then `actual` and `expected` are its sides). */
+  general?: GeneralVerdict;
 }
 
 export interface StatementResult {
@@ -78,7 +82,7 @@ export function evaluateStatement(statement: Statement, context: EvaluationConte
     case 'expression':
       return { value: finished(evaluate(statement.expression, context), statement.expression, diagnostics) };
     case 'check':
-      return evaluateCheck(statement, context, diagnostics);
+      return statement.forAll ? evaluateGeneralCheck({ ...statement, forAll: statement.forAll }, context, diagnostics) : evaluateCheck(statement, context, diagnostics);
     default:
       return {};
   }

@@ -21,7 +21,7 @@ import type { Chain } from './formulaChains';
 import type { Freedom } from './freeDistributions';
 import { relationDistributions } from './freeDistributions';
 import type { RelationKind } from './formulaChains';
-import { checkGeneral, type GeneralVerdict, type SideOnSample } from './generalRelations';
+import { checkGeneral, type GeneralVerdict, type SideOnSample } from '../language/generalRelations';
 import { knownIdentity } from './knownIdentities';
 import type { LatexNode } from './latexSyntax';
 import { translateToKl } from './latexToKl';

@@ -18,7 +18,7 @@ import type { Span } from '../language/span';
 import { convertUnits } from '../language/units';
 import { splitChains, type Chain, type RelationKind } from './formulaChains';
 import { freedomOf } from './freeDistributions';
-import type { Counterexample } from './generalRelations';
+import { counterexampleText } from '../language/generalRelations';
 import { generalStatement, generalUnits, isInstance, type GeneralScope, type GeneralStatement, type PartReading } from './generalStatements';
 import { parsePart } from './latexParser';
 import type { LatexNode } from './latexSyntax';
@@ -498,11 +498,6 @@ function generalFailure(general: GeneralStatement, unit: string): string {
   if (!sample) return `is not a difference: the sides are equal on every one of ${general.samples} samples of ${general.names.join(', ')}.`;
   const identity = general.identity ? ` The right statement: ${general.identity}.` : '';
   return `does not hold for every distribution: for ${counterexampleText(sample)}, the left side is ${formatNumber(sample.left)}${unit}, the right side ${formatNumber(sample.right)}${unit}.${identity}`;
-}
-
-/** `P = [0.5, 0.5], Q = [0.9, 0.1]`. */
-export function counterexampleText(sample: Counterexample): string {
-  return sample.distributions.map(({ name, entries }) => `${name} = [${entries.map((x) => formatNumber(x)).join(', ')}]`).join(', ');
 }
 
 function differenceText(relation: MathRelation): string {

@@ -10,7 +10,9 @@
 // of one sign are equal. `<`, `>`, `≤`, `≥` compare with the same tolerance
 // (equal sides make `≤` hold and `<` fail). `≠` says the sides are not the
 // same function: it holds when some sample tells them apart.
-import type { RelationKind } from './formulaChains';
+/** A relation between the sides: the note's LaTeX relations, and the KL checks' `==` (=) and `≈`. */
+export type RelationKind = '=' | '≈' | '≠' | '<' | '≤' | '>' | '≥';
+import { formatNumber } from './format';
 import { randomSamples, readableSamples, rounded, type Sample } from './distributionSamples';
 
 export const GENERAL_RELATIVE: Record<'=' | '≈', number> = { '=': 1e-9, '≈': 1e-6 };
@@ -39,9 +41,11 @@ export interface GeneralVerdict {
 /** At most this many free distributions in one relation (P, Q, R, M). */
 export const MAX_FREE_DISTRIBUTIONS = 4;
 
-export function checkGeneral(kind: RelationKind, names: readonly string[], left: SideOnSample, right: SideOnSample): GeneralVerdict | { skipped: string } {
+/** The verdict over every sample; `same` replaces the tolerance of equality (a KL check's explicit `± t`). */
+export function checkGeneral(kind: RelationKind, names: readonly string[], left: SideOnSample, right: SideOnSample, same?: (a: number, b: number) => boolean): GeneralVerdict | { skipped: string } {
   if (names.length > MAX_FREE_DISTRIBUTIONS) return { skipped: `it names ${names.length} distributions; general statements are checked with ${MAX_FREE_DISTRIBUTIONS} at most` };
   const tolerance = GENERAL_RELATIVE[kind === '≈' ? '≈' : '='];
+  const equal = same ?? ((a: number, b: number) => equalWithin(a, b, tolerance));
   let samples = 0;
   for (const sample of samplesFor(names.length)) {
     const sides = valuesOn(sample, left, right);
@@ -49,13 +53,13 @@ export function checkGeneral(kind: RelationKind, names: readonly string[], left:
     const [a, b] = sides;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
     samples++;
-    const equal = equalWithin(a, b, tolerance);
+    const equalSides = equal(a, b);
     if (kind === '≠') {
-      if (!equal) return { pass: true, names: [...names], samples, tolerance };
+      if (!equalSides) return { pass: true, names: [...names], samples, tolerance };
       continue;
     }
-    if (holds(kind, a, b, equal)) continue;
-    const shown = sample.readable ? { sample, a, b } : readableVersion(kind, sample, left, right, tolerance) ?? { sample, a, b };
+    if (holds(kind, a, b, equalSides)) continue;
+    const shown = sample.readable ? { sample, a, b } : readableVersion(kind, sample, left, right, equal) ?? { sample, a, b };
     return { pass: false, names: [...names], samples, tolerance, counterexample: counterexampleOf(names, shown.sample, shown.a, shown.b) };
   }
   if (samples === 0) return { skipped: 'it is undefined on every sample' };
@@ -80,7 +84,7 @@ function valuesOn(sample: Sample, left: SideOnSample, right: SideOnSample): [num
 }
 
 /** The counterexample rounded to 1, 2, then 3 decimals: the first that still fails. */
-function readableVersion(kind: RelationKind, sample: Sample, left: SideOnSample, right: SideOnSample, tolerance: number): { sample: Sample; a: number; b: number } | undefined {
+function readableVersion(kind: RelationKind, sample: Sample, left: SideOnSample, right: SideOnSample, equal: (a: number, b: number) => boolean): { sample: Sample; a: number; b: number } | undefined {
   for (const decimals of [1, 2, 3]) {
     const distributions = sample.distributions.map((d) => rounded(d, decimals));
     if (distributions.some((d) => d === undefined)) continue;
@@ -88,13 +92,18 @@ function readableVersion(kind: RelationKind, sample: Sample, left: SideOnSample,
     const sides = valuesOn(candidate, left, right);
     if ('skipped' in sides || Number.isNaN(sides[0]) || Number.isNaN(sides[1])) continue;
     const [a, b] = sides;
-    if (!holds(kind, a, b, equalWithin(a, b, tolerance))) return { sample: candidate, a, b };
+    if (!holds(kind, a, b, equal(a, b))) return { sample: candidate, a, b };
   }
   return undefined;
 }
 
 function counterexampleOf(names: readonly string[], sample: Sample, left: number, right: number): Counterexample {
   return { distributions: names.map((name, i) => ({ name, entries: Array.from(sample.distributions[i]) })), left, right };
+}
+
+/** `P = [0.5, 0.5], Q = [0.9, 0.1]`. */
+export function counterexampleText(sample: Counterexample): string {
+  return sample.distributions.map(({ name, entries }) => `${name} = [${entries.map((x) => formatNumber(x)).join(', ')}]`).join(', ');
 }
 
 export function equalWithin(a: number, b: number, relative: number): boolean {

@@ -35,8 +35,8 @@ export function evaluateGeneralCheck(check: Check & { forAll: ForAll }, context:
     const reported: Diagnostic[] = [];
     const value = evaluate(expression, { ...context, lookup: (name) => bound.get(name) ?? context.lookup(name), report: (d) => reported.push(d) });
     const errors = reported.filter((d) => d.severity === 'error');
-    // Undefined on this sample only (log of a negative number, ∞ − ∞): the sample does not count.
-    if (errors.length > 0 && errors.every((d) => d.code === 'domain' || d.code === 'not-a-number')) return NaN;
+    // Undefined on this sample only (log of a negative number, ∞ − ∞; or its size is not that of a distribution bound above): the sample does not count.
+    if (errors.length > 0 && errors.every((d) => d.code === 'domain' || d.code === 'not-a-number' || d.code === 'length-mismatch')) return NaN;
     if (errors.length > 0 || !value) {
       problems = errors;
       return { skipped: errors[0]?.message ?? 'no value' };

@@ -1,0 +1,79 @@
+// `for P, Q: left == right` in a .kl file: a check about any distributions,
+// made on the samples of distributionSamples.ts, failing with a readable
+// counterexample (docs/language.md, "Checks about any distribution").
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../server/src/language/analysis';
+import { parseStatement } from '../../server/src/language/parser';
+import { analysisOf } from './evaluate';
+
+function errorsOf(analysis: Analysis) {
+  return analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => ({
+    code: d.code,
+    line: analysis.lineIndex.positionAt(d.span.start).line + 1,
+    text: analysis.text.slice(d.span.start, d.span.end),
+    message: d.message,
+  }));
+}
+
+describe('a check about any P and Q', () => {
+  it('holds for the identity H(P, Q) = H(P) + KL(P ‖ Q), on every sample', () => {
+    const analysis = analysisOf('for P, Q: H(P, Q) == H(P) + KL(P || Q)');
+    const check = analysis.statements[0].result.check!;
+    expect(check.pass).toBe(true);
+    expect(check.general).toMatchObject({ names: ['P', 'Q'] });
+    expect(check.general!.samples).toBeGreaterThan(150);
+    expect(errorsOf(analysis)).toEqual([]);
+  });
+
+  it("fails for the reference note's identity, with a small readable counterexample and both sides", () => {
+    const analysis = analysisOf('units bits\nfor P, Q: H(P, Q) == log2(KL(P || Q) + H(P))');
+    const check = analysis.statements[1].result.check!;
+    expect(check.pass).toBe(false);
+    expect(check.general!.counterexample!.distributions).toEqual([{ name: 'P', entries: [0.5, 0.5] }, { name: 'Q', entries: [0.9, 0.1] }]);
+    // In bits: H(P, Q) = −½ log₂ 0.9 − ½ log₂ 0.1 (mpmath), and log₂ of it.
+    expect(check.general!.counterexample!.left).toBeCloseTo(1.73696559416620615, 14);
+    expect(check.general!.counterexample!.right).toBeCloseTo(Math.log2(1.73696559416620615), 14);
+    expect(errorsOf(analysis)).toEqual([{
+      code: 'check-failed', line: 2, text: 'H(P, Q) == log2(KL(P || Q) + H(P))',
+      message: 'Check failed for P = [0.5, 0.5], Q = [0.9, 0.1]: the left side is 1.736965594166206 bits, the right side 0.7965691774119239 bits.',
+    }]);
+  });
+
+  it('fails for KL(P ‖ Q) == KL(Q ‖ P), and the names after for are any distributions, whatever is bound above', () => {
+    expect(analysisOf('for P, Q: KL(P || Q) == KL(Q || P)').statements[0].result.check!.pass).toBe(false);
+    const shadowed = analysisOf('P = [1, 0]\nfor P: H(P) == 0');
+    expect(shadowed.statements[1].result.check!.general!.counterexample!.distributions).toEqual([{ name: 'P', entries: [0.5, 0.5] }]);
+  });
+
+  it('takes ≈ and an explicit ± t, and reads the names bound above that are not after for (on the samples of their size)', () => {
+    const analysis = analysisOf('U = uniform(2)\nfor P: H(P) ≈ -sum(P * log(P))\nfor P: KL(P || U) == log(2) - H(P) ± 1e-12\nfor P, Q: JS(P || Q) == JS(Q || P) ± 1e-9');
+    expect(errorsOf(analysis)).toEqual([]);
+    expect(analysis.statements.slice(1).map((s) => s.result.check?.pass)).toEqual([true, true, true]);
+    // KL(P ‖ U) with U of 2 outcomes: only the samples of 2 outcomes count.
+    expect(analysis.statements[2].result.check!.general!.samples).toBeLessThan(analysis.statements[3].result.check!.general!.samples);
+  });
+});
+
+describe('a half-typed or wrong for line', () => {
+  it('keeps its error on its own line; the complete line below keeps its value', () => {
+    const analysis = analysisOf('for P, Q: KL(P ||\nH(uniform(2))');
+    expect(errorsOf(analysis).map((e) => [e.code, e.line])).toEqual([['syntax', 1]]);
+    expect(analysis.statements[1].result.value).toMatchObject({ kind: 'number', value: Math.log(2) });
+  });
+
+  it('says what is missing: the colon, a check after it, the names', () => {
+    expect(errorsOf(analysisOf('for P Q: H(P) == 0'))[0]).toMatchObject({ code: 'syntax', text: 'Q', message: expect.stringContaining("Write ':' after the names of 'for'") });
+    expect(errorsOf(analysisOf('for P, Q: H(P)'))[0]).toMatchObject({ code: 'syntax', message: "After 'for P, Q:' comes a check, 'left == right' or 'left ≈ right'." });
+    expect(errorsOf(analysisOf('for P, P: H(P) == 0'))[0]).toMatchObject({ code: 'syntax', message: "'P' is named twice after 'for'." });
+    expect(errorsOf(analysisOf('for P: H(P, R) == 1'))[0]).toMatchObject({ code: 'unknown-name', text: 'R' });
+    expect(errorsOf(analysisOf('for P: P == 1'))[0]).toMatchObject({ code: 'type-mismatch', message: "A 'for' check compares numbers; this side is a vector." });
+  });
+
+  it('never makes the parser throw', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), (rest) => {
+      expect(() => parseStatement(`for ${rest}`)).not.toThrow();
+      expect(() => parseStatement(`for P, Q: ${rest}`)).not.toThrow();
+    }), { numRuns: 500 });
+  });
+});

@@ -27,6 +27,7 @@ import type { LatexNode } from './latexSyntax';
 import { translateToKl } from './latexToKl';
 import type { LatexToken } from './latexTokens';
 import type { NumericValue } from './partValue';
+import type { Sample } from '../language/distributionSamples';
 
 export interface GeneralStatement extends GeneralVerdict {
   /** The right statement, in LaTeX, when a side is a measure with a known identity or bound (knownIdentities.ts). */
@@ -39,6 +40,8 @@ export interface PartReading {
   freedom: Freedom;
   /** Its value, for a pure part. */
   value?: NumericValue;
+  /** Its values on the samples, by the names bound (a chain's part is a side of two relations): filled as they are computed. */
+  onSamples?: Map<string, Map<Sample, number | { skipped: string }>>;
 }
 
 export interface GeneralScope {
@@ -64,7 +67,19 @@ export function generalStatement(kind: RelationKind, left: PartReading, right: P
   const free = [left.freedom, right.freedom].filter((f): f is Extract<Freedom, { kind: 'free' }> => f.kind === 'free');
   const { names, aliases } = relationDistributions(free);
   const side = (reading: PartReading): SideOnSample | { skipped: string } => {
-    if (reading.freedom.kind === 'free') return freeSide(reading.node, names, aliases, scope);
+    if (reading.freedom.kind === 'free') {
+      const key = `${names.join('\u0000')}\u0001${[...aliases].join('\u0000')}`;
+      reading.onSamples ??= new Map();
+      let known = reading.onSamples.get(key);
+      if (!known) reading.onSamples.set(key, (known = new Map()));
+      const compute = freeSide(reading.node, names, aliases, scope);
+      const values = known;
+      return (sample) => {
+        let value = values.get(sample);
+        if (value === undefined) values.set(sample, (value = compute(sample)));
+        return value;
+      };
+    }
     const value = reading.value;
     if (value?.kind !== 'number') return { skipped: 'a statement about any distribution compares numbers, and this side is not one' };
     return () => value.value;
@@ -83,6 +98,7 @@ export function generalStatement(kind: RelationKind, left: PartReading, right: P
 
 /** A free part's value on a sample: NaN where it is undefined there (the log of a negative number, ∞ − ∞). */
 function freeSide(node: LatexNode, names: readonly string[], aliases: ReadonlyMap<string, string>, scope: GeneralScope): SideOnSample {
+  const free: ReadonlySet<string> = new Set([...names, ...aliases.keys()]);
   return (sample) => {
     const bound = new Map<string, Binding>();
     names.forEach((name, i) => bound.set(name, { name, value: vectorValue(sample.distributions[i]), version: 0, definition: NO_SPAN }));
@@ -97,7 +113,7 @@ function freeSide(node: LatexNode, names: readonly string[], aliases: ReadonlyMa
       },
       textOf: scope.textOf,
     };
-    const translation = translateToKl(node, context, { outcomes: sample.outcomes, free: new Set(bound.keys()) });
+    const translation = translateToKl(node, context, { outcomes: sample.outcomes, free });
     if ('skipped' in translation) return { skipped: translation.skipped };
     const value = evaluate(translation.expression, context);
     if (errors.some((e) => e.code === 'domain' || e.code === 'not-a-number')) return NaN;

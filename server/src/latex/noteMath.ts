@@ -17,7 +17,7 @@ import { formatNumber } from '../language/format';
 import type { Span } from '../language/span';
 import { convertUnits } from '../language/units';
 import { splitChains, type Chain, type RelationKind } from './formulaChains';
-import { freedomOf } from './freeDistributions';
+import { freedomOf, relationDistributions } from './freeDistributions';
 import { counterexampleText } from '../language/generalRelations';
 import { generalStatement, generalUnits, isInstance, type GeneralScope, type GeneralStatement, type PartReading } from './generalStatements';
 import { parsePart } from './latexParser';
@@ -323,7 +323,7 @@ function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analy
         const unit = part.unit ?? (outcome.value.kind === 'matrix' ? undefined : outcome.value.unit);
         if (unit) computed.unit = unit;
       }
-      if (freedom.kind === 'free') computed.free = [...freedom.distributions, ...freedom.entries];
+      if (freedom.kind === 'free') computed.free = relationDistributions([freedom]).names;
       parts.push(computed);
       readings.push({ node, freedom, ...(computed.value ? { value: computed.value } : {}) });
     }

@@ -1,5 +1,5 @@
 // The math of a note, as its writer meets it: the reference note's chain
-// passes, its wrong identity is reported once P and Q are bound, formulas see
+// passes, its wrong identity fails for any P and Q (with a counterexample) and for the bound example values, formulas see
 // the bindings above them, and the units of the measures come from where the
 // writer said them.
 import { describe, expect, it } from 'vitest';

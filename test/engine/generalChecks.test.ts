@@ -77,3 +77,20 @@ describe('a half-typed or wrong for line', () => {
     }), { numRuns: 500 });
   });
 });
+
+describe('the samples', () => {
+  it('are the same every run, and hold every size and edge case the verdicts rest on', async () => {
+    const { randomSamples, readableSamples } = await import('../../server/src/language/distributionSamples');
+    const samples = [...readableSamples(2), ...randomSamples(2)];
+    expect(samples).toEqual([...readableSamples(2), ...randomSamples(2)]);
+    expect(new Set(samples.map((s) => s.outcomes))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 64]));
+    for (const sample of samples) for (const d of sample.distributions) expect(Math.abs(d.reduce((a, x) => a + x, 0) - 1)).toBeLessThan(1e-12);
+    const some = (test: (p: Float64Array, q: Float64Array) => boolean) => samples.some((s) => s.outcomes > 2 && test(s.distributions[0], s.distributions[1]));
+    expect(some((p) => p.includes(0))).toBe(true);
+    expect(some((_, q) => q.includes(0))).toBe(true);
+    expect(some((p) => p.includes(1))).toBe(true);
+    expect(some((p) => p.every((x) => x === p[0]))).toBe(true);
+    expect(some((p, q) => p.every((x, i) => x === q[i]))).toBe(true);
+    expect(some((p, q) => p.some((x, i) => x !== q[i]) && p.every((x, i) => Math.abs(x - q[i]) <= 1e-4 * x))).toBe(true);
+  });
+});

@@ -49,3 +49,12 @@ describe('a for check in a .kl file', () => {
     expect(analysis.statements.map((s) => resultText(s, 5)?.title)).toEqual(['✓ for any P, Q (173 samples)', '✗ fails for P = [0.5, 0.5], Q = [0.9, 0.1]']);
   });
 });
+
+describe('\\log 2 (…) in a note', () => {
+  it('is log(2)·(…) after a space, and skipped without one (log(2(…)) is another reading)', () => {
+    const spaced = analyze('$\\log 2 (1 + 1) = 2 \\log 2$\n', 'markdown').math!.formulas[0];
+    expect(spaced.relations.map((r) => r.pass)).toEqual([true]);
+    const tight = analyze('$\\log 2(1 + 1) = 2 \\log 2$\n', 'markdown').math!.formulas[0];
+    expect(tight.parts[0].skipped).toContain('where the argument of the function ends is not written');
+  });
+});

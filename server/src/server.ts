@@ -316,7 +316,11 @@ connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRende
 connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
   if (typeof params?.uri !== 'string') return null;
   const uri = params.uri;
-  const analysis = await analysisOf({ uri });
+  let analysis = await analysisOf({ uri });
+  // A page is read later, away from the editor: it waits for what the background thread still computes (up to a minute).
+  for (const giveUp = Date.now() + EXPORT_WAIT_MS; analysis?.pending && Date.now() < giveUp; analysis = await analysisOf({ uri })) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const document = documents.get(uri);
   if (!analysis || !document || document.languageId !== 'markdown') return null;
   // Loaded on the first export only: markdown-it and KaTeX are not read at every start.
@@ -324,6 +328,8 @@ connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml',
   const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
   return { html: noteHtml({ markdown: analysis.text, rendering, title: pageTitle(uri), previewStyles: previewStyles() }) };
 }));
+
+const EXPORT_WAIT_MS = 60_000;
 
 /** The file name of a note's URI, for its exported page's title. */
 function pageTitle(uri: string): string {

@@ -30,7 +30,7 @@ describe('kl-lens render', () => {
     const out = join(folder, 'note.html');
     const run = klLens(['render', 'examples/notes/cross-entropy.md', '-o', out]);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('14 checks passed, 1 failed');
+    expect(run.stdout).toContain('15 checks passed, 1 failed');
     expect(run.stdout).toContain(`wrote ${out}`);
     const html = readFileSync(out, 'utf8');
     // The code lenses of the note's three kl blocks, as the editor shows them.

@@ -5,7 +5,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { shiftSpan } from '../language/span';
-import type { StatementResult } from '../language/statementEvaluation';
+import type { StatementResult } from '../language/statementResult';
 import { rangeOf } from '../lsp/ranges';
 import { shortValue } from '../hover/valueText';
 

@@ -77,6 +77,10 @@ export function numberValue(value: number, unit?: UnitName): NumberValue {
   return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
 }
 
+export function vectorValue(data: Float64Array, labels?: readonly string[]): VectorValue {
+  return labels ? { kind: 'vector', data, labels } : { kind: 'vector', data };
+}
+
 export function matrixRow(matrix: MatrixValue, row: number): Float64Array {
   return matrix.data.subarray(row * matrix.columns, (row + 1) * matrix.columns);
 }

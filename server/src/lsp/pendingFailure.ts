@@ -2,7 +2,7 @@
 // (backgroundAnalysis.ts) when it stops without computing them: out of
 // memory, or a bug. They fail, with the reason, rather than wait for ever.
 import { error } from '../language/diagnostics';
-import type { StatementResult } from '../language/statementEvaluation';
+import type { StatementResult } from '../language/statementResult';
 import type { Analysis } from '../language/analysis';
 import { placed } from '../language/analysis/placedDiagnostics';
 

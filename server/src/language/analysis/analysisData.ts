@@ -10,7 +10,7 @@ import type { ParsedStatement } from '../parser';
 import type { LineIndex, Span } from '../span';
 import type { StatementNames } from '../statementNames';
 import type { SourceStatement } from '../statements';
-import type { StatementResult } from '../statementEvaluation';
+import type { StatementResult } from '../statementResult';
 
 export type DocumentKind = 'kl' | 'markdown';
 

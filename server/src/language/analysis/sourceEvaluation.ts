@@ -4,7 +4,8 @@
 import type { UnitName } from '../ast';
 import { evaluationContext, type Binding } from '../context';
 import type { Diagnostic } from '../diagnostics';
-import { evaluateStatement, type StatementResult } from '../statementEvaluation';
+import { evaluateStatement } from '../statementEvaluation';
+import type { StatementResult } from '../statementResult';
 import type { AnalysisOptions, ParsedSource } from './analysisData';
 
 let nextVersion = 1;

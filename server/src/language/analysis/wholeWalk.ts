@@ -7,7 +7,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import { newlyHeld } from '../heldNumbers';
 import { NameNumbers, StatementNamesBuilder } from '../statementNames';
 import { ownCopy } from '../statements';
-import type { StatementResult } from '../statementEvaluation';
+import type { StatementResult } from '../statementResult';
 import type { Analysis, AnalysisOptions, AnalysisReuse, AnalyzedStatement, CachedResult } from './analysisData';
 import { Counterparts } from './counterparts';
 import { parseSource } from './dependencies';

@@ -20,10 +20,21 @@ const FIXTURES = JSON.parse(readFileSync(join(__dirname, '../fixtures/families.j
 // entropies are held to 1e-12 · max(|H|, 1).
 const RELATIVE = 1e-12;
 // A gradient is held to 1e-10 of its largest component (the norm-wise
-// relative error): the partials of a KL vanish at P = Q, and each is a
-// difference of terms of the size of the others, so a single component
-// near 0 carries the others' rounding.
+// relative error): each partial is a difference of terms of the size of the
+// others, so a single component near 0 carries the others' rounding. Plus
+// 1e-30, the reference's own error (mpmath.diff at 60 digits): at P = Q
+// the partials are 0 and mpmath's are 1e-40.
+// Two written exceptions:
+// - near-equal pairs (KL ≈ 1e-20): the partials are ≈ 1e-11, differences
+//   of terms of order 1 (ψ(kq) − ψ(kp), 1/λ − k/r), held to 1e-13 absolute;
+// - extreme parameters (1e-8, 1e8, shapes 1e4): held to 1e-8 of the largest
+//   component (uniform(0, 1e-8) against gumbel: ∂/∂low = 1/w − a term
+//   within 1e-8 of it; beta(1e4, 1e4) ‖ beta(3e4, 3e4): ψ differences of
+//   ln 3 that cancel to 1.7e-5).
 const GRADIENT = 1e-10;
+const GRADIENT_FLOOR = 1e-30;
+const NEAR_EQUAL_GRADIENT = 1e-13;
+const EXTREME_GRADIENT = 1e-8;
 
 function relativeError(actual: number, expected: string): number {
   const reference = Number(expected);
@@ -31,10 +42,11 @@ function relativeError(actual: number, expected: string): number {
   return Math.abs(actual - reference) / Math.abs(reference);
 }
 
-function gradientFailures(label: string, actual: Partials, expected: Record<string, string>): string[] {
+function gradientFailures(label: string, actual: Partials, expected: Record<string, string>, tags: string[] = []): string[] {
   const size = Math.max(...Object.values(expected).map((value) => Math.abs(Number(value))));
+  const allowed = tags.includes('near-equal') ? NEAR_EQUAL_GRADIENT : (tags.includes('extreme') ? EXTREME_GRADIENT : GRADIENT) * size + GRADIENT_FLOOR;
   return Object.entries(expected)
-    .filter(([name, value]) => !(Math.abs(actual[name] - Number(value)) <= GRADIENT * size))
+    .filter(([name, value]) => !(Math.abs(actual[name] - Number(value)) <= allowed))
     .map(([name, value]) => `${label} ∂/∂${name} = ${actual[name]}, mpmath ${value}`);
 }
 
@@ -51,7 +63,7 @@ describe('entropies against mpmath', () => {
         const actual = ENTROPIES[family].entropy(c.p);
         const reference = Number(c.value);
         if (!(Math.abs(actual - reference) <= RELATIVE * Math.max(Math.abs(reference), 1))) failures.push(`H(${family}${JSON.stringify(c.p)}) = ${actual}, mpmath ${c.value}`);
-        failures.push(...gradientFailures(`H(${family}${JSON.stringify(c.p)})`, ENTROPIES[family].gradient(c.p), c.gradient));
+        failures.push(...gradientFailures(`H(${family}${JSON.stringify(c.p)})`, ENTROPIES[family].gradient(c.p), c.gradient, c.tags));
       }
       expect(failures).toEqual([]);
     });
@@ -78,8 +90,9 @@ describe('KL of every registered pair against mpmath', () => {
           continue;
         }
         if (!(relativeError(result.nats, c.kl) <= RELATIVE)) failures.push(`${describeCase(c)} = ${result.nats}, mpmath ${c.kl}`);
-        failures.push(...gradientFailures(`${describeCase(c)} P`, kernel!.gradient!(c.pp, c.qp).p, c.gradient!.p));
-        failures.push(...gradientFailures(`${describeCase(c)} Q`, kernel!.gradient!(c.pp, c.qp).q, c.gradient!.q));
+        const gradient = kernel!.gradient!(c.pp, c.qp);
+        failures.push(...gradientFailures(`${describeCase(c)} P`, gradient.p, c.gradient!.p, c.tags));
+        failures.push(...gradientFailures(`${describeCase(c)} Q`, gradient.q, c.gradient!.q, c.tags));
       }
       expect(failures).toEqual([]);
     });
@@ -97,7 +110,11 @@ describe('the fixtures cover the registry', () => {
     const near = new Set(FIXTURES.pairs.filter((c) => c.tags.includes('near-equal') && !c.tags.includes('equal')).map((c) => `${c.p}|${c.q}`));
     for (const family of Object.keys(PARAMETER_NAMES)) expect(near.has(`${family}|${family}`), family).toBe(true);
     for (const pair of ['gamma|exponential', 'exponential|gamma', 'beta|uniform', 'uniform|beta']) expect(near.has(pair), pair).toBe(true);
-    const values = FIXTURES.pairs.filter((c) => c.tags.includes('near-equal') && !c.tags.includes('equal')).map((c) => Number(c.kl));
-    expect(Math.max(...values)).toBeLessThan(1e-17);
+    // A support bound moved by 1e-10 (uniform's low and high, pareto's scale,
+    // the uniform that holds a beta) costs KL to first order, ln(1 + 1e-10);
+    // every other parameter, to second order.
+    const firstOrder = (c: PairCase) => c.q === 'uniform' || c.p === 'pareto';
+    const values = FIXTURES.pairs.filter((c) => c.tags.includes('near-equal') && !c.tags.includes('equal') && !firstOrder(c)).map((c) => Number(c.kl));
+    expect(Math.max(...values)).toBeLessThan(1e-19);
   });
 });

@@ -5,6 +5,7 @@
 // ψ's Taylor series at x₀, in h = x − x₀ with x₀ in two doubles, keeps ψ's
 // relative accuracy down to the zero.
 
+import { integrateAlongSegment } from './quadrature';
 import { ASYMPTOTIC_FROM, digammaTail, trigammaTail } from './stirling';
 
 /** x₀ = ZERO_HIGH + ZERO_LOW to 32 digits (mpmath.findroot). */
@@ -80,4 +81,15 @@ export function trigammaMinusReciprocal(x: number): number {
     y = x + steps;
   }
   return trigammaTail(y) + terms;
+}
+
+/**
+ * ψ(b) − ψ(a) for a, b > 0, as ∫ ψ′ from a to b: accurate when a ≈ b, where
+ * the difference of the two values would keep only the digits they differ by.
+ */
+export function digammaDifference(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Math.abs(b - a) > 0.5 * Math.min(a, b)) return digamma(b) - digamma(a);
+  const width = b - a;
+  return integrateAlongSegment([a], [b], (tau) => trigamma(a + tau * width)) * width;
 }

@@ -40,3 +40,36 @@ export function logRatio(a: number, b: number): number {
 export function xLogX(x: number): number {
   return x === 0 ? 0 : x * Math.log(x);
 }
+
+/** Veltkamp's splitting constant 2^27 + 1, for the exact product below. */
+const SPLIT = 134217729;
+
+/** The rounding error of a · b: a · b = fl(a · b) + productError(a, b) exactly (Dekker), barring overflow. */
+function productError(a: number, b: number, product: number): number {
+  const aBig = SPLIT * a;
+  const aHigh = aBig - (aBig - a);
+  const aLow = a - aHigh;
+  const bBig = SPLIT * b;
+  const bHigh = bBig - (bBig - b);
+  const bLow = b - bHigh;
+  return aLow * bLow - (((product - aHigh * bHigh) - aLow * bHigh) - aHigh * bLow);
+}
+
+/**
+ * ln(a · b / c) for a, b, c > 0, accurate when a · b ≈ c: the product is
+ * carried exactly in two doubles, so a ratio of 1 + 1e-12 keeps its digits
+ * (rounding a · b first would leave only four of them).
+ */
+export function logRatioOfProduct(a: number, b: number, c: number): number {
+  const product = a * b;
+  const ratio = product / c;
+  if (!(ratio >= 0.5 && ratio <= 2) || !Number.isFinite(product) || product < 1e-290) return Math.log(a) + Math.log(b) - Math.log(c);
+  return Math.log1p((product - c + productError(a, b, product)) / c);
+}
+
+/** a · b − c · d, with both products carried exactly (Dekker), for differences of near-equal products. */
+export function differenceOfProducts(a: number, b: number, c: number, d: number): number {
+  const first = a * b;
+  const second = c * d;
+  return first - second + (productError(a, b, first) - productError(c, d, second));
+}

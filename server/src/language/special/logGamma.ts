@@ -60,3 +60,14 @@ export function logGamma(x: number): number {
   }
   return x * (Math.log(x) - 1) - 0.5 * Math.log(x) + HALF_LN_2PI + stirlingRemainder(x);
 }
+
+/**
+ * x ψ(1 + x) − ln Γ(1 + x) for |x| ≤ ½, ≈ ζ(2) x²/2: the Legendre transform
+ * of ln Γ at 1, from the same series (x T′(x) − T(x) = Σ (k − 1) c_k x^k for
+ * the tail T above; the γ terms cancel exactly).
+ */
+export function digammaTimesXMinusLogGamma(x: number): number {
+  let sum = 0;
+  for (let i = TAIL.length - 1; i >= 0; i--) sum = (i + 1) * TAIL[i] + x * sum;
+  return sum * x * x;
+}

@@ -9,7 +9,7 @@
 
 import { HALF_LN_2PI } from '../../special/constants';
 import { digamma, digammaDifference, trigamma, trigammaMinusReciprocal } from '../../special/digamma';
-import { expm1MinusX, log1pMinusX, logRatio, logRatioOfProduct } from '../../special/elementary';
+import { differenceOfProducts, expm1MinusX, log1pMinusX, logRatio, logRatioOfProduct } from '../../special/elementary';
 import { digammaTimesXMinusLogGamma, logGamma } from '../../special/logGamma';
 import { integrateAlongSegment } from '../../special/quadrature';
 import { ASYMPTOTIC_FROM, digammaTail, stirlingRemainder } from '../../special/stirling';
@@ -54,8 +54,9 @@ export function klGammaGamma(p: GammaParameters, q: GammaParameters): Divergence
 }
 
 export function klGammaGammaGradient(p: GammaParameters, q: GammaParameters): DivergenceGradient {
-  const rateRatio = q.rate / p.rate;
-  const meanGap = q.shape - p.shape * rateRatio;
+  // kq − kp rq/rp, the shape gap at equal means, from exact products: it is
+  // 1e-12 of kq where the two gammas share (nearly) the same mean.
+  const meanGap = differenceOfProducts(q.shape, p.rate, p.shape, q.rate) / p.rate;
   return {
     p: { shape: (p.shape - q.shape) * trigamma(p.shape) + Math.expm1(logRatio(q.rate, p.rate)), rate: meanGap / p.rate },
     q: { shape: logRatio(p.rate, q.rate) + digammaDifference(p.shape, q.shape), rate: -meanGap / q.rate },

@@ -7,5 +7,3 @@ export const EULER_GAMMA = 0.5772156649015329;
 /** ½ ln(2π), the constant of Stirling's series and of the normal's log-density. */
 export const HALF_LN_2PI = 0.9189385332046728;
 
-/** ζ(2) = π²/6, the curvature of ln Γ at 1. */
-export const ZETA_2 = 1.6449340668482264;

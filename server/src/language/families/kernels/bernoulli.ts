@@ -1,6 +1,7 @@
 // Bernoulli(p) on {0, 1}: entropy, KL to a Bernoulli and to a Poisson (the
 // pairs torch.distributions registers with Bernoulli first), and their
 // partial derivatives, in nats. p is in [0, 1] (the record checks it).
+import { logRatio } from '../../special/elementary';
 import { relativeEntropyTerm } from './relativeEntropyTerm';
 import { infiniteBySupport, pointSupport, type DiscreteKl } from './supportMismatch';
 
@@ -17,11 +18,12 @@ export function bernoulliEntropy(p: number): number {
 }
 
 /**
- * ln((1 − p)/p) = −logit p. From p = 1/4 on, 1 − 2p is exact (Sterbenz), so
- * log1p((1 − 2p)/p) keeps its relative accuracy where the value crosses 0 at ½.
+ * ln((1 − p)/p) = −logit p. On [¼, ¾], 1 − 2p is exact (Sterbenz), so
+ * log1p((1 − 2p)/p) keeps its relative accuracy where the value crosses 0 at ½;
+ * outside, ln(1 − p) − ln p adds two logarithms that do not cancel.
  */
 export function negativeLogit(p: number): number {
-  return p >= 0.25 ? Math.log1p((1 - 2 * p) / p) : Math.log1p(-p) - Math.log(p);
+  return p >= 0.25 && p <= 0.75 ? Math.log1p((1 - 2 * p) / p) : Math.log1p(-p) - Math.log(p);
 }
 
 /** dH/dp = ln((1 − p)/p). */
@@ -46,25 +48,32 @@ export function bernoulliKlValue(p: number, q: number): number {
 }
 
 /**
- * ∂KL/∂p = ln(p/q) + ln((1 − q)/(1 − p)), two logarithms of one sign, each of
- * a ratio taken from the exact difference: −log1p((q − p)/p) + log1p((p − q)/(1 − p)).
+ * ln((1 − p)/(1 − q)): from the exact q − p while the ratio is near 1, from the
+ * complements themselves otherwise (where p, q ≥ ½ they are exact).
+ */
+export function logComplementRatio(p: number, q: number): number {
+  const x = (q - p) / (1 - q);
+  return Math.abs(x) < 0.5 ? Math.log1p(x) : logRatio(1 - p, 1 - q);
+}
+
+/**
+ * ∂KL/∂p = ln(p/q) − ln((1 − p)/(1 − q)), two logarithms of opposite signs
+ * (so no cancellation), each accurate where its ratio is near 1;
  * ∂KL/∂q = (q − p)/(q(1 − q)).
  */
 export function bernoulliKlGradient(p: number, q: number): { p: number; q: number } {
-  const difference = q - p;
-  return {
-    p: Math.log1p(-difference / (1 - p)) - Math.log1p(difference / p),
-    q: difference / (q * (1 - q)),
-  };
+  return { p: logRatio(p, q) - logComplementRatio(p, q), q: (q - p) / (q * (1 - q)) };
 }
 
 /**
  * KL(Bernoulli(p) ‖ Poisson(λ)) = −H(p) − (p ln λ − λ) (torch's form).
- * Computed as Σ over k of p_k ln(p_k/q_k) − p_k + q_k, every term ≥ 0: the
+ * Below λ = 1, as Σ over k of p_k ln(p_k/q_k) − p_k + q_k, every term ≥ 0: the
  * outcomes 0 and 1, and Poisson's mass on {2, 3, …}, e^{−λ}(e^λ − 1 − λ).
  */
 export function bernoulliPoissonKl(p: number, rate: number): DiscreteKl {
   if (rate === 0 && p > 0) return infiniteBySupport(`bernoulli(${p})`, bernoulliSupport(p), 'poisson(0)', pointSupport(0));
+  // From λ = 1 on, KL ≥ P(X ≥ 2) ≥ 0.26 and torch's form cannot cancel; e^{−λ} underflows from 745.
+  if (rate >= 1) return -bernoulliEntropy(p) - (p === 0 ? 0 : p * Math.log(rate)) + rate;
   const atZero = Math.exp(-rate);
   const atOne = rate * atZero;
   // e^{−λ} − (1 − p) = p + expm1(−λ), without rounding 1 − p.

@@ -3,7 +3,7 @@
 // of Bernoulli(p) trials of mean length 1/p, and so are its entropy and KL:
 // H = H_Bernoulli(p)/p, KL(p ‖ q) = KL_Bernoulli(p ‖ q)/p (which is torch's
 // −H(p) − ln(1 − q)/p − logit q rearranged), with the same accuracy.
-import { bernoulliEntropy, bernoulliKlValue } from './bernoulli';
+import { bernoulliEntropy, bernoulliKlValue, logComplementRatio } from './bernoulli';
 import { infiniteBySupport, NATURALS, pointSupport, type DiscreteKl } from './supportMismatch';
 
 export function geometricSupport(p: number): string {
@@ -24,11 +24,7 @@ export function geometricKl(p: number, q: number): DiscreteKl {
   return bernoulliKlValue(p, q) / p;
 }
 
-/**
- * ∂KL/∂p = −ln((1 − p)/(1 − q))/p² = −log1p((q − p)/(1 − q))/p²;
- * ∂KL/∂q = (q − p)/(p q (1 − q)).
- */
+/** ∂KL/∂p = −ln((1 − p)/(1 − q))/p², ∂KL/∂q = (q − p)/(p q (1 − q)). */
 export function geometricKlGradient(p: number, q: number): { p: number; q: number } {
-  const difference = q - p;
-  return { p: -Math.log1p(difference / (1 - q)) / (p * p), q: difference / (p * q * (1 - q)) };
+  return { p: -logComplementRatio(p, q) / (p * p), q: (q - p) / (p * q * (1 - q)) };
 }

@@ -4,7 +4,7 @@
 // p·(x − ln(1 + x)), which special/elementary.ts computes without cancellation
 // near x = 0, where it is ≈ p·x²/2: sums of such terms keep their relative
 // accuracy down to KL = 1e-20 and below.
-import { log1pMinusX } from '../../special/elementary';
+import { log1pMinusX, logRatio } from '../../special/elementary';
 
 /**
  * a·ln(a/b) − a + b ≥ 0 for masses a, b ≥ 0 (Loader's bd0), to a few ulps
@@ -16,7 +16,8 @@ export function relativeEntropyTerm(a: number, b: number, difference = b - a): n
   if (a === 0) return b;
   if (b === 0) return Infinity;
   const x = difference / a;
-  if (Number.isFinite(x)) return 0 - a * log1pMinusX(x); // 0 − …: never −0
-  // b/a beyond the doubles: a·ln(b/a) from the two logarithms.
-  return difference - a * (Math.log(b) - Math.log(a));
+  // Below x = −½ the rounded x would carry its absolute error into ln(1 + x) ≈ ln(b/a):
+  // the logarithm is taken of b/a itself (at b/a = 1e-300, 1 + x is 0).
+  if (x >= -0.5 && Number.isFinite(x)) return 0 - a * log1pMinusX(x); // 0 − …: never −0
+  return difference - a * logRatio(b, a);
 }

@@ -154,7 +154,10 @@ function digammaDifference(a: number, b: number, difference: number): number {
   for (let j = 0; j < lift; j++) steps += difference / ((a + j) * (b + j));
   const A = a + lift;
   const B = b + lift;
-  return steps + logRatio(B, A) + difference / (2 * A * B) - digammaTailDifference(A, B, difference);
+  // ln(B/A) from δ, not from the rounded B − A: lifting 4.9999999995 by 5 rounds away 1e-6 of δ = 5e-10.
+  const t = difference / A;
+  const logQuotient = Math.abs(t) < 0.5 ? Math.log1p(t) : logRatio(B, A);
+  return steps + logQuotient + difference / (2 * A * B) - digammaTailDifference(A, B, difference);
 }
 
 /**

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The browser server bundle (server/out/browserServer.js) in a Web Worker of
 // Debian's Chromium, driven through playwright-core: the page is served from
 // a loopback port, and LSP messages go to the worker and back by postMessage,

@@ -65,7 +65,7 @@ describe('the walkthrough', () => {
     completionEvents: string[];
   }
   const steps: Step[] = manifest.contributes.walkthroughs[0].steps;
-  const client = ['extension.ts', 'walkthrough.ts'].map((file) => readFileSync(path.join(root, 'client/src', file), 'utf8')).join('\n');
+  const client = ['activation.ts', 'walkthrough.ts'].map((file) => readFileSync(path.join(root, 'client/src', file), 'utf8')).join('\n');
   const contributed = new Set(manifest.contributes.commands.map((command: { command: string }) => command.command));
 
   it.each(steps.map((step): [string, Step] => [step.id, step]))('step %s has shipped media and a completion event the client raises', (_id, step) => {

@@ -361,6 +361,27 @@ export function scenarios(vsix) {
         }),
     },
     {
+      name: 'browser: the web extension runs its server in a Web Worker, as in vscode.dev: lenses and the hover with its chart, no Node server',
+      run: () =>
+        inVsCode(
+          'browser',
+          vsix,
+          async ({ page, server }) => {
+            await openFile(page, 'examples/cross-entropy.kl');
+            await crossEntropyLens(page);
+            const n = await findLine(page, 'KL(P || Q)');
+            assert.ok(n, 'line KL(P || Q) is visible');
+            const hover = await hoverAt(page, n, 1, (t) => t.includes('0.41503749927884'));
+            assert.ok(hover.images.some((i) => i.src.startsWith('data:image/svg+xml')), 'an SVG chart image in the hover');
+            // The extension ran in the browser's extension host: no language server process of Node's.
+            assert.deepEqual(languageServerPids(server), [], 'no Node language server process');
+            await screenshot(page, 'browser');
+          },
+          // code-server runs extensions in Node by default; this runs ours in the workbench's Web Worker extension host, as vscode.dev does.
+          { settings: { 'remote.extensionKind': { 'kl-lens.kl-lens': ['web'] } } },
+        ),
+    },
+    {
       name: 'restart: the language server is killed, the client restarts it and lenses come back',
       run: () =>
         inVsCode('restart', vsix, async ({ page, server }) => {

@@ -2,7 +2,7 @@
 // browser bundle (server/out/browserServer.js) in a Web Worker, spoken to by
 // postMessage. The same server as the desktop's (server/src/languageServer.ts).
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { klClientOptions } from './clientOptions';
 
 export { watchServerState } from './clientOptions';
@@ -12,5 +12,28 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   outputChannel.info(`Starting the language server: ${serverScript.toString(true)} in a Web Worker`);
   // The id `kl`, as on the desktop: the trace level is read from `kl.trace.server`.
   // A new worker at every start, so that Restart Server (or a restart after a crash) starts afresh.
-  return new LanguageClient('kl', 'KL Lens', () => Promise.resolve(new Worker(serverScript.toString(true))), klClientOptions(outputChannel, onHover));
+  return new LanguageClient('kl', 'KL Lens', () => serverTransports(serverScript), klClientOptions(outputChannel, onHover));
+}
+
+/**
+ * The reader and writer of the server's worker, made here: VS Code's worker
+ * extension host gives extensions a `Worker` of its own whose objects are not
+ * `instanceof Worker`, the test by which the library would make them itself.
+ */
+async function serverTransports(script: vscode.Uri): Promise<MessageTransports> {
+  const worker = await serverWorker(script);
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
+
+/**
+ * The server's worker. vscode.dev serves the extension over https, a URL a
+ * Worker takes as it is. Where the extension lies on a remote (code-server, a
+ * remote's browser workbench: `vscode-remote:`), VS Code's worker extension host
+ * refuses `new Worker` on its URI; the script is read through workspace.fs and
+ * started from a Blob URL instead.
+ */
+async function serverWorker(script: vscode.Uri): Promise<Worker> {
+  if (script.scheme === 'https' || script.scheme === 'http') return new Worker(script.toString(true));
+  const source = await vscode.workspace.fs.readFile(script);
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }

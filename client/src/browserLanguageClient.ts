@@ -1,9 +1,12 @@
 // The connection to the language server in vscode.dev and github.dev: the
 // browser bundle (server/out/browserServer.js) in a Web Worker, spoken to by
-// postMessage. The same server as the desktop's (server/src/languageServer.ts).
+// postMessage. The same server as the desktop's (server/src/languageServer.ts);
+// the files load() reads, it asks of this client (workspaceFiles.ts).
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
+import { READ_FILE_REQUEST } from '../../server/src/lsp/klProtocol';
 import { klClientOptions } from './clientOptions';
+import { readWorkspaceFile } from './workspaceFiles';
 
 export { watchServerState } from './clientOptions';
 
@@ -12,7 +15,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   outputChannel.info(`Starting the language server: ${serverScript.toString(true)} in a Web Worker`);
   // The id `kl`, as on the desktop: the trace level is read from `kl.trace.server`.
   // A new worker at every start, so that Restart Server (or a restart after a crash) starts afresh.
-  return new LanguageClient('kl', 'KL Lens', () => serverTransports(serverScript), klClientOptions(outputChannel, onHover));
+  const client = new LanguageClient('kl', 'KL Lens', () => serverTransports(serverScript), klClientOptions(outputChannel, onHover));
+  // The server has no file system here: load() reads through this client.
+  client.onRequest(READ_FILE_REQUEST, readWorkspaceFile);
+  return client;
 }
 
 /**
@@ -35,5 +41,5 @@ async function serverTransports(script: vscode.Uri): Promise<MessageTransports> 
 async function serverWorker(script: vscode.Uri): Promise<Worker> {
   if (script.scheme === 'https' || script.scheme === 'http') return new Worker(script.toString(true));
   const source = await vscode.workspace.fs.readFile(script);
-  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  return new Worker(URL.createObjectURL(new Blob([new Uint8Array(source)], { type: 'text/javascript' })));
 }

@@ -1,10 +1,11 @@
 // The language server in a browser's Web Worker (vscode.dev, github.dev): the
-// client posts LSP messages to the worker. No file system: load() says at its
-// argument that files cannot be read here. No worker for slow statements: they
-// are computed in slices on this worker's thread, each to its end. The server
-// itself is languageServer.ts, shared with Node's.
+// client posts LSP messages to the worker. No file system: load() reads the
+// files the client reads for it through workspace.fs (lsp/clientFiles.ts). No
+// worker for slow statements: they are computed in slices on this worker's
+// thread, each to its end. The server itself is languageServer.ts, shared with Node's.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startLanguageServer } from './languageServer';
+import { ClientFiles } from './lsp/clientFiles';
 
 /** The worker's own scope, which receives and posts the client's messages. */
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -24,4 +25,5 @@ startLanguageServer({
       waiting.push(resolve);
       turns.port2.postMessage(undefined);
     }),
+  files: new ClientFiles(connection),
 });

@@ -167,6 +167,11 @@ export function startLanguageServer(environment: ServerEnvironment): void {
     for (const uri of fileAccess.documentsLoading(params.changes, store.analyses())) void store.refresh(uri);
   }));
 
+  // Files the client reads for load() come after the analysis that needed them: the documents that load one are analysed again.
+  environment.files?.onFileRead?.((path) => {
+    for (const uri of fileAccess.documentsLoadingPaths([path], store.analyses())) void store.refresh(uri);
+  });
+
   connection.onNotification(TRUST_CHANGED_NOTIFICATION, guardNotification(connection, 'trustChanged', (params: { trusted?: unknown } | undefined) => {
     if (!fileAccess.setTrusted(params?.trusted)) return;
     for (const [uri] of [...store.analyses()]) void store.refresh(uri);

@@ -30,6 +30,10 @@ export class BrowserWorkerSession {
   readonly notifications: Message[] = [];
   readonly pageErrors: string[] = [];
   private listeners: (() => void)[] = [];
+  /** What this client answers to the server's requests; any other is answered null. */
+  private readonly handlers = new Map<string, (params: unknown) => unknown>();
+  /** The server's requests, in order. */
+  readonly requests: { method: string; params: unknown }[] = [];
 
   private constructor(
     private readonly http: Server,
@@ -60,6 +64,10 @@ export class BrowserWorkerSession {
       scope.toServer = (message) => worker.postMessage(message);
     });
     return session;
+  }
+
+  onRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.handlers.set(method, handler);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -101,9 +109,12 @@ export class BrowserWorkerSession {
       this.answers.delete(message.id as number);
       return;
     }
-    // A request of the server's (registerCapability, workspace/configuration…): this client declared none, so null will do.
-    if (message.id !== undefined) void this.post({ jsonrpc: '2.0', id: message.id, result: null });
-    else this.notifications.push(message);
+    if (message.id !== undefined && message.method !== undefined) {
+      this.requests.push({ method: message.method, params: message.params });
+      // registerCapability, workspace/configuration…: this client declared none, so null will do.
+      const result = this.handlers.get(message.method)?.(message.params) ?? null;
+      void this.post({ jsonrpc: '2.0', id: message.id, result });
+    } else this.notifications.push(message);
     for (const wake of this.listeners.splice(0)) wake();
   }
 }

@@ -9,10 +9,14 @@ import type { BackgroundOptions } from './analysisStore';
 
 /** What `load()` may read where the server runs. */
 export interface LoadFiles {
-  /** The host of one document: its folder, the workspace folder it must stay inside, the file system. */
-  hostFor(documentUri: string, workspaceFolderUris: readonly string[], trusted: boolean, maxFileBytes: number): FileHost;
+  /** The host of one document: its folder, the workspace folder it must stay inside, the file system; undefined where it can read nothing. */
+  hostFor(documentUri: string, workspaceFolderUris: readonly string[], trusted: boolean, maxFileBytes: number): FileHost | undefined;
   /** The path load() knows a changed file by (didChangeWatchedFiles), or undefined if it reads no such file. */
   pathOf(uri: string): string | undefined;
+  /** A watched file changed: what is kept of it is forgotten (files the client reads: lsp/clientFiles.ts). */
+  changed?(uri: string): void;
+  /** Files that come later than asked for (lsp/clientFiles.ts): the listener hears each one's path when it came. */
+  onFileRead?(listener: (path: string) => void): void;
 }
 
 export interface ServerEnvironment {

@@ -46,7 +46,13 @@ export class FileAccess {
   documentsLoading(changes: readonly FileEvent[], analyses: Iterable<[string, Analysis]>): string[] {
     const files = this.files;
     if (!files) return [];
-    const changed = new Set(changes.map((change) => files.pathOf(change.uri)).filter((path) => path !== undefined));
+    for (const change of changes) files.changed?.(change.uri);
+    return this.documentsLoadingPaths(changes.map((change) => files.pathOf(change.uri)).filter((path) => path !== undefined), analyses);
+  }
+
+  /** The documents that load one of these files (paths as load() knows them). */
+  documentsLoadingPaths(paths: readonly string[], analyses: Iterable<[string, Analysis]>): string[] {
+    const changed = new Set(paths);
     const documents: string[] = [];
     for (const [uri, analysis] of analyses) {
       if (filesLoaded(analysis).some((path) => changed.has(path))) documents.push(uri);

@@ -33,6 +33,7 @@ const KL_PQ_NATS = 0.2876820724517809; // -ln(0.75) = 0.28768207245178092744…
 const H_Q_BITS = 0.9917601481809735; // H([0.75, 0.2, 0.05])
 const H_MILLION_NATS = Math.log(1e6); // H(uniform(10^6)) = ln 10^6 = 13.815510557964274…
 const KL_COINS_BITS = 0.7369655941662061; // KL([.5,.5] || [.9,.1])
+const H_COIN_BITS = 0.4689955935892812; // H([0.9, 0.1]) in bits (mpmath: 0.468995593589281221…), fixtures/data/coin.json
 
 /** Time the server gets to start and answer the first time. */
 const FIRST_ANSWER_MS = 60_000;
@@ -361,7 +362,7 @@ export function scenarios(vsix) {
         }),
     },
     {
-      name: 'browser: the web extension runs its server in a Web Worker, as in vscode.dev: lenses and the hover with its chart, no Node server',
+      name: 'browser: the web extension runs its server in a Web Worker, as in vscode.dev: lenses, the hover with its chart, load() through workspace.fs, no Node server',
       run: () =>
         inVsCode(
           'browser',
@@ -376,6 +377,9 @@ export function scenarios(vsix) {
             // The extension ran in the browser's extension host: no language server process of Node's.
             assert.deepEqual(languageServerPids(server), [], 'no Node language server process');
             await screenshot(page, 'browser');
+            // load() reads through the client's workspace.fs.
+            await openFile(page, 'loads.kl');
+            await waitForLens(page, 'H(P)', valueLens('H', H_COIN_BITS, 'bits'), { timeout: 30_000, what: 'the lens of H(P), P loaded from data/coin.json' });
           },
           // code-server runs extensions in Node by default; this runs ours in the workbench's Web Worker extension host, as vscode.dev does.
           { settings: { 'remote.extensionKind': { 'kl-lens.kl-lens': ['web'] } } },

@@ -168,8 +168,10 @@ export function startLanguageServer(environment: ServerEnvironment): void {
   }));
 
   // Files the client reads for load() come after the analysis that needed them: the documents that load one are analysed again.
+  // Their lenses and inlay hints are asked for again: the client asks on an edit only.
   environment.files?.onFileRead?.((path) => {
-    for (const uri of fileAccess.documentsLoadingPaths([path], store.analyses())) void store.refresh(uri);
+    const loading = fileAccess.documentsLoadingPaths([path], store.analyses());
+    void Promise.all(loading.map((uri) => store.refresh(uri))).then(refreshResults);
   });
 
   connection.onNotification(TRUST_CHANGED_NOTIFICATION, guardNotification(connection, 'trustChanged', (params: { trusted?: unknown } | undefined) => {

@@ -26,7 +26,8 @@ describe.skipIf(!HAS_CHROMIUM)('the browser server in a Web Worker of Chromium',
       // As vscode-languageclient names vscode.dev's workbench (vscode.env.appName): its hovers carry charts.
       clientInfo: { name: 'Visual Studio Code', version: '1.107.0' },
       rootUri: 'vscode-vfs://github/kl-lens/course',
-      capabilities: {},
+      // Lenses are pulled: a server that learns something new asks the client to pull them again.
+      capabilities: { workspace: { codeLens: { refreshSupport: true } } },
       workspaceFolders: [{ uri: 'vscode-vfs://github/kl-lens/course', name: 'course' }],
     });
     expect(initialized.serverInfo.name).toBe('kl-lens');
@@ -71,6 +72,9 @@ describe.skipIf(!HAS_CHROMIUM)('the browser server in a Web Worker of Chromium',
     const hover = await session.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 0 } });
     const value = Number(/\*\*([\d.]+) nats\*\*/.exec(hover?.contents.value ?? '')?.[1]);
     expect(Math.abs(value - Math.LN2) / Math.LN2).toBeLessThan(1e-12); // H of a fair coin: ln 2
+    // The lenses of the document are asked for again once the file came (the client asks on an edit only).
+    const read = session.requests.findIndex((request) => request.method === 'kl/readFile');
+    expect(await session.serverRequest('workspace/codeLens/refresh')).toBeGreaterThan(read);
     expect(session.requests.filter((request) => request.method === 'kl/readFile').map((request) => (request.params as { uri: string }).uri)).toEqual(['vscode-vfs://github/kl-lens/course/week1/data/coin.json']);
   });
 

@@ -30,6 +30,7 @@ export class BrowserWorkerSession {
   readonly notifications: Message[] = [];
   readonly pageErrors: string[] = [];
   private listeners: (() => void)[] = [];
+  private closed = false;
   /** What this client answers to the server's requests; any other is answered null. */
   private readonly handlers = new Map<string, (params: unknown) => unknown>();
   /** The server's requests, in order. */
@@ -94,7 +95,18 @@ export class BrowserWorkerSession {
     return found() as P;
   }
 
+  /** Waits until the server has sent a request of this method; its place among the server's requests. */
+  async serverRequest(method: string, timeout = 20_000): Promise<number> {
+    const deadline = Date.now() + timeout;
+    while (!this.requests.some((request) => request.method === method)) {
+      if (Date.now() > deadline) throw new Error(`no ${method} request in ${timeout} ms`);
+      await new Promise<void>((resolve) => this.listeners.push(resolve));
+    }
+    return this.requests.findIndex((request) => request.method === method);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     await this.browser.close();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
@@ -113,7 +125,10 @@ export class BrowserWorkerSession {
       this.requests.push({ method: message.method, params: message.params });
       // registerCapability, workspace/configuration…: this client declared none, so null will do.
       const result = this.handlers.get(message.method)?.(message.params) ?? null;
-      void this.post({ jsonrpc: '2.0', id: message.id, result });
+      // A request that comes as the test closes the page goes unanswered.
+      this.post({ jsonrpc: '2.0', id: message.id, result }).catch((error: Error) => {
+        if (!this.closed) throw error;
+      });
     } else this.notifications.push(message);
     for (const wake of this.listeners.splice(0)) wake();
   }

@@ -379,7 +379,13 @@ export function scenarios(vsix) {
             await screenshot(page, 'browser');
             // load() reads through the client's workspace.fs.
             await openFile(page, 'loads.kl');
-            await waitForLens(page, 'H(P)', valueLens('H', H_COIN_BITS, 'bits'), { timeout: 30_000, what: 'the lens of H(P), P loaded from data/coin.json' });
+            try {
+              await waitForLens(page, 'H(P)', valueLens('H', H_COIN_BITS, 'bits'), { timeout: 30_000, what: 'the lens of H(P), P loaded from data/coin.json' });
+            } catch (error) {
+              const line = await findLine(page, 'P = load("data/coin.json")');
+              const shown = line ? await hoverAt(page, line, 12, (t) => t.includes('load')).catch(() => undefined) : undefined;
+              throw new Error(`${error.message}; the hover of load: ${JSON.stringify(shown?.text)}`);
+            }
           },
           // code-server runs extensions in Node by default; this runs ours in the workbench's Web Worker extension host, as vscode.dev does.
           { settings: { 'remote.extensionKind': { 'kl-lens.kl-lens': ['web'] } } },

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activationRows } from './activation.mjs';
+import { browserBundleRows } from './browserBundles.mjs';
 import { evalProcessRows } from './evalProcess.mjs';
 import { generalStatementRows } from './generalStatements.mjs';
 import { measureRows, scalingRows } from './measures.mjs';
@@ -79,6 +80,7 @@ await section('server', async () => [
   ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
 ]);
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
+await section('browser', () => browserBundleRows());
 await section('responsive', () => responsivenessRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(3, 1) }));
 await section('hostile', () => hostileDocumentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(2, 1), only: argv.find((a) => a.startsWith('--case='))?.slice('--case='.length) }));
 await section('scaling', async () => [

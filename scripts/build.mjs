@@ -1,5 +1,8 @@
-// Bundles the three entry points with esbuild: one CommonJS file each, `vscode` left external.
+// Bundles the entry points with esbuild: one CommonJS file each, `vscode` left external.
 // Type-checking is `tsc -b`'s job; this only bundles, so it stays fast enough for `prepare`.
+// The web extension's two bundles (vscode.dev, github.dev) are built for the browser: they
+// write their metafiles beside them, which test/browser reads to prove they import no Node built-in.
+import { writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -15,6 +18,29 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** The web extension (package.json `browser`) and the server it starts in a Web Worker. */
+const BROWSER_BUNDLES = [
+  { entry: 'client/src/browserExtension.ts', outfile: 'client/out/browserExtension.js', format: 'cjs' },
+  { entry: 'server/src/browserServer.ts', outfile: 'server/out/browserServer.js', format: 'iife' },
+];
+
+async function browserBundle({ entry, outfile, format }) {
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    platform: 'browser',
+    format,
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    // load()'s paths there are workspace URIs' paths, POSIX ones (language/load/posixPath.ts).
+    alias: { 'node:path': './server/src/language/load/posixPath.ts' },
+    metafile: true,
+  });
+  await writeFile(`${outfile}.meta.json`, JSON.stringify(result.metafile));
+}
+
 await Promise.all([
   // A note's HTML page (markdown-it, KaTeX: 1 MB) is a bundle of its own, required on the first export only.
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', external: ['./render/noteHtml'], supported: { 'dynamic-import': false } }),
@@ -27,4 +53,5 @@ await Promise.all([
   // `import()` becomes `require()`: the extension host provides `vscode` to CommonJS only.
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode', './languageClient'], supported: { 'dynamic-import': false } }),
   build({ ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'client/out/languageClient.js', external: ['vscode'] }),
+  ...BROWSER_BUNDLES.map(browserBundle),
 ]);

@@ -1,109 +1,14 @@
-// Entry point of the VS Code extension: registers the commands and the status
-// item at once and starts the language server only when a KL document is open
-// (see klDocuments.ts).
-// Kept light: activation must take well under 100 ms.
-import * as vscode from 'vscode';
-import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
-import { registerCopyCommands } from './copyCommands';
-import { registerExportCommand } from './exportCommand';
-import { needsServer } from './klDocuments';
-import { KlServer } from './klServer';
-import { klPreviewPlugin } from '../../server/src/render/notePreview';
-import { NoteRenderings } from './preview/noteRenderings';
-import type MarkdownIt from 'markdown-it';
-import { StatusItem } from './statusItem';
-import { Walkthrough } from './walkthrough';
+// Entry point of the VS Code extension on the desktop (package.json `main`):
+// the language server runs as a Node process (languageClient.ts).
+import type * as vscode from 'vscode';
+import { activateKlLens, deactivateKlLens, type KlLensApi } from './activation';
 
-/** What `activate` returns, so the VS Code tests can observe the lazy start. */
-export interface KlLensApi {
-  isServerStarted(): boolean;
-  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`). */
-  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
-}
-
-let server: KlServer | undefined;
+export type { KlLensApi } from './activation';
 
 export function activate(context: vscode.ExtensionContext): KlLensApi {
-  const output = vscode.window.createOutputChannel('KL Lens', { log: true });
-  const status = new StatusItem();
-  const walkthrough = new Walkthrough(context);
-  // The counts are asked for again once the server is ready: the first diagnostics may have come before.
-  const klServer: KlServer = new KlServer(context, output, (next) => {
-    status.setStatus(next);
-    if (next.state === 'ready') void activeDocument.update();
-  }, () => walkthrough.noteHover());
-  const activeDocument = followActiveDocument(klServer, status);
-  const renderings = new NoteRenderings(klServer);
-  server = klServer;
-  context.subscriptions.push(
-    output,
-    status,
-    walkthrough,
-    activeDocument,
-    renderings,
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
-    }),
-    registerCopyCommands(),
-    registerExportCommand(klServer),
-    vscode.commands.registerCommand(PALETTE_COMMANDS.restartServer, () => klServer.restart()),
-    vscode.commands.registerCommand(PALETTE_COMMANDS.showOutput, () => output.show(true)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),
-    startWhenNeeded(klServer),
-  );
-  return { isServerStarted: () => klServer.isStarted, extendMarkdownIt: (md) => klPreviewPlugin(md, renderings) };
-}
-
-/** Shows the status item for the active editor's KL document and keeps its counts current. */
-function followActiveDocument(klServer: KlServer, status: StatusItem): vscode.Disposable & { update(): Promise<void> } {
-  const markdownEnabled = (): boolean => vscode.workspace.getConfiguration('kl').get<boolean>('markdown.enabled', true);
-  let asked = 0;
-  const update = async (): Promise<void> => {
-    const document = vscode.window.activeTextEditor?.document;
-    const served = document !== undefined && needsServer(document, markdownEnabled());
-    status.setVisible(served);
-    if (!served || !klServer.isStarted) return;
-    // Answers can arrive out of order: only the latest question's answer is shown.
-    const question = ++asked;
-    const summary = await klServer.summary(document.uri);
-    if (question === asked) status.setSummary(summary);
-  };
-  void update();
-  const listeners = vscode.Disposable.from(
-    vscode.window.onDidChangeActiveTextEditor(() => void update()),
-    // The server publishes diagnostics after every analysis, background results included.
-    vscode.languages.onDidChangeDiagnostics(({ uris }) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (uris.some((uri) => uri.toString() === active)) void update();
-    }),
-  );
-  return { update, dispose: () => listeners.dispose() };
+  return activateKlLens(context, () => import('./languageClient'));
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return server?.stop();
-}
-
-/** Starts the server now if a KL document is open, or else as soon as one opens or appears. */
-function startWhenNeeded(klServer: KlServer): vscode.Disposable {
-  const markdownEnabled = (): boolean => vscode.workspace.getConfiguration('kl').get<boolean>('markdown.enabled', true);
-  const anyOpenDocumentNeedsServer = (): boolean => vscode.workspace.textDocuments.some((document) => needsServer(document, markdownEnabled()));
-  if (anyOpenDocumentNeedsServer()) {
-    void klServer.start();
-    return new vscode.Disposable(() => undefined);
-  }
-  const startIf = (needed: boolean): void => {
-    if (!needed || klServer.isStarted) return;
-    watchers.dispose();
-    void klServer.start();
-  };
-  const watchers = vscode.Disposable.from(
-    vscode.workspace.onDidOpenTextDocument((document) => startIf(needsServer(document, markdownEnabled()))),
-    // Typing a ```kl fence into a note that had none.
-    vscode.workspace.onDidChangeTextDocument(({ document }) => startIf(needsServer(document, markdownEnabled()))),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('kl.markdown.enabled')) startIf(anyOpenDocumentNeedsServer());
-    }),
-  );
-  return watchers;
+  return deactivateKlLens();
 }

@@ -3,8 +3,13 @@
 // starts the server only once a `.kl` file or a note with a `kl` fence is open.
 import type { TextDocument } from 'vscode';
 
-/** Schemes the server is registered for: files on disk and unsaved editors. */
-export const SERVED_SCHEMES = ['file', 'untitled'] as const;
+/**
+ * Schemes the server is registered for: files on disk, unsaved editors, and the
+ * files of virtual workspaces: a GitHub repository opened in github.dev or
+ * vscode.dev (`vscode-vfs`), a folder of code-server's or of `@vscode/test-web`
+ * seen from the browser (`vscode-remote`, `vscode-test-web`). Not `git` (a diff's side) and the like.
+ */
+export const SERVED_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'] as const;
 
 // The same rule as the engine's `hasKlBlock` (server/src/language/markdown.ts),
 // duplicated so the client bundle does not pull engine code; a test keeps them equal.

@@ -3,9 +3,15 @@
 // status item and its start and settings logged. Crash restarts are
 // vscode-languageclient's own (its default error handler and limits).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary, type NoteRendering } from '../../server/src/lsp/klProtocol';
 import type { ServerStatus } from './statusText';
+
+/** The module of an entry's language client: languageClient.ts (a Node process) or browserLanguageClient.ts (a Web Worker). */
+export interface LanguageClientModule {
+  createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, onHover: () => void): LanguageClient;
+  watchServerState(client: LanguageClient, report: (status: ServerStatus) => void): void;
+}
 
 export class KlServer {
   private client: Promise<LanguageClient> | undefined;
@@ -13,6 +19,7 @@ export class KlServer {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
+    private readonly languageClient: () => Promise<LanguageClientModule>,
     private readonly report: (status: ServerStatus) => void,
     private readonly onHover: () => void,
   ) {}
@@ -96,7 +103,7 @@ export class KlServer {
   private async launch(): Promise<LanguageClient> {
     // Imported here, not at the top, so activating for a Markdown file without a
     // kl fence never evaluates vscode-languageclient.
-    const { createLanguageClient, watchServerState } = await import('./languageClient');
+    const { createLanguageClient, watchServerState } = await this.languageClient();
     const started = Date.now();
     this.report({ state: 'starting' });
     this.logSettings();

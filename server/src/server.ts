@@ -1,70 +1,14 @@
-// The KL Lens language server: the connection, the open documents (incremental
-// sync), one shared analysis per document version, the `kl` settings, and the
-// features, each in its own file under features/. Every handler is guarded.
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type InitializeResult,
-  type Position,
-  type TextDocumentIdentifier,
-} from 'vscode-languageserver/node';
+// The language server in Node: over stdio (`--stdio`, lsp/stdio.ts guards the
+// framing) or the IPC channel VS Code's client opens, with load() reading the
+// workspace through node:fs and slow statements computed on a worker thread.
+// The server itself is languageServer.ts, shared with the browser's.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import path from 'node:path';
-import type { Analysis } from './language/analysis';
-import { codeActions } from './features/codeActions';
-import { CodeLenses } from './features/codeLens';
-import { completion } from './features/completion';
-import { definition } from './features/definition';
-import { lspDiagnostics } from './features/diagnostics';
-import { documentHighlights } from './features/documentHighlights';
-import { documentSummary } from './features/documentSummary';
-import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/foldingRanges';
-import { formatDocument } from './features/formatting';
-import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
-import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
-import { noteRendering } from './features/noteRendering';
-import { references } from './features/references';
-import { prepareRename, rename } from './features/rename';
-import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
-import { signatureHelp } from './features/signatureHelp';
-import { AnalysisStore, documentKind } from './lsp/analysisStore';
-import { BATCHED_TEXT_DOCUMENTS } from './lsp/contentChanges';
-import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
-import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
-import { describe, guardNotification, guardRequest } from './lsp/guard';
-import { offsetOf } from './lsp/ranges';
-import { hoverRenderingFor, renderedHover } from './lsp/hoverRendering';
+import { startLanguageServer } from './languageServer';
+import { BackgroundAnalysis } from './lsp/backgroundAnalysis';
+import { describe } from './lsp/guard';
 import { guardedStdio } from './lsp/stdio';
-import { VERSION } from './version';
-import { changesAnalysis, DEFAULT_SETTINGS, readSettings, showsInlayHints, showsLenses, type Settings } from './lsp/settings';
-
-// Over stdio, the header of every message is checked before the library reads it: a malformed one is dropped, not the stream.
-const stdio = process.argv.includes('--stdio')
-  ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
-  : undefined;
-const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(BATCHED_TEXT_DOCUMENTS);
-const lenses = new CodeLenses();
-const tokens = new SemanticTokensSender();
-
-let settings: Settings = DEFAULT_SETTINGS;
-let pullsConfiguration = false;
-let registersConfigurationChanges = false;
-let refreshesLenses = false;
-let refreshesInlayHints = false;
-let settingsLoaded: Promise<void> = Promise.resolve();
-/** `clientInfo.name` from initialize: whether hovers may carry charts and command links (lsp/hoverRendering.ts). */
-let clientName: string | undefined;
-
-const fileAccess = new FileAccess();
-let watchesFiles = false;
-let hasWorkspaceFolders = false;
+import { filePathOf, serverFileHost } from './language/load/nodeFileHosts';
 
 /**
  * A statement may take this many milliseconds on the server's thread; a slower
@@ -74,274 +18,29 @@ let hasWorkspaceFolders = false;
  */
 const TIME_PER_STATEMENT = 25;
 
-const store = new AnalysisStore(
-  (uri) => documents.get(uri),
-  () => settings,
-  {
-    onAnalyzed: (uri, analysis, version) => {
-      if (documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, version, diagnostics: lspDiagnostics(uri, analysis) });
-    },
-    onCompletedInBackground: () => refreshResults(),
-  },
-  (uri, current) => fileAccess.hostFor(uri, current.maxFileBytes),
-  { workerScript: path.join(__dirname, 'analysisWorker.js'), timePerStatement: TIME_PER_STATEMENT },
-);
+// Over stdio, the header of every message is checked before the library reads it: a malformed one is dropped, not the stream.
+const stdio = process.argv.includes('--stdio')
+  ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
+  : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
 
 // A bug in a timer or a promise must not end the process: log it and go on.
 process.on('uncaughtException', (reason) => connection.console.error(`uncaught: ${describe(reason)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${describe(reason)}`));
 
-connection.onInitialize((params): InitializeResult => {
-  const capabilities = params.capabilities;
-  pullsConfiguration = capabilities.workspace?.configuration === true;
-  registersConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  refreshesLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
-  refreshesInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
-  clientName = params.clientInfo?.name;
-  // Clients that cannot answer workspace/configuration may send the section here, shaped as in didChangeConfiguration.
-  settings = readSettings((params.initializationOptions as { settings?: { kl?: unknown } } | undefined)?.settings?.kl);
-  fileAccess.initialize(params);
-  watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  hasWorkspaceFolders = capabilities.workspace?.workspaceFolders === true;
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      inlayHintProvider: { resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: [] },
-      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: ['|'] },
-      definitionProvider: true,
-      referencesProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentHighlightProvider: true,
-      documentSymbolProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
-      foldingRangeProvider: true,
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'kl-lens', version: VERSION },
-  };
+startLanguageServer({
+  connection,
+  runtime: `Node ${process.version}, process ${process.pid}`,
+  nextTurn: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  files: { hostFor: serverFileHost, pathOf: filePathOf },
+  background: { startWorker: () => new BackgroundAnalysis(path.join(__dirname, 'analysisWorker.js')), timePerStatement: TIME_PER_STATEMENT },
+  // Loaded on the first export only: markdown-it and KaTeX are a bundle of their own, not read at every start.
+  notePage: async (page) => {
+    const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
+    return noteHtml({ ...page, previewStyles: previewStyles() });
+  },
 });
 
-connection.onInitialized(guardNotification(connection, 'initialized', async () => {
-  // The first line of the editor's log for this server: which server, on which Node.
-  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid})`);
-  if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DATA_FILE_GLOB }] }).catch(() => undefined);
-  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => fileAccess.changeFolders(event));
-  if (!pullsConfiguration) return;
-  settingsLoaded = pullSettings();
-  await settingsLoaded;
-  // Clients that cannot register dynamically send didChangeConfiguration anyway (or never change settings).
-  if (registersConfigurationChanges) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'kl' });
-}));
-
-async function pullSettings(): Promise<void> {
-  try {
-    const [section] = await connection.workspace.getConfiguration([{ section: 'kl' }]);
-    applySettings(readSettings(section));
-  } catch (reason) {
-    connection.console.error(`could not read the kl settings: ${describe(reason)}`);
-  }
-}
-
-connection.onDidChangeConfiguration(guardNotification(connection, 'didChangeConfiguration', async (change) => {
-  if (pullsConfiguration) {
-    settingsLoaded = pullSettings();
-    await settingsLoaded;
-  } else {
-    applySettings(readSettings((change.settings as { kl?: unknown } | undefined)?.kl));
-  }
-}));
-
-/** Applies new settings live: diagnostics again where the analysis changes, then lenses and hints redrawn. */
-function applySettings(next: Settings): void {
-  const before = settings;
-  settings = next;
-  if (changesAnalysis(before, next)) {
-    for (const document of documents.all()) {
-      if (store.serves(document)) void store.analysis(document.uri);
-      else if (documentKind(document.languageId) === 'markdown') void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-    }
-  }
-  refreshResults();
-}
-
-/** Asks the client for the lenses and inlay hints again: the values they show changed without an edit. */
-function refreshResults(): void {
-  if (refreshesLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  if (refreshesInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
-}
-
-// load(): a document follows the files it loads, and the workspace's trust.
-connection.onDidChangeWatchedFiles(guardNotification(connection, 'didChangeWatchedFiles', (params) => {
-  for (const uri of documentsLoading(params.changes, store.analyses())) void store.refresh(uri);
-}));
-
-connection.onNotification(TRUST_CHANGED_NOTIFICATION, guardNotification(connection, 'trustChanged', (params: { trusted?: unknown } | undefined) => {
-  if (!fileAccess.setTrusted(params?.trusted)) return;
-  for (const [uri] of [...store.analyses()]) void store.refresh(uri);
-}));
-
-documents.onDidChangeContent(guardNotification(connection, 'didChange', async (change) => {
-  await settingsLoaded;
-  await store.analysis(change.document.uri);
-}));
-
-documents.onDidClose(guardNotification(connection, 'didClose', (event) => {
-  const uri = event.document.uri;
-  store.close(uri);
-  lenses.forget(uri);
-  tokens.forget(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
-}));
-
-/** The analysis of a request's document for its current version, after the settings are known. */
-async function analysisOf(document: TextDocumentIdentifier): Promise<Analysis | undefined> {
-  await settingsLoaded;
-  return store.analysis(document.uri);
-}
-
-/** The analysis and the offset of a request's position; undefined when either is missing. */
-async function at(document: TextDocumentIdentifier, position: Position): Promise<{ analysis: Analysis; offset: number } | undefined> {
-  const analysis = await analysisOf(document);
-  const offset = analysis && offsetOf(analysis, position);
-  return analysis && offset !== undefined ? { analysis, offset } : undefined;
-}
-
-connection.onHover(guardRequest(connection, 'hover', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  const shown = found ? hover(found.analysis, found.offset) ?? mathHover(found.analysis, found.offset) : null;
-  return renderedHover(shown, hoverRenderingFor(clientName, settings.hoverCharts));
-}));
-
-connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis && showsLenses(settings) ? [...lenses.lenses(params.textDocument.uri, analysis, settings.significantDigits), ...mathCodeLenses(analysis)] : [];
-}));
-
-connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis && showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
-}));
-
-connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? [...codeActions(params.textDocument.uri, analysis, params, settings.units), ...mathCodeActions(params.textDocument.uri, analysis, params)] : [];
-}));
-
-connection.onCompletion(guardRequest(connection, 'completion', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? completion(found.analysis, found.offset, settings.significantDigits) : null;
-}));
-
-connection.onSignatureHelp(guardRequest(connection, 'signatureHelp', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? signatureHelp(found.analysis, found.offset) : null;
-}));
-
-connection.onDefinition(guardRequest(connection, 'definition', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? definition(params.textDocument.uri, found.analysis, found.offset) : null;
-}));
-
-connection.onReferences(guardRequest(connection, 'references', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? references(params.textDocument.uri, found.analysis, found.offset, params.context.includeDeclaration) : [];
-}));
-
-connection.onDocumentHighlight(guardRequest(connection, 'documentHighlight', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? documentHighlights(found.analysis, found.offset) : [];
-}));
-
-connection.onPrepareRename(guardRequest(connection, 'prepareRename', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? prepareRename(found.analysis, found.offset) : null;
-}));
-
-connection.onRenameRequest(guardRequest(connection, 'rename', async (params) => {
-  const found = await at(params.textDocument, params.position);
-  return found ? rename(params.textDocument.uri, found.analysis, found.offset, params.newName) : null;
-}));
-
-connection.onDocumentSymbol(guardRequest(connection, 'documentSymbol', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? documentSymbols(analysis, settings.significantDigits) : [];
-}));
-
-connection.languages.semanticTokens.on(guardRequest(connection, 'semanticTokens', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? tokens.full(params.textDocument.uri, analysis) : { data: [] };
-}));
-
-connection.languages.semanticTokens.onDelta(guardRequest(connection, 'semanticTokensDelta', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? tokens.delta(params.textDocument.uri, analysis, params.previousResultId) : { data: [] };
-}));
-
-connection.onFoldingRanges(guardRequest(connection, 'foldingRanges', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? foldingRanges(analysis) : [];
-}));
-
-connection.onDocumentFormatting(guardRequest(connection, 'formatting', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? formatDocument(analysis) : [];
-}));
-
-connection.onDocumentRangeFormatting(guardRequest(connection, 'rangeFormatting', async (params) => {
-  const analysis = await analysisOf(params.textDocument);
-  return analysis ? formatDocument(analysis, params.range) : [];
-}));
-
-connection.onRequest(DOCUMENT_SUMMARY_REQUEST, guardRequest(connection, 'documentSummary', async (params: { uri?: unknown } | undefined) => {
-  if (typeof params?.uri !== 'string') return null;
-  const analysis = await analysisOf({ uri: params.uri });
-  return analysis ? documentSummary(analysis) : null;
-}));
-
-connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRendering', async (params: { uri?: unknown } | undefined) => {
-  if (typeof params?.uri !== 'string') return null;
-  const uri = params.uri;
-  const analysis = await analysisOf({ uri });
-  const document = documents.get(uri);
-  // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
-  return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
-}));
-
-connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
-  if (typeof params?.uri !== 'string') return null;
-  const uri = params.uri;
-  let analysis = await analysisOf({ uri });
-  // A page is read later, away from the editor: it waits for what the background thread still computes (up to a minute).
-  for (const giveUp = Date.now() + EXPORT_WAIT_MS; analysis?.pending && Date.now() < giveUp; analysis = await analysisOf({ uri })) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const document = documents.get(uri);
-  if (!analysis || !document || document.languageId !== 'markdown') return null;
-  // Loaded on the first export only: markdown-it and KaTeX are not read at every start.
-  const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
-  const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
-  return { html: noteHtml({ markdown: analysis.text, rendering, title: pageTitle(uri), previewStyles: previewStyles() }) };
-}));
-
-const EXPORT_WAIT_MS = 60_000;
-
-/** The file name of a note's URI, for its exported page's title. */
-function pageTitle(uri: string): string {
-  try {
-    return decodeURIComponent(path.posix.basename(new URL(uri).pathname)) || 'note';
-  } catch {
-    return 'note';
-  }
-}
-
-documents.listen(connection);
-connection.listen();
 // Intl's first use loads the ICU data (about 30 ms here): done while the server
 // waits for its first document, not inside the first answer that writes a count
 // with thousands separators (a 10 MB line's `too-large` message, say).

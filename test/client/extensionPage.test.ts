@@ -72,7 +72,7 @@ describe('the walkthrough', () => {
   }
   const steps: Step[] = manifest.contributes.walkthroughs[0].steps;
   // The client's command ids are named in klProtocol.ts (test/client/manifest.test.ts: the client registers each).
-  const client = ['client/src/extension.ts', 'client/src/walkthrough.ts', 'server/src/lsp/klProtocol.ts'].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
+  const client = ['client/src/activation.ts', 'client/src/walkthrough.ts', 'server/src/lsp/klProtocol.ts'].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
   const contributed = new Set(manifest.contributes.commands.map((command: { command: string }) => command.command));
 
   it.each(steps.map((step): [string, Step] => [step.id, step]))('step %s has shipped media and a completion event the client raises', (_id, step) => {

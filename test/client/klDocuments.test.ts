@@ -41,6 +41,10 @@ describe('which open documents start the server', () => {
     expect(needsServer(document('kl', '', 'untitled'), true)).toBe(true);
   });
 
+  it('starts for a .kl file of a repository opened in github.dev or vscode.dev (a virtual workspace)', () => {
+    expect(needsServer(document('kl', '', 'vscode-vfs'), true)).toBe(true);
+  });
+
   it('does not start for a .kl file seen in a git diff (another scheme)', () => {
     expect(needsServer(document('kl', 'KL(P || Q)', 'git'), true)).toBe(false);
   });

@@ -53,7 +53,7 @@ describe("the manifest's commands", () => {
   });
 
   it('are each registered by the client', () => {
-    const client = ['extension.ts', 'walkthrough.ts', 'copyCommands.ts', 'statusItem.ts', 'exportCommand.ts'].map((file) => readFileSync(join(root, 'client/src', file), 'utf8')).join('\n');
+    const client = ['activation.ts', 'walkthrough.ts', 'copyCommands.ts', 'statusItem.ts', 'exportCommand.ts'].map((file) => readFileSync(join(root, 'client/src', file), 'utf8')).join('\n');
     for (const key of Object.keys(PALETTE_COMMANDS)) expect(client).toContain(`registerCommand(PALETTE_COMMANDS.${key},`);
     for (const name of ['COPY_VALUE_COMMAND', 'COPY_AS_PYTHON_COMMAND']) expect(client).toContain(`registerCommand(${name},`);
   });

@@ -33,6 +33,7 @@ const KL_PQ_NATS = 0.2876820724517809; // -ln(0.75) = 0.28768207245178092744…
 const H_Q_BITS = 0.9917601481809735; // H([0.75, 0.2, 0.05])
 const H_MILLION_NATS = Math.log(1e6); // H(uniform(10^6)) = ln 10^6 = 13.815510557964274…
 const KL_COINS_BITS = 0.7369655941662061; // KL([.5,.5] || [.9,.1])
+const H_COIN_BITS = 0.7219280948873623; // H([0.8, 0.2]) in bits (mpmath: 0.721928094887362347…), fixtures/data/coin.json
 
 /** Time the server gets to start and answer the first time. */
 const FIRST_ANSWER_MS = 60_000;
@@ -408,6 +409,30 @@ export function scenarios(vsix) {
           await screenshot(page, 'computing');
           await waitForLens(page, 'H(y)', valueLens('H', H_MILLION_NATS, 'nats'), { timeout: 60_000, what: 'the value of H(y), computed in the background' });
         }),
+    },
+    {
+      name: 'browser: the web extension runs its server in a Web Worker, as in vscode.dev: lenses, the hover with its chart, load() through workspace.fs, no Node server',
+      run: () =>
+        inVsCode(
+          'browser',
+          vsix,
+          async ({ page, server }) => {
+            await openFile(page, 'examples/cross-entropy.kl');
+            await crossEntropyLens(page);
+            const n = await findLine(page, 'KL(P || Q)');
+            assert.ok(n, 'line KL(P || Q) is visible');
+            const hover = await hoverAt(page, n, 1, (t) => t.includes('0.41503749927884'));
+            assert.ok(hover.images.some((i) => i.src.startsWith('data:image/svg+xml')), 'an SVG chart image in the hover');
+            // The extension ran in the browser's extension host: no language server process of Node's.
+            assert.deepEqual(languageServerPids(server), [], 'no Node language server process');
+            await screenshot(page, 'browser');
+            // load() reads through the client's workspace.fs.
+            await openFile(page, 'loads.kl');
+            await waitForLens(page, 'H(P)', valueLens('H', H_COIN_BITS, 'bits'), { timeout: 30_000, what: 'the lens of H(P), P loaded from data/coin.json' });
+          },
+          // code-server runs extensions in Node by default; this runs ours in the workbench's Web Worker extension host, as vscode.dev does.
+          { settings: { 'remote.extensionKind': { 'kl-lens.kl-lens': ['web'] } } },
+        ),
     },
     {
       name: 'restart: the language server is killed, the client restarts it and lenses come back',

@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type DocumentAnalysis } from '../../server/src/notes/documentAnalysis';
 import { AnalysisStore } from '../../server/src/lsp/analysisStore';
+import { BackgroundAnalysis } from '../../server/src/lsp/backgroundAnalysis';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
 
@@ -38,9 +39,10 @@ class Harness {
           this.completions++;
           for (const wake of this.waiters.splice(0)) wake();
         },
+        nextTurn: () => new Promise<void>((resolve) => setImmediate(resolve)),
       },
       undefined,
-      { workerScript, timePerStatement: 50 },
+      { startWorker: () => new BackgroundAnalysis(workerScript), timePerStatement: 50 },
     );
   }
 

@@ -150,7 +150,16 @@ function formatEdge(x: number): string {
 
 function svgUri(parts: string[]): ChartUri {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="10" fill="${AXIS_COLOUR}">${parts.join('')}</svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}` as ChartUri;
+  return `data:image/svg+xml;base64,${base64OfUtf8(svg)}` as ChartUri;
+}
+
+/** With what Node and browsers both have: a browser's worker has no `Buffer`. */
+function base64OfUtf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  // In chunks: String.fromCharCode takes its bytes as arguments, and the stack limits how many.
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
 }
 
 function escapeXml(text: string): string {

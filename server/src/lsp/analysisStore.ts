@@ -1,7 +1,8 @@
 // One analysis per document version, shared by every feature.
 //
 // An edit starts a new analysis at once (no debounce); it runs in slices of
-// about 10 ms with `setImmediate` between them, so requests are answered while
+// about 10 ms with a turn of the event loop between them (the environment's
+// `nextTurn`: `setImmediate` in Node, a MessageChannel in a browser), so requests are answered while
 // a big document is analysed, and a newer version cancels the older run at its
 // next slice. A feature that asks for an analysis gets the one for the version
 // current when it is finished; the previous analysis of the same document is
@@ -17,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, DocumentKind } from '../language/analysis';
 import { analyzeSteps, type DocumentAnalysis } from '../notes/documentAnalysis';
 import type { FileHost } from '../language/load/fileHost';
-import { BackgroundAnalysis } from './backgroundAnalysis';
+import type { BackgroundAnalysis } from './backgroundAnalysis';
 import { failPending } from './pendingFailure';
 import { changesAnalysis, type Settings } from './settings';
 
@@ -53,11 +54,17 @@ export interface StoreHooks {
   onAnalyzed(uri: string, analysis: DocumentAnalysis, version: number): void;
   /** Hears that pending statements got their results (or failed): what shows them should be asked for again. */
   onCompletedInBackground(uri: string): void;
+  /** Waits for the next turn of the event loop, where messages are read (environment.ts). */
+  nextTurn(): Promise<void>;
 }
 
-/** Where slow statements are computed: the worker's script, and how long a statement may take on the server's thread. */
+/**
+ * Where slow statements are computed: a worker of the environment's (a worker
+ * thread in Node: backgroundAnalysis.ts), one per document, and how long a
+ * statement may take on the server's thread.
+ */
 export interface BackgroundOptions {
-  workerScript: string;
+  startWorker(): BackgroundAnalysis;
   timePerStatement: number;
 }
 
@@ -73,7 +80,7 @@ export class AnalysisStore {
     private readonly currentSettings: () => Settings,
     private readonly hooks: StoreHooks,
     /** What load() may read from this document. */
-    private readonly filesOf?: (uri: string, settings: Settings) => FileHost,
+    private readonly filesOf?: (uri: string, settings: Settings) => FileHost | undefined,
     /** Absent: every statement is computed on this thread, however long it takes. */
     private readonly background?: BackgroundOptions,
   ) {}
@@ -151,7 +158,7 @@ export class AnalysisStore {
         if (analysis.pending) this.computeInBackground(uri, entry, run, text, kind, options);
         return analysis;
       }
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.hooks.nextTurn();
       if (this.entries.get(uri) !== entry || entry.running !== run || this.documentOf(uri)?.version !== run.version || changesAnalysis(run.settings, this.currentSettings())) {
         return this.analysis(uri);
       }
@@ -164,7 +171,7 @@ export class AnalysisStore {
     if (!this.background || !pending || (entry.background && !pending.timedOutNow)) return;
     const job: BackgroundJob = { version: run.version, settings: run.settings };
     entry.background = job;
-    entry.worker ??= new BackgroundAnalysis(this.background.workerScript);
+    entry.worker ??= this.background.startWorker();
     entry.worker.analyze(text, kind, options).then(
       (analysis) => this.finishedInBackground(uri, entry, job, analysis),
       (reason: Error) => this.failedInBackground(uri, entry, job, reason.message),

@@ -3,12 +3,12 @@
 // workspace. VS Code's client says so in initializationOptions.trusted and
 // sends `kl/trustChanged` when the user grants trust; a client that has no
 // notion of trust (Neovim, Emacs…) says nothing, and its workspace is trusted.
-import { fileURLToPath } from 'node:url';
-import type { FileEvent, InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+// The files themselves are the environment's (environment.ts): none in a browser.
+import type { FileEvent, InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
 import { filesLoaded } from '../language/load/loadStamp';
-import { serverFileHost } from '../language/load/nodeFileHosts';
+import type { LoadFiles } from './environment';
 
 /** The data files load() reads: a change to one of them re-analyses the documents that load files. */
 export const DATA_FILE_GLOB = '**/*.{npy,json,csv,tsv}';
@@ -16,6 +16,8 @@ export const DATA_FILE_GLOB = '**/*.{npy,json,csv,tsv}';
 export class FileAccess {
   private folders: string[] = [];
   private trusted = true;
+
+  constructor(private readonly files: LoadFiles | undefined) {}
 
   initialize(params: InitializeParams): void {
     const options = params.initializationOptions as { trusted?: unknown } | undefined;
@@ -35,24 +37,26 @@ export class FileAccess {
     return true;
   }
 
-  hostFor(documentUri: string, maxFileBytes: number): FileHost {
-    return serverFileHost(documentUri, this.folders, this.trusted, maxFileBytes);
+  /** Undefined where the environment has no files: load() says so at its argument. */
+  hostFor(documentUri: string, maxFileBytes: number): FileHost | undefined {
+    return this.files?.hostFor(documentUri, this.folders, this.trusted, maxFileBytes);
   }
-}
 
-/** The documents that load one of the changed files: they are analysed again (unchanged statements are reused). */
-export function documentsLoading(changes: readonly FileEvent[], analyses: Iterable<[string, Analysis]>): string[] {
-  const changed = new Set<string>();
-  for (const change of changes) {
-    try {
-      changed.add(fileURLToPath(change.uri));
-    } catch {
-      // Not a file: URI; nothing load() reads.
+  /** The documents that load one of the changed files: they are analysed again (unchanged statements are reused). */
+  documentsLoading(changes: readonly FileEvent[], analyses: Iterable<[string, Analysis]>): string[] {
+    const files = this.files;
+    if (!files) return [];
+    for (const change of changes) files.changed?.(change.uri);
+    return this.documentsLoadingPaths(changes.map((change) => files.pathOf(change.uri)).filter((path) => path !== undefined), analyses);
+  }
+
+  /** The documents that load one of these files (paths as load() knows them). */
+  documentsLoadingPaths(paths: readonly string[], analyses: Iterable<[string, Analysis]>): string[] {
+    const changed = new Set(paths);
+    const documents: string[] = [];
+    for (const [uri, analysis] of analyses) {
+      if (filesLoaded(analysis).some((path) => changed.has(path))) documents.push(uri);
     }
+    return documents;
   }
-  const documents: string[] = [];
-  for (const [uri, analysis] of analyses) {
-    if (filesLoaded(analysis).some((path) => changed.has(path))) documents.push(uri);
-  }
-  return documents;
 }

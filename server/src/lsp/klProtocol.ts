@@ -81,3 +81,14 @@ export const PALETTE_COMMANDS = {
   openExample: 'kl.walkthrough.openExample',
   openNote: 'kl.walkthrough.openNote',
 } as const;
+
+/**
+ * Server → client, `{ uri, maxBytes }` → `ReadFileAnswer`: a file `load()` needs,
+ * read by the client through `workspace.fs` where the server has no file system
+ * (vscode.dev, github.dev). The client reads only inside a workspace folder, no
+ * symbolic link on the way, at most `maxBytes`.
+ */
+export const READ_FILE_REQUEST = 'kl/readFile';
+
+/** The file's bytes in base64 and its version, or why there are none (a FileProblemKind of language/load/fileHost.ts). */
+export type ReadFileAnswer = { base64: string; size: number; modified: string } | { problem: 'missing' | 'denied' | 'not-a-file' | 'too-large' | 'unreadable' | 'outside'; detail?: string };

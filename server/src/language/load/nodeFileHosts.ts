@@ -140,7 +140,8 @@ export function serverFileHost(documentUri: string, workspaceFolderUris: readonl
   };
 }
 
-function filePathOf(uri: string): string | undefined {
+/** The path of a `file:` URI; undefined for any other scheme. */
+export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);

@@ -43,7 +43,8 @@ export function walkedBuffers(result: StatementResult): readonly ArrayBufferLike
 
 /** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
 function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | undefined {
-  if (detail.kind === 'normal') return NO_BUFFERS;
+  // A family's parameters may be vectors or matrices (dirichlet, mvnormal): walked.
+  if (detail.kind === 'family') return undefined;
   const buffers: ArrayBufferLike[] = [];
   for (const row of detail.rows) {
     if (row.pLogits !== undefined || row.qLogits !== undefined || row.sigmoidLogits !== undefined) return undefined;

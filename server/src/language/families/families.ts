@@ -1,0 +1,22 @@
+// Every parametric family, by name. A new family is a file of its own
+// (families/NAME.ts, a FamilyDefinition), a line in FamilyParameters
+// (familyValue.ts) and a line here: docs/architecture.md's recipe.
+import type { FamilyDefinition, FamilyTable } from './familyDefinition';
+import type { FamilyName, FamilyValue, ParameterValue } from './familyValue';
+import { NORMAL } from './normal';
+
+export const FAMILIES: FamilyTable = {
+  normal: NORMAL,
+};
+
+export const FAMILY_NAMES = Object.keys(FAMILIES) as FamilyName[];
+
+export function familyOf<F extends FamilyName>(value: FamilyValue<F>): FamilyDefinition<F> {
+  return FAMILIES[value.family] as FamilyDefinition<F>;
+}
+
+/** The value's parameters in the constructor's order, with their names. */
+export function parameterEntries(value: FamilyValue): { name: string; value: ParameterValue }[] {
+  const parameters = value.parameters as Readonly<Record<string, ParameterValue>>;
+  return familyOf(value).parameters.map(({ name }) => ({ name, value: parameters[name] }));
+}

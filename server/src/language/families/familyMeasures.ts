@@ -8,7 +8,7 @@ import type { EvaluationContext } from '../context';
 import { error, warning } from '../diagnostics';
 import { UNIT_LN_BASE } from '../units';
 import { describeKind, type NumberValue, type Value } from '../values';
-import { FAMILIES, FAMILY_NAMES, familyOf } from './families';
+import { FAMILY_NAMES, familyOf } from './families';
 import type { FamilyName, FamilyValue } from './familyValue';
 import { KL_PAIRS, klPairOf } from './kl/klPairs';
 import { supportInside } from './support';
@@ -39,7 +39,10 @@ export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Valu
   if (P.kind !== 'family' || Q.kind !== 'family') {
     const other = P.kind === 'family' ? 1 : 0;
     const family = (other === 1 ? P : Q) as FamilyValue;
-    context.report(error('type-mismatch', call.args[other].span, `${capitalised(familyOf(family).described)} can only be compared with ${partnersText(family.family)}, not with ${describeKind(other === 1 ? Q : P)}.`));
+    const partners = partnersText(family.family);
+    const described = capitalised(familyOf(family).described);
+    const categorical = describeKind(other === 1 ? Q : P);
+    context.report(error('type-mismatch', call.args[other].span, partners ? `${described} can only be compared with ${partners}, not with ${categorical}.` : `${described} cannot be compared with ${categorical}.`));
     return undefined;
   }
   const [p, q] = [familyOf(P), familyOf(Q)];
@@ -61,11 +64,11 @@ export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Valu
   return { kind: 'number', value, unit: context.units, detail: { kind: 'family', measure, unit: context.units, p: P, q: Q } };
 }
 
-/** `another normal`; `another gamma, an exponential or a normal`: the families a pair of the registry joins with this one. */
-function partnersText(family: FamilyName): string {
+/** `another normal`; `another gamma, an exponential or a normal`: the families a pair of the registry joins with this one (undefined: none). */
+function partnersText(family: FamilyName): string | undefined {
   const partners = FAMILY_NAMES.filter((other) => `${family}|${other}` in KL_PAIRS || `${other}|${family}` in KL_PAIRS);
   const named = partners.map((other) => (other === family ? `another ${other}` : `${/^[aeiou]/.test(other) ? 'an' : 'a'} ${other}`));
-  if (named.length === 0) return `nothing: KL Lens knows no closed form with ${FAMILIES[family].plural}`;
+  if (named.length === 0) return undefined;
   return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
 }
 

@@ -5,7 +5,7 @@ import type { CallExpression } from './ast';
 import { mapNumbers, withinLimit, type EvaluationContext } from './context';
 import { error } from './diagnostics';
 import { constructFamily, familySignature } from './families/construct';
-import { FAMILIES, FAMILY_NAMES } from './families/families';
+import { FAMILY_DEFINITIONS } from './families/families';
 import type { FamilyDefinition } from './families/familyDefinition';
 import { klMath } from './mathInstance';
 import { loadCall } from './load/loadCall';
@@ -148,7 +148,7 @@ const DEFINITIONS: Builtin[] = [
       return p === undefined ? undefined : { kind: 'vector', data: Float64Array.of(1 - p, p) };
     },
   },
-  ...FAMILY_NAMES.map((name) => familyBuiltin(FAMILIES[name])),
+  ...FAMILY_DEFINITIONS.map(familyBuiltin),
   {
     name: 'load', category: 'distribution', signature: 'load("path")', parameters: ['path'], arity: [1, 1],
     summary: 'A vector, labelled distribution or matrix (a batch of rows) read from a .npy (float64 or float32), .json, .csv or .tsv file, relative to the document and inside the workspace. Read again when the file changes. See docs/load.md.',

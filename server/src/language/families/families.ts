@@ -11,6 +11,9 @@ export const FAMILIES: FamilyTable = {
 
 export const FAMILY_NAMES = Object.keys(FAMILIES) as FamilyName[];
 
+/** Every definition as one of any family, for what treats them all alike (the builtins, the constructors' derivatives): each is called with its own family's values only. */
+export const FAMILY_DEFINITIONS = FAMILY_NAMES.map((name) => FAMILIES[name] as unknown as FamilyDefinition);
+
 export function familyOf<F extends FamilyName>(value: FamilyValue<F>): FamilyDefinition<F> {
   return FAMILIES[value.family] as FamilyDefinition<F>;
 }

@@ -36,11 +36,11 @@ export interface FamilyDefinition<F extends FamilyName = FamilyName> {
   /** Several of them, in a diagnostic: `normals` (`JS of two normals has no closed form`). */
   plural: string;
   /** The constructor's parameters, in the order of its arguments; their names are FamilyParameters[F]'s keys. */
-  parameters: readonly ParameterDefinition<keyof FamilyParameters[F] & string>[];
+  parameters: readonly ParameterDefinition<ParameterName<F>>[];
   /** Completion's and the builtin hover's text (the builtin's signature is written from the parameters). */
   documentation: { summary: string; formula: string; example: string };
   /** The first parameter out of its domain, given parameters of the right kinds, all finite; undefined when all are valid. */
-  check(parameters: FamilyParameters[F]): ParameterProblem<keyof FamilyParameters[F] & string> | undefined;
+  check(parameters: FamilyParameters[F]): ParameterProblem<ParameterName<F>> | undefined;
   /** Whether H is a sum (discrete) or the differential entropy (continuous): the hover says which. */
   sampleSpace: 'discrete' | 'continuous';
   support(parameters: FamilyParameters[F]): Support;
@@ -60,6 +60,9 @@ export interface FamilyDefinition<F extends FamilyName = FamilyName> {
   torch(parameters: FamilyParameters[F], n: NumberText): string;
   scipy(parameters: FamilyParameters[F], n: NumberText): string;
 }
+
+/** The names of F's parameters; of every family's, for a definition of any family. */
+export type ParameterName<F extends FamilyName> = F extends FamilyName ? keyof FamilyParameters[F] & string : never;
 
 /** Every family, each under its own name: the compiler checks that none is missing and each is complete. */
 export type FamilyTable = { readonly [F in FamilyName]: FamilyDefinition<F> };

@@ -1,7 +1,7 @@
 // Derivatives of the distribution constructors: softmax and normalize row by
 // row, bernoulli, the families' parameters (normal's mu and sigma), and the
 // counting constructors uniform and onehot, which change only in whole steps.
-import { FAMILIES, FAMILY_NAMES } from '../families/families';
+import { FAMILY_DEFINITIONS } from '../families/families';
 import type { FamilyDefinition } from '../families/familyDefinition';
 import { parameterSlices } from '../families/parameterLayout';
 import { CompensatedSum, compensatedSum } from '../summation';
@@ -78,7 +78,7 @@ export const DISTRIBUTION_PULLBACKS: ReadonlyMap<string, Pullback> = new Map([
   ['softmax', softmaxPullback],
   ['normalize', normalizePullback],
   ['bernoulli', bernoulliPullback],
-  ...FAMILY_NAMES.map((name): [string, Pullback] => [name, familyPullback(FAMILIES[name])]),
+  ...FAMILY_DEFINITIONS.map((definition): [string, Pullback] => [definition.name, familyPullback(definition)]),
   ['uniform', countingPullback('uniform')],
   ['onehot', countingPullback('onehot')],
 ]);

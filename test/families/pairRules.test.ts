@@ -36,6 +36,7 @@ vi.mock('../../server/src/language/families/families', async (importOriginal) =>
   return {
     FAMILIES,
     FAMILY_NAMES: Object.keys(FAMILIES),
+    FAMILY_DEFINITIONS: Object.values(FAMILIES),
     familyOf,
     parameterEntries: (value: FamilyValue) => familyOf(value).parameters.map(({ name }) => ({ name, value: (value.parameters as Record<string, number>)[name] })),
   };

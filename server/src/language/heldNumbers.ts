@@ -2,6 +2,7 @@
 // its value, what a measure was computed from (for the hover), a check's
 // expected side, a gradient's detail. The document-wide budget counts them.
 import type { Binding } from './context';
+import type { FamilyValue, ParameterValue } from './families/familyValue';
 import type { MeasureDetail } from './measureDetail';
 import type { StatementResult } from './statementEvaluation';
 
@@ -43,8 +44,7 @@ export function walkedBuffers(result: StatementResult): readonly ArrayBufferLike
 
 /** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
 function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | undefined {
-  // A family's parameters may be vectors or matrices (dirichlet, mvnormal): walked.
-  if (detail.kind === 'family') return undefined;
+  if (detail.kind === 'family') return familyBuffers([detail.p, ...(detail.q ? [detail.q] : [])]);
   const buffers: ArrayBufferLike[] = [];
   for (const row of detail.rows) {
     if (row.pLogits !== undefined || row.qLogits !== undefined || row.sigmoidLogits !== undefined) return undefined;
@@ -52,6 +52,17 @@ function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | un
     if (row.q !== undefined) addOnce(buffers, row.q.buffer);
   }
   return buffers;
+}
+
+/** The buffers of the families' vector and matrix parameters (dirichlet's alpha, mvnormal's Sigma); none for numbers (normal). */
+function familyBuffers(values: readonly FamilyValue[]): readonly ArrayBufferLike[] {
+  let buffers: ArrayBufferLike[] | undefined;
+  for (const value of values) {
+    for (const parameter of Object.values(value.parameters as Record<string, ParameterValue>)) {
+      if (typeof parameter !== 'number') addOnce((buffers ??= []), (parameter instanceof Float64Array ? parameter : parameter.data).buffer);
+    }
+  }
+  return buffers ?? NO_BUFFERS;
 }
 
 // The rows of a batch are views of one or two buffers: the list stays short.

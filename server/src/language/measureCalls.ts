@@ -44,7 +44,7 @@ export function perplexityMeasure(value: Value, call: CallExpression, context: E
 
 export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const [P, Q] = args;
-  if (P.kind === 'family' || Q.kind === 'family') return familyPairMeasure(measure, P, Q, call, context, [argumentName(call, 0, context), argumentName(call, 1, context)]);
+  if (P.kind === 'family' || Q.kind === 'family') return familyPairMeasure(measure, P, Q, call, context, (index) => argumentName(call, index, context));
   if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
   const [pName, qName] = [argumentName(call, 0, context), argumentName(call, 1, context)];
   const p = asCategorical(P, call.args[0], context, pName);

@@ -34,8 +34,8 @@ export function familyEntropyMeasure(value: FamilyValue, context: EvaluationCont
   return { kind: 'number', value: familyEntropy(value, context.units), unit: context.units, detail: { kind: 'family', measure: 'entropy', unit: context.units, p: value } };
 }
 
-/** CE, KL or JS where P or Q is a family; `names` are P's and Q's as the diagnostics write them. */
-export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext, names: readonly [string, string]): Value | undefined {
+/** CE, KL or JS where P or Q is a family; `nameOf` names P (0) and Q (1) as the diagnostics write them (asked only for a diagnostic). */
+export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext, nameOf: (index: 0 | 1) => string): Value | undefined {
   if (P.kind !== 'family' || Q.kind !== 'family') {
     const other = P.kind === 'family' ? 1 : 0;
     const family = (other === 1 ? P : Q) as FamilyValue;
@@ -51,15 +51,17 @@ export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Valu
     context.report(error('domain', call.span, `JS of ${which} has no closed form; KL Lens does not approximate it. Use KL, or discretise both on a grid.`));
     return undefined;
   }
-  const written = `${call.callee}(${names[0]}${call.divergenceBars ? ' ‖ ' : ', '}${names[1]})`;
-  const kl = familyKl(P, Q, context.units);
-  if (kl === undefined) {
-    context.report(error('domain', call.span, `${written} has no closed form: KL Lens knows none for ${p.described} against ${q.described}, and does not approximate it. Discretise both on a grid.`));
+  const written = () => `${call.callee}(${nameOf(0)}${call.divergenceBars ? ' ‖ ' : ', '}${nameOf(1)})`;
+  const nested = supportsNest(P, Q);
+  const pair = klPairOf(P, Q);
+  if (nested && !pair) {
+    context.report(error('domain', call.span, `${written()} has no closed form: KL Lens knows none for ${p.described} against ${q.described}, and does not approximate it. Discretise both on a grid.`));
     return undefined;
   }
-  if (!supportsNest(P, Q)) {
-    context.report(warning('infinite-divergence', call.span, `${written} is infinite: the support of ${names[0]}, ${supportText(p.support(P.parameters))}, is not inside that of ${names[1]}, ${supportText(q.support(Q.parameters))}.`));
+  if (!nested) {
+    context.report(warning('infinite-divergence', call.span, `${written()} is infinite: the support of ${nameOf(0)}, ${supportText(p.support(P.parameters))}, is not inside that of ${nameOf(1)}, ${supportText(q.support(Q.parameters))}.`));
   }
+  const kl = nested && pair ? pair.kl(P.parameters, Q.parameters) / UNIT_LN_BASE[context.units] : Infinity;
   const value = measure === 'kl' ? kl : familyEntropy(P, context.units) + kl;
   return { kind: 'number', value, unit: context.units, detail: { kind: 'family', measure, unit: context.units, p: P, q: Q } };
 }

@@ -2,7 +2,8 @@
 // its value, what a measure was computed from (for the hover), a check's
 // expected side, a gradient's detail. The document-wide budget counts them.
 import type { Binding } from './context';
-import type { FamilyValue, ParameterValue } from './families/familyValue';
+import { familyOf } from './families/families';
+import type { FamilyValue, ParameterMatrix, ParameterValue } from './families/familyValue';
 import type { MeasureDetail } from './measureDetail';
 import type { StatementResult } from './statementEvaluation';
 
@@ -44,7 +45,7 @@ export function walkedBuffers(result: StatementResult): readonly ArrayBufferLike
 
 /** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
 function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | undefined {
-  if (detail.kind === 'family') return familyBuffers([detail.p, ...(detail.q ? [detail.q] : [])]);
+  if (detail.kind === 'family') return familyBuffers(detail.p, detail.q);
   const buffers: ArrayBufferLike[] = [];
   for (const row of detail.rows) {
     if (row.pLogits !== undefined || row.qLogits !== undefined || row.sigmoidLogits !== undefined) return undefined;
@@ -55,11 +56,15 @@ function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | un
 }
 
 /** The buffers of the families' vector and matrix parameters (dirichlet's alpha, mvnormal's Sigma); none for numbers (normal). */
-function familyBuffers(values: readonly FamilyValue[]): readonly ArrayBufferLike[] {
+function familyBuffers(p: FamilyValue, q?: FamilyValue): readonly ArrayBufferLike[] {
   let buffers: ArrayBufferLike[] | undefined;
-  for (const value of values) {
-    for (const parameter of Object.values(value.parameters as Record<string, ParameterValue>)) {
-      if (typeof parameter !== 'number') addOnce((buffers ??= []), (parameter instanceof Float64Array ? parameter : parameter.data).buffer);
+  for (const value of [p, q]) {
+    if (value === undefined) continue;
+    const parameters = value.parameters as Readonly<Record<string, ParameterValue>>;
+    for (const { name, kind } of familyOf(value).parameters) {
+      if (kind === 'number') continue;
+      const parameter = parameters[name] as Float64Array | ParameterMatrix;
+      addOnce((buffers ??= []), (parameter instanceof Float64Array ? parameter : parameter.data).buffer);
     }
   }
   return buffers ?? NO_BUFFERS;

@@ -3,6 +3,8 @@
 // vector or matrix is written as a summary (docs/cli.md): ten million numbers
 // are some 200 MB of JSON, and a dozen statements naming one would be past the
 // longest string V8 can build.
+import { parameterEntries } from '../language/families/families';
+import type { FamilyValue, ParameterValue } from '../language/families/familyValue';
 import type { Value } from '../language/values';
 
 export type JsonValue = number | string | JsonValue[] | { [key: string]: JsonValue } | null;
@@ -66,8 +68,8 @@ export function jsonValue(value: Value | undefined, entries = Infinity, full?: F
       const row = (r: number) => cut(Array.from(value.data.subarray(r * value.columns, r * value.columns + columns), jsonNumber), value.columns - columns);
       return cut(Array.from({ length: rows }, (_, r) => row(r)), value.rows - rows);
     }
-    case 'normal':
-      return { distribution: 'normal', mu: jsonNumber(value.mu), sigma: jsonNumber(value.sigma) };
+    case 'family':
+      return familyJson(value);
     case 'string':
       return value.value;
   }
@@ -89,4 +91,15 @@ function summary(value: Extract<Value, { kind: 'vector' | 'matrix' }>): JsonValu
 function cut<T extends JsonValue[] | { [key: string]: JsonValue }>(shown: T, leftOut: number): T {
   if (leftOut > 0) Object.defineProperty(shown, LEFT_OUT, { value: leftOut });
   return shown;
+}
+
+/** The spec's `{"distribution": NAME, PARAMETER: value, …}`, the parameters in the constructor's order. */
+function familyJson(value: FamilyValue): JsonValue {
+  return Object.fromEntries([['distribution', value.family], ...parameterEntries(value).map(({ name, value: parameter }) => [name, parameterJson(parameter)])]);
+}
+
+function parameterJson(value: ParameterValue): JsonValue {
+  if (typeof value === 'number') return jsonNumber(value);
+  if (value instanceof Float64Array) return Array.from(value, jsonNumber);
+  return Array.from({ length: value.rows }, (_, r) => Array.from(value.data.subarray(r * value.columns, (r + 1) * value.columns), jsonNumber));
 }

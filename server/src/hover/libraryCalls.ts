@@ -7,8 +7,10 @@
 // logits, as its users call it and as KL Lens takes its logs.
 import type { UnitName } from '../language/ast';
 import { formatNumber } from '../language/format';
-import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
-import { crossEntropy, entropy, jensenShannon, klDivergence, normalEntropy, normalKl } from '../language/measures';
+import { familyOf } from '../language/families/families';
+import { familyEntropy, familyKl } from '../language/families/familyMeasures';
+import { takesLogsFromLogits, type CategoricalDetail, type FamilyDetail, type MeasureDetail } from '../language/measureDetail';
+import { crossEntropy, entropy, jensenShannon, klDivergence } from '../language/measures';
 import { lnSoftmax, type LogitRow } from '../language/softmax';
 import { CompensatedSum, compensatedSum } from '../language/summation';
 import { UNIT_LN_BASE } from '../language/units';
@@ -25,7 +27,7 @@ export interface LibraryCall {
   program: string;
 }
 
-/** torch builds Normal(0, 1) in float32 unless told otherwise; the values here are float64's. */
+/** torch builds Normal(0, 1) (every family) in float32 unless told otherwise; the values here are float64's. */
 const TORCH_FLOAT64 = 'after torch.set_default_dtype(torch.float64)';
 const TORCH_IMPORTS = 'import math\nimport torch\n\ntorch.set_default_dtype(torch.float64)';
 
@@ -33,7 +35,7 @@ const TORCH_IMPORTS = 'import math\nimport torch\n\ntorch.set_default_dtype(torc
 const PASTE_LIMIT = 200;
 
 export function libraryCalls(detail: MeasureDetail): LibraryCall[] {
-  return detail.kind === 'normal' ? normalCalls(detail) : categoricalCalls(detail);
+  return detail.kind === 'family' ? familyCalls(detail) : categoricalCalls(detail);
 }
 
 function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
@@ -98,22 +100,24 @@ function categoricalCalls(detail: CategoricalDetail): LibraryCall[] {
   return calls;
 }
 
-function normalCalls(detail: Extract<MeasureDetail, { kind: 'normal' }>): LibraryCall[] {
+/** A family's H: scipy.stats' and torch.distributions' entropy(); KL of a pair: torch's kl_divergence (the registry's pairs are torch's). */
+function familyCalls(detail: FamilyDetail): LibraryCall[] {
   const { unit, p, q } = detail;
-  const normal = (x: { mu: number; sigma: number }) => `Normal(${formatNumber(x.mu)}, ${formatNumber(x.sigma)})`;
+  const torchOf = (x: FamilyDetail['p']) => familyOf(x).torch(x.parameters, formatNumber);
   const program = (imports: string, call: string) => `${imports}\n\nprint(float(${call}))\n`;
   if (detail.measure === 'entropy') {
-    const scipyCall = `scipy.stats.norm(${formatNumber(p.mu)}, ${formatNumber(p.sigma)}).entropy()${torchToUnit(unit)}`;
-    const torchCall = `torch.distributions.${normal(p)}.entropy()${torchToUnit(unit)}`;
-    const value = normalEntropy(p.sigma, unit);
+    const scipyCall = `scipy.stats.${familyOf(p).scipy(p.parameters, formatNumber)}.entropy()${torchToUnit(unit)}`;
+    const torchCall = `torch.distributions.${torchOf(p)}.entropy()${torchToUnit(unit)}`;
+    const value = familyEntropy(p, unit);
     return [
       { library: 'scipy', call: scipyCall, value, program: program('import math\nimport scipy.stats', scipyCall) },
       { library: 'torch', call: torchCall, value, note: TORCH_FLOAT64, program: program(TORCH_IMPORTS, torchCall) },
     ];
   }
-  if (detail.measure === 'kl' && q) {
-    const call = `torch.distributions.kl_divergence(torch.distributions.${normal(p)}, torch.distributions.${normal(q)})${torchToUnit(unit)}`;
-    return [{ library: 'torch', call, value: normalKl(p.mu, p.sigma, q.mu, q.sigma, unit), note: TORCH_FLOAT64, program: program(TORCH_IMPORTS, call) }];
+  const kl = detail.measure === 'kl' && q ? familyKl(p, q, unit) : undefined;
+  if (q && kl !== undefined) {
+    const call = `torch.distributions.kl_divergence(torch.distributions.${torchOf(p)}, torch.distributions.${torchOf(q)})${torchToUnit(unit)}`;
+    return [{ library: 'torch', call, value: kl, note: TORCH_FLOAT64, program: program(TORCH_IMPORTS, call) }];
   }
   return [];
 }

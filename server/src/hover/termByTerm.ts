@@ -8,7 +8,11 @@
 // softmax's q below the normal doubles is written e^(ln q), ln q from its logits;
 // so is a sigmoid's p or 1 − p whose log its logit changed (BCE).
 import { formatFull, formatShort } from '../language/format';
-import { sigmoidLogsChanged, type CategoricalDetail, type MeasureDetail, type MeasureRow } from '../language/measureDetail';
+import { familyOf } from '../language/families/families';
+import { supportsNest } from '../language/families/familyMeasures';
+import { klPairOf } from '../language/families/kl/klPairs';
+import { supportText } from '../language/families/supportText';
+import { sigmoidLogsChanged, type CategoricalDetail, type FamilyDetail, type MeasureDetail, type MeasureRow } from '../language/measureDetail';
 import { binaryCrossEntropyTermAt, crossEntropyTermAt, entropyTerm, jensenShannonTerm, klTermAt, logFromLogits } from '../language/measures';
 import { lnSoftmax } from '../language/softmax';
 import { CompensatedSum } from '../language/summation';
@@ -45,18 +49,7 @@ function n(x: number): string {
 export function formulaOf(detail: MeasureDetail, names: Names): string {
   const log = UNIT_LOG_NAME[detail.unit];
   const { p, q } = names;
-  if (detail.kind === 'normal') {
-    switch (detail.measure) {
-      case 'entropy':
-        return `H(${p}) = ½·${log}(2πe·σ²)`;
-      case 'kl':
-        return `D_KL(${p}‖${q}) = (ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½)${detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`}`;
-      case 'perplexity':
-        return `perplexity(${p}) = e^H(${p}) = √(2πe)·σ,  H in nats`;
-      default:
-        return `H(${p}, ${q}) = H(${p}) + D_KL(${p}‖${q})`;
-    }
-  }
+  if (detail.kind === 'family') return familyFormula(detail, names);
   switch (detail.measure) {
     case 'entropy':
       return `H(${p}) = −Σᵢ pᵢ·${log}(pᵢ)`;
@@ -76,7 +69,7 @@ export function formulaOf(detail: MeasureDetail, names: Names): string {
 /** The lines of the written-out computation, ending with the value. */
 export function termByTerm(detail: MeasureDetail, value: number, names: Names): string[] {
   const unit = detail.measure === 'perplexity' ? '' : ` ${detail.unit}`;
-  if (detail.kind === 'normal') return [normalLine(detail, value, names)];
+  if (detail.kind === 'family') return [familyLine(detail, value, names)];
   const rows = detail.rows;
   if (rows.length === 1) {
     const line = `${symbol(detail, names)} = ${rowSum(detail, rows[0])} = ${formatFull(value)}${unit}`;
@@ -222,17 +215,43 @@ function shortList(values: Float64Array): string {
   return values.length > ALL_TERMS ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
-function normalLine(detail: Extract<MeasureDetail, { kind: 'normal' }>, value: number, names: Names): string {
+/** ` / ln(2)`: a family's formulas are in nats, divided into the unit. */
+function intoUnit(detail: FamilyDetail): string {
+  return detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`;
+}
+
+/** A family's formula, from its definition (H) and its pair's (KL); H(P, Q) = H(P) + KL. */
+function familyFormula(detail: FamilyDetail, { p, q }: Names): string {
+  const family = familyOf(detail.p);
+  switch (detail.measure) {
+    case 'entropy':
+      return `H(${p}) = ${family.entropyText.formula(UNIT_LOG_NAME[detail.unit])}`;
+    case 'kl': {
+      const pair = detail.q && klPairOf(detail.p, detail.q);
+      return pair ? `D_KL(${p}‖${q}) = (${pair.text.formula})${intoUnit(detail)}` : `D_KL(${p}‖${q}) = ∫ p·${UNIT_LOG_NAME[detail.unit]}(p/q)`;
+    }
+    case 'perplexity':
+      return family.perplexityText ? `perplexity(${p}) = e^H(${p}) = ${family.perplexityText.formula},  H in nats` : `perplexity(${p}) = e^H(${p}),  H in nats`;
+    default:
+      return `H(${p}, ${q}) = H(${p}) + D_KL(${p}‖${q})`;
+  }
+}
+
+/** The formula with the parameters written in, and the value. */
+function familyLine(detail: FamilyDetail, value: number, names: Names): string {
   const { p, q } = names;
   const unit = ` ${detail.unit}`;
-  const toUnit = detail.unit === 'nats' ? '' : ` / ln(${detail.unit === 'bits' ? 2 : 10})`;
-  const { mu: mu1, sigma: sigma1 } = detail.p;
-  if (detail.measure === 'entropy') return `H(${p}) = ½·ln(2πe·${n(sigma1)}²)${toUnit} = ${formatFull(value)}${unit}`;
+  const toUnit = intoUnit(detail);
+  const family = familyOf(detail.p);
+  const entropy = family.entropyText.substituted(detail.p.parameters, n);
+  if (detail.measure === 'entropy') return `H(${p}) = ${entropy}${toUnit} = ${formatFull(value)}${unit}`;
   // e^H with H in nats: the same number in every unit.
-  if (detail.measure === 'perplexity') return `perplexity(${p}) = e^(½·ln(2πe·${n(sigma1)}²)) = √(2πe)·${n(sigma1)} = ${formatFull(value)}`;
+  if (detail.measure === 'perplexity') return `perplexity(${p}) = e^(${entropy}) = ${family.perplexityText ? `${family.perplexityText.substituted(detail.p.parameters, n)} = ` : ''}${formatFull(value)}`;
   if (!detail.q) return `= ${formatFull(value)}${unit}`;
-  const { mu: mu2, sigma: sigma2 } = detail.q;
-  const kl = `ln(${n(sigma2)}/${n(sigma1)}) + (${n(sigma1)}² + (${n(mu1)} − ${n(mu2)})²)/(2·${n(sigma2)}²) − ½`;
+  const pair = klPairOf(detail.p, detail.q);
+  // P's support is not inside Q's: the value is +∞ (families/familyMeasures.ts).
+  if (!pair || !supportsNest(detail.p, detail.q)) return `${detail.measure === 'kl' ? `D_KL(${p}‖${q})` : `H(${p}, ${q})`} = ${formatFull(value)}${unit}: the support of ${p}, ${supportText(family.support(detail.p.parameters))}, is not inside that of ${q}, ${supportText(familyOf(detail.q).support(detail.q.parameters))}`;
+  const kl = pair.text.substituted(detail.p.parameters, detail.q.parameters, n);
   if (detail.measure === 'kl') return `D_KL(${p}‖${q}) = (${kl})${toUnit} = ${formatFull(value)}${unit}`;
-  return `H(${p}, ${q}) = (½·ln(2πe·${n(sigma1)}²) + ${kl})${toUnit} = ${formatFull(value)}${unit}`;
+  return `H(${p}, ${q}) = (${entropy} + ${kl})${toUnit} = ${formatFull(value)}${unit}`;
 }

@@ -4,7 +4,10 @@
 import type { UnitName } from '../language/ast';
 import { NORMALIZATION_TOLERANCE } from '../language/distributions';
 import { formatFull, formatNumber, formatShort, shownNumber } from '../language/format';
-import { entropy, normalEntropy } from '../language/measures';
+import { familyOf } from '../language/families/families';
+import { familyEntropy } from '../language/families/familyMeasures';
+import { familySymbolsText } from '../language/families/parameterText';
+import { entropy } from '../language/measures';
 import { compensatedSum } from '../language/summation';
 import type { Value } from '../language/values';
 import { barChart, histogram } from './charts';
@@ -22,8 +25,10 @@ export function valueMarkdown(name: string, value: Value, units: UnitName): Mark
       return value.data.length > TABLE_LIMIT ? vectorSummary(name, value.data, value.labels, units) : vectorTable(name, value.data, value.labels, units);
     case 'matrix':
       return matrixMarkdown(value.rows, value.columns, value.data, units);
-    case 'normal':
-      return [md`normal(μ = ${formatNumber(value.mu)}, σ = ${formatNumber(value.sigma)}) · differential entropy ${formatFull(normalEntropy(value.sigma, units))} ${units}`];
+    case 'family': {
+      const entropyName = familyOf(value).sampleSpace === 'continuous' ? 'differential entropy' : 'entropy';
+      return [md`${familySymbolsText(value, formatNumber)} · ${entropyName} ${formatFull(familyEntropy(value, units))} ${units}`];
+    }
     case 'string':
       return [md`the string ${JSON.stringify(value.value)}`];
     case 'number':

@@ -1,6 +1,7 @@
 // How a value is written where space is short (lenses, inlay hints, completion
 // details, the outline) and in full (what the lens copies).
 import type { MeasureKind } from '../language/measureDetail';
+import { familyCallText } from '../language/families/parameterText';
 import { formatFull, formatShort } from '../language/format';
 import type { Value } from '../language/values';
 
@@ -34,8 +35,8 @@ export function shortValue(value: Value, digits: number): string {
     }
     case 'matrix':
       return `${value.rows}×${value.columns} matrix`;
-    case 'normal':
-      return `normal(${formatShort(value.mu, digits)}, ${formatShort(value.sigma, digits)})`;
+    case 'family':
+      return familyCallText(value, (x) => formatShort(x, digits));
     case 'string':
       return JSON.stringify(value.value);
   }
@@ -57,8 +58,8 @@ export function fullValue(value: Value): string {
       }
       return `[${rows.join(', ')}]`;
     }
-    case 'normal':
-      return `normal(${formatFull(value.mu)}, ${formatFull(value.sigma)})`;
+    case 'family':
+      return familyCallText(value, formatFull);
     case 'string':
       return JSON.stringify(value.value);
   }

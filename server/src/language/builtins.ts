@@ -4,6 +4,9 @@
 import type { CallExpression } from './ast';
 import { mapNumbers, withinLimit, type EvaluationContext } from './context';
 import { error } from './diagnostics';
+import { constructFamily, familySignature } from './families/construct';
+import { FAMILY_DEFINITIONS } from './families/families';
+import type { FamilyDefinition } from './families/familyDefinition';
 import { klMath } from './mathInstance';
 import { loadCall } from './load/loadCall';
 import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
@@ -145,24 +148,7 @@ const DEFINITIONS: Builtin[] = [
       return p === undefined ? undefined : { kind: 'vector', data: Float64Array.of(1 - p, p) };
     },
   },
-  {
-    name: 'normal', category: 'distribution', signature: 'normal(mu, sigma)', parameters: ['mu', 'sigma'], arity: [2, 2],
-    summary: 'The Gaussian with mean mu and standard deviation sigma; H and KL use their closed forms.',
-    formula: 'H(N(μ, σ)) = ½ ln(2πeσ²);  KL(N₁ ‖ N₂) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½',
-    example: 'KL(normal(0, 1) || normal(1, 1)) = 0.5 nats',
-    call: (args, call, context) => {
-      const [mu, sigma] = args;
-      if (mu.kind !== 'number' || sigma.kind !== 'number' || !Number.isFinite(mu.value) || !Number.isFinite(sigma.value)) {
-        context.report(error('type-mismatch', call.span, 'normal(mu, sigma) takes two finite numbers.'));
-        return undefined;
-      }
-      if (!(sigma.value > 0)) {
-        context.report(error('domain', call.args[1].span, `The standard deviation must be positive, not ${sigma.value}.`));
-        return undefined;
-      }
-      return { kind: 'normal', mu: mu.value, sigma: sigma.value };
-    },
-  },
+  ...FAMILY_DEFINITIONS.map(familyBuiltin),
   {
     name: 'load', category: 'distribution', signature: 'load("path")', parameters: ['path'], arity: [1, 1],
     summary: 'A vector, labelled distribution or matrix (a batch of rows) read from a .npy (float64 or float32), .json, .csv or .tsv file, relative to the document and inside the workspace. Read again when the file changes. See docs/load.md.',
@@ -197,6 +183,16 @@ const DEFINITIONS: Builtin[] = [
 type ElementaryName = 'log' | 'log2' | 'log10' | 'exp' | 'sqrt' | 'abs';
 
 /** Elementwise elementary functions, evaluated by our mathjs instance. */
+/** A family's constructor (families/): its documentation and checks are the family's definition's. */
+function familyBuiltin(definition: FamilyDefinition): FunctionBuiltin {
+  const parameters = definition.parameters.map((parameter) => parameter.name);
+  return {
+    name: definition.name, category: 'distribution', signature: familySignature(definition), parameters, arity: [parameters.length, parameters.length],
+    ...definition.documentation,
+    call: (args, call, context) => constructFamily(definition, args, call, context),
+  };
+}
+
 function math(name: ElementaryName, aliases: string[], signature: string, summary: string, example: string, arity: readonly [number, number] = [1, 1]): Builtin {
   return {
     name, aliases, category: 'math', signature, parameters: arity[1] === 2 ? ['x', 'base'] : ['x'], arity, summary, example,

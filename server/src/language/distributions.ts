@@ -4,7 +4,7 @@
 // matrix, paired row by row or each with one vector).
 import type { Expression } from './ast';
 import { error, warning, type Diagnostic } from './diagnostics';
-import type { Value } from './values';
+import { describeKind, type Value } from './values';
 import { formatNumber } from './format';
 import { logitRow, type LogitRow } from './softmax';
 
@@ -30,7 +30,7 @@ export function asCategorical(value: Value, argument: Expression, problems: Prob
   if (value.kind === 'vector') rows = [value.data];
   else if (value.kind === 'matrix') rows = Array.from({ length: value.rows }, (_, r) => value.data.subarray(r * value.columns, (r + 1) * value.columns));
   else {
-    problems.report(error('type-mismatch', argument.span, `${what} must be a distribution (a vector of probabilities, a labelled map or a matrix of rows), not ${value.kind === 'number' ? 'a number' : value.kind === 'normal' ? 'a normal distribution here' : 'a string'}.`));
+    problems.report(error('type-mismatch', argument.span, `${what} must be a distribution (a vector of probabilities, a labelled map or a matrix of rows), not ${value.kind === 'number' ? 'a number' : value.kind === 'family' ? `${describeKind(value)} here` : 'a string'}.`));
     return undefined;
   }
   const facts = rowFacts(value.data, rows.length);

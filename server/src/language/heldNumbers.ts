@@ -2,6 +2,8 @@
 // its value, what a measure was computed from (for the hover), a check's
 // expected side, a gradient's detail. The document-wide budget counts them.
 import type { Binding } from './context';
+import { familyOf } from './families/families';
+import type { FamilyValue, ParameterMatrix, ParameterValue } from './families/familyValue';
 import type { MeasureDetail } from './measureDetail';
 import type { StatementResult } from './statementResult';
 
@@ -43,7 +45,7 @@ export function walkedBuffers(result: StatementResult): readonly ArrayBufferLike
 
 /** The buffers of the distributions a measure was computed from; undefined where rows hold logits too (walked instead). */
 function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | undefined {
-  if (detail.kind === 'normal') return NO_BUFFERS;
+  if (detail.kind === 'family') return familyBuffers(detail.p, detail.q);
   const buffers: ArrayBufferLike[] = [];
   for (const row of detail.rows) {
     if (row.pLogits !== undefined || row.qLogits !== undefined || row.sigmoidLogits !== undefined) return undefined;
@@ -51,6 +53,21 @@ function measuredBuffers(detail: MeasureDetail): readonly ArrayBufferLike[] | un
     if (row.q !== undefined) addOnce(buffers, row.q.buffer);
   }
   return buffers;
+}
+
+/** The buffers of the families' vector and matrix parameters (dirichlet's alpha, mvnormal's Sigma); none for numbers (normal). */
+function familyBuffers(p: FamilyValue, q?: FamilyValue): readonly ArrayBufferLike[] {
+  let buffers: ArrayBufferLike[] | undefined;
+  for (const value of [p, q]) {
+    if (value === undefined) continue;
+    const parameters = value.parameters as Readonly<Record<string, ParameterValue>>;
+    for (const { name, kind } of familyOf(value).parameters) {
+      if (kind === 'number') continue;
+      const parameter = parameters[name] as Float64Array | ParameterMatrix;
+      addOnce((buffers ??= []), (parameter instanceof Float64Array ? parameter : parameter.data).buffer);
+    }
+  }
+  return buffers ?? NO_BUFFERS;
 }
 
 // The rows of a batch are views of one or two buffers: the list stays short.

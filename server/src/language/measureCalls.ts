@@ -9,9 +9,9 @@ import { formatNumber } from './format';
 import { klMath } from './mathInstance';
 import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure, preciseMilliseconds } from './bigMeasures';
 import type { CategoricalDetail, MeasureRow } from './measureDetail';
-import { normalEntropy, normalKl } from './measures';
 import { compensatedSum, compensatedSumTimes } from './summation';
-import { describeKind, type NormalValue, type NumberValue, type Value } from './values';
+import { familyEntropyMeasure, familyPairMeasure } from './families/familyMeasures';
+import { describeKind, type NumberValue, type Value } from './values';
 
 /** How a diagnostic names an argument: as written, when that is short. */
 function argumentName(call: CallExpression, index: number, context: EvaluationContext): string {
@@ -22,9 +22,7 @@ function argumentName(call: CallExpression, index: number, context: EvaluationCo
 type CategoricalMeasure = 'entropy' | 'crossEntropy' | 'kl' | 'js';
 
 export function entropyMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
-  if (value.kind === 'normal') {
-    return { kind: 'number', value: normalEntropy(value.sigma, context.units), unit: context.units, detail: { kind: 'normal', measure: 'entropy', unit: context.units, p: value } };
-  }
+  if (value.kind === 'family') return familyEntropyMeasure(value, context);
   if (!batchWithinLimit(value, call.args[0], context)) return undefined;
   const p = asCategorical(value, call.args[0], context, argumentName(call, 0, context));
   return p && categoricalMeasure('entropy', p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
@@ -46,7 +44,7 @@ export function perplexityMeasure(value: Value, call: CallExpression, context: E
 
 export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const [P, Q] = args;
-  if (P.kind === 'normal' || Q.kind === 'normal') return normalPair(measure, P, Q, call, context);
+  if (P.kind === 'family' || Q.kind === 'family') return familyPairMeasure(measure, P, Q, call, context, (index) => argumentName(call, index, context));
   if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
   const [pName, qName] = [argumentName(call, 0, context), argumentName(call, 1, context)];
   const p = asCategorical(P, call.args[0], context, pName);
@@ -134,25 +132,6 @@ function inTime(logarithms: number, context: EvaluationContext): boolean {
 
 function tooMuchPreciseWork(logarithms: number, digits: number): string {
   return `At precision ${digits}, a measure may take ${maxPreciseLogarithms(digits).toLocaleString('en-US')} BigNumber logarithms (logarithms × ((N + 10)² + 2000) ≤ 25,000,000; one per outcome, two for JS and BCE, one per outcome of a softmax, one more for the units): each is slow at many digits. This one needs ${logarithms.toLocaleString('en-US')}, so its value is computed in double precision.`;
-}
-
-function normalPair(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
-  if (P.kind !== 'normal' || Q.kind !== 'normal') {
-    const other = P.kind === 'normal' ? 1 : 0;
-    context.report(error('type-mismatch', call.args[other].span, `A normal distribution can only be compared with another normal, not with ${describeKind(other === 1 ? Q : P)}.`));
-    return undefined;
-  }
-  if (measure === 'js') {
-    context.report(error('domain', call.span, 'JS of two normals has no closed form; KL Lens does not approximate it. Use KL, or discretise both on a grid.'));
-    return undefined;
-  }
-  const kl = normalKl(P.mu, P.sigma, Q.mu, Q.sigma, context.units);
-  const value = measure === 'kl' ? kl : normalEntropy(P.sigma, context.units) + kl;
-  return { kind: 'number', value, unit: context.units, detail: { kind: 'normal', measure, unit: context.units, p: normalParameters(P), q: normalParameters(Q) } };
-}
-
-function normalParameters(value: NormalValue): { mu: number; sigma: number } {
-  return { mu: value.mu, sigma: value.sigma };
 }
 
 /** BCE(y, p) on numbers or equal-length vectors; y and p must be in [0, 1]. */

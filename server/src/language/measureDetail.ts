@@ -1,6 +1,7 @@
 // What a measure's value was computed from, kept so that a hover can write the
 // sum out term by term and draw P and Q, without evaluating anything again.
 import type { UnitName } from './ast';
+import type { FamilyValue } from './families/familyValue';
 import { logFromLogits } from './measures';
 import { lnSigmoid, logitChangesLog } from './sigmoid';
 import type { LogitRow } from './softmax';
@@ -57,15 +58,16 @@ export function sigmoidLogsChanged(y: number, p: number, x: number): { lnP: numb
   };
 }
 
-export interface NormalDetail {
-  kind: 'normal';
+/** A measure of parametric families (families/): the distributions themselves, P and, for KL and CE, Q. */
+export interface FamilyDetail {
+  kind: 'family';
   measure: MeasureKind;
   unit: UnitName;
-  p: { mu: number; sigma: number };
-  q?: { mu: number; sigma: number };
+  p: FamilyValue;
+  q?: FamilyValue;
 }
 
-export type MeasureDetail = CategoricalDetail | NormalDetail;
+export type MeasureDetail = CategoricalDetail | FamilyDetail;
 
 /** How the measures are written in hovers and lenses. */
 export const MEASURE_SYMBOL: Record<MeasureKind, string> = {

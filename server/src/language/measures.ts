@@ -207,38 +207,6 @@ export function binaryCrossEntropy(y: Float64Array, p: Float64Array, unit: UnitN
   return { value: (sum + compensation) / y.length };
 }
 
-/** ½·ln(2πe·σ²), the differential entropy of a normal, in the unit. */
-export function normalEntropy(sigma: number, unit: UnitName): number {
-  return (0.5 * (Math.log(2 * Math.PI) + 1) + Math.log(sigma)) / UNIT_LN_BASE[unit];
-}
-
-/**
- * KL(N(μ1,σ1) ‖ N(μ2,σ2)) = ln(σ2/σ1) + (σ1² + (μ1−μ2)²)/(2σ2²) − ½, written
- * as ½·(r² − 1 − 2·ln r) + (μ1−μ2)²/(2σ2²) with r = σ1/σ2; the first part is
- * ½·(expm1(2t) − 2t) for t = ln r, summed as a series when t is small, so
- * that nearly equal normals do not lose their digits to cancellation.
- */
-export function normalKl(mu1: number, sigma1: number, mu2: number, sigma2: number, unit: UnitName): number {
-  const t = Math.log(sigma1) - Math.log(sigma2);
-  let spread: number;
-  if (Math.abs(t) < 0.01) {
-    // expm1(2t) − 2t = Σ_{k≥2} (2t)^k / k!
-    let term = (2 * t * 2 * t) / 2;
-    spread = 0;
-    for (let k = 3; Math.abs(term) > 1e-300 && k < 30; k++) {
-      spread += term;
-      term *= (2 * t) / k;
-    }
-    spread *= 0.5;
-  } else {
-    spread = 0.5 * (Math.expm1(2 * t) - 2 * t);
-  }
-  // μ1 − μ2 may overflow where the shift in units of σ2 does not (μ = ±1e308, σ2 = 1e300).
-  const difference = mu1 - mu2;
-  const shift = Number.isFinite(difference) ? difference / sigma2 : mu1 / sigma2 - mu2 / sigma2;
-  return (spread + 0.5 * shift * shift) / UNIT_LN_BASE[unit];
-}
-
 /** log Σ exp(v_i), computed as max + log Σ exp(v_i − max). */
 export function logSumExp(values: Float64Array): number {
   let max = -Infinity;

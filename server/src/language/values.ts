@@ -1,6 +1,8 @@
 // The values a KL document computes with. Vectors and matrices live in
 // Float64Arrays so that the measures run in tight loops on large data.
 import type { UnitName } from './ast';
+import { FAMILIES } from './families/families';
+import type { FamilyValue, ParameterValue } from './families/familyValue';
 import type { GradientDetail } from './gradient/gradientDetail';
 import type { MeasureDetail } from './measureDetail';
 import type { SoftmaxLogits } from './softmax';
@@ -60,18 +62,15 @@ export interface MatrixValue {
   sigmoidLogits?: Float64Array;
 }
 
-export interface NormalValue {
-  kind: 'normal';
-  mu: number;
-  sigma: number;
-}
-
 export interface StringValue {
   kind: 'string';
   value: string;
 }
 
-export type Value = NumberValue | VectorValue | MatrixValue | NormalValue | StringValue;
+/** A parametric family's distribution (normal(mu, sigma), …): families/. */
+export type { FamilyValue };
+
+export type Value = NumberValue | VectorValue | MatrixValue | FamilyValue | StringValue;
 
 export function numberValue(value: number, unit?: UnitName): NumberValue {
   return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
@@ -94,8 +93,8 @@ export function describeKind(value: Value): string {
       return value.labels ? `a labelled distribution of ${value.data.length} outcomes` : `a vector of ${value.data.length} entries`;
     case 'matrix':
       return `a ${value.rows}×${value.columns} matrix`;
-    case 'normal':
-      return 'a normal distribution';
+    case 'family':
+      return FAMILIES[value.family].described;
     case 'string':
       return 'a string';
   }
@@ -128,8 +127,8 @@ export function someNumber(value: Value, test: (x: number) => boolean): boolean 
     case 'vector':
     case 'matrix':
       return value.data.some(test);
-    case 'normal':
-      return test(value.mu) || test(value.sigma);
+    case 'family':
+      return Object.values(value.parameters as Record<string, ParameterValue>).some((parameter) => (typeof parameter === 'number' ? test(parameter) : (parameter instanceof Float64Array ? parameter : parameter.data).some(test)));
     case 'string':
       return false;
   }

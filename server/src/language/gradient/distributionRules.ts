@@ -1,6 +1,9 @@
 // Derivatives of the distribution constructors: softmax and normalize row by
-// row, bernoulli, normal's parameters, and the counting constructors uniform
-// and onehot, which change only in whole steps.
+// row, bernoulli, the families' parameters (normal's mu and sigma), and the
+// counting constructors uniform and onehot, which change only in whole steps.
+import { FAMILY_DEFINITIONS } from '../families/families';
+import type { FamilyDefinition } from '../families/familyDefinition';
+import { parameterSlices } from '../families/parameterLayout';
 import { CompensatedSum, compensatedSum } from '../summation';
 import { entriesOf } from './layout';
 import type { Pullback, PullbackInput } from './tape';
@@ -47,11 +50,20 @@ const normalizePullback: Pullback = (input) => {
 /** bernoulli(p) = [1 − p, p]. */
 const bernoulliPullback: Pullback = ({ adjoint, dependent }) => [dependent[0] ? Float64Array.of(adjoint[1] - adjoint[0]) : undefined];
 
-/** normal(mu, sigma) is laid out as [mu, sigma]. */
-const normalPullback: Pullback = ({ adjoint, dependent }) => [
-  dependent[0] ? adjoint.slice(0, 1) : undefined,
-  dependent[1] ? adjoint.slice(1, 2) : undefined,
-];
+/** A family's distribution is laid out as its parameters, one after the other: each argument takes its slice of the adjoint. */
+function familyPullback(definition: FamilyDefinition): Pullback {
+  return (input) => {
+    if (input.output.kind !== 'family') return input.operands.map(() => undefined);
+    const slices = parameterSlices(input.output);
+    return input.operands.map((_operand, i) => {
+      if (!input.dependent[i]) return undefined;
+      const { name, start, size } = slices[i];
+      if (definition.parameters[i].differentiable) return input.adjoint.slice(start, start + size);
+      input.singular(`${definition.name} has no derivative in ${name}, a whole number`);
+      return new Float64Array(size).fill(NaN);
+    });
+  };
+}
 
 /** uniform(n) and onehot(k, n) take whole numbers: they have no derivative in them. */
 function countingPullback(name: string): Pullback {
@@ -66,7 +78,7 @@ export const DISTRIBUTION_PULLBACKS: ReadonlyMap<string, Pullback> = new Map([
   ['softmax', softmaxPullback],
   ['normalize', normalizePullback],
   ['bernoulli', bernoulliPullback],
-  ['normal', normalPullback],
+  ...FAMILY_DEFINITIONS.map((definition): [string, Pullback] => [definition.name, familyPullback(definition)]),
   ['uniform', countingPullback('uniform')],
   ['onehot', countingPullback('onehot')],
 ]);

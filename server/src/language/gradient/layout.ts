@@ -1,6 +1,8 @@
 // How a value's numbers are laid out for differentiation: a number is one
-// entry, a vector its entries, a matrix its entries row after row, a normal
-// distribution [mu, sigma]. An adjoint (∂ result / ∂ entry) has the same layout.
+// entry, a vector its entries, a matrix its entries row after row, a family's
+// distribution its parameters' entries (families/parameterLayout.ts: normal's
+// [mu, sigma]). An adjoint (∂ result / ∂ entry) has the same layout.
+import { familyEntries, familyEntryName } from '../families/parameterLayout';
 import type { Value } from '../values';
 
 export function entriesOf(value: Value): Float64Array {
@@ -10,8 +12,8 @@ export function entriesOf(value: Value): Float64Array {
     case 'vector':
     case 'matrix':
       return value.data;
-    case 'normal':
-      return Float64Array.of(value.mu, value.sigma);
+    case 'family':
+      return familyEntries(value);
     case 'string':
       return new Float64Array(0);
   }
@@ -24,8 +26,8 @@ export function sizeOf(value: Value): number {
     case 'vector':
     case 'matrix':
       return value.data.length;
-    case 'normal':
-      return 2;
+    case 'family':
+      return familyEntries(value).length;
     case 'string':
       return 0;
   }
@@ -38,8 +40,8 @@ export function entryName(value: Value, index: number): string {
       return value.labels ? `'${value.labels[index]}'` : `entry ${index + 1}`;
     case 'matrix':
       return `row ${Math.floor(index / value.columns) + 1}, column ${(index % value.columns) + 1}`;
-    case 'normal':
-      return index === 0 ? 'mu' : 'sigma';
+    case 'family':
+      return familyEntryName(value, index);
     default:
       return 'the value';
   }

@@ -22,13 +22,14 @@
 import type { CallExpression } from '../ast';
 import type { EvaluationContext } from '../context';
 import { formatShort } from '../format';
-import type { CategoricalDetail, MeasureRow, NormalDetail } from '../measureDetail';
+import type { CategoricalDetail, MeasureRow } from '../measureDetail';
 import { logFromLogits } from '../measures';
 import { sigmoid } from '../sigmoid';
 import { lnSoftmax } from '../softmax';
 import { CompensatedSum } from '../summation';
 import { UNIT_LN_BASE } from '../units';
 import type { Value } from '../values';
+import { familyMeasurePullback } from './familyMeasureRules';
 import { entriesOf } from './layout';
 import { chainEntry, type Pullback, type PullbackInput } from './tape';
 
@@ -97,7 +98,7 @@ export function measurePullback(call: CallExpression, context: EvaluationContext
     const output = input.output;
     const detail = output.kind === 'number' ? output.detail : undefined;
     if (!detail || output.kind !== 'number') return input.operands.map(() => undefined);
-    return detail.kind === 'normal' ? normalPullback(detail, output.value, input) : categoricalPullback(detail, output.value, input, names);
+    return detail.kind === 'family' ? familyMeasurePullback(detail, output.value, input, names) : categoricalPullback(detail, output.value, input, names);
   };
 }
 
@@ -241,29 +242,4 @@ function entryPosition(operand: Value, detail: CategoricalDetail, r: number): (j
 function outcomeName(detail: CategoricalDetail, r: number, j: number): string {
   const outcome = detail.labels ? `'${detail.labels[j]}'` : `${detail.measure === 'bce' ? 'entry' : 'outcome'} ${j + 1}`;
   return detail.rows.length > 1 ? `row ${r + 1}, ${outcome}` : outcome;
-}
-
-/**
- * The closed forms for normals, per unit of the measure (nats):
- * H = ½ ln(2πeσ²): ∂/∂σ = 1/σ.
- * KL(N₁ ‖ N₂) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½:
- *   ∂/∂μ₁ = (μ₁ − μ₂)/σ₂², ∂/∂σ₁ = (σ₁² − σ₂²)/(σ₁σ₂²),
- *   ∂/∂μ₂ = −(μ₁ − μ₂)/σ₂², ∂/∂σ₂ = (σ₂² − σ₁² − (μ₁ − μ₂)²)/σ₂³.
- * CE = H(P) + KL, so its ∂/∂σ₁ is σ₁/σ₂².
- */
-function normalPullback(detail: NormalDetail, value: number, input: PullbackInput): (Float64Array | undefined)[] {
-  const outer = detail.measure === 'perplexity' ? value : 1 / UNIT_LN_BASE[detail.unit];
-  const g = input.adjoint[0] * outer;
-  const { mu: mu1, sigma: s1 } = detail.p;
-  let slopes: [Float64Array, Float64Array?];
-  if (!detail.q) {
-    slopes = [Float64Array.of(0, 1 / s1)];
-  } else {
-    const { mu: mu2, sigma: s2 } = detail.q;
-    const shift = mu1 - mu2;
-    const v2 = s2 * s2;
-    const ds1 = detail.measure === 'kl' ? ((s1 - s2) * (s1 + s2)) / (s1 * v2) : s1 / v2;
-    slopes = [Float64Array.of(shift / v2, ds1), Float64Array.of(-shift / v2, ((s2 - s1) * (s2 + s1) - shift * shift) / (v2 * s2))];
-  }
-  return input.operands.map((_operand, side) => (input.dependent[side] && slopes[side] ? (slopes[side] as Float64Array).map((d) => g * d) : undefined));
 }

@@ -1,0 +1,25 @@
+// Every parametric family, by name. A new family is a file of its own
+// (families/NAME.ts, a FamilyDefinition), a line in FamilyParameters
+// (familyValue.ts) and a line here: docs/architecture.md's recipe.
+import type { FamilyDefinition, FamilyTable } from './familyDefinition';
+import type { FamilyName, FamilyValue, ParameterValue } from './familyValue';
+import { NORMAL } from './normal';
+
+export const FAMILIES: FamilyTable = {
+  normal: NORMAL,
+};
+
+export const FAMILY_NAMES = Object.keys(FAMILIES) as FamilyName[];
+
+/** Every definition as one of any family, for what treats them all alike (the builtins, the constructors' derivatives): each is called with its own family's values only. */
+export const FAMILY_DEFINITIONS = FAMILY_NAMES.map((name) => FAMILIES[name] as unknown as FamilyDefinition);
+
+export function familyOf<F extends FamilyName>(value: FamilyValue<F>): FamilyDefinition<F> {
+  return FAMILIES[value.family] as FamilyDefinition<F>;
+}
+
+/** The value's parameters in the constructor's order, with their names. */
+export function parameterEntries(value: FamilyValue): { name: string; value: ParameterValue }[] {
+  const parameters = value.parameters as Readonly<Record<string, ParameterValue>>;
+  return familyOf(value).parameters.map(({ name }) => ({ name, value: parameters[name] }));
+}

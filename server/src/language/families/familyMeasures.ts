@@ -1,0 +1,79 @@
+// H, KL and H(P, Q) of parametric families (the spec's "Parametric
+// families"): H from the family's definition; KL(P ‖ Q) +∞ with a warning
+// where P's support is not inside Q's, else the closed form the pair registry
+// holds, else an error that says there is none — never a number made up;
+// H(P, Q) = H(P) + KL(P ‖ Q). JS has no closed form for any pair.
+import type { CallExpression, UnitName } from '../ast';
+import type { EvaluationContext } from '../context';
+import { error, warning } from '../diagnostics';
+import { UNIT_LN_BASE } from '../units';
+import { describeKind, type NumberValue, type Value } from '../values';
+import { FAMILY_NAMES, familyOf } from './families';
+import type { FamilyName, FamilyValue } from './familyValue';
+import { KL_PAIRS, klPairOf } from './kl/klPairs';
+import { supportInside } from './support';
+import { supportText } from './supportText';
+
+/** H(P) in the unit. */
+export function familyEntropy(value: FamilyValue, unit: UnitName): number {
+  return familyOf(value).entropy(value.parameters) / UNIT_LN_BASE[unit];
+}
+
+/** KL(P ‖ Q) in the unit: +∞ where P's support is not inside Q's; undefined where the pair has no closed form. */
+export function familyKl(p: FamilyValue, q: FamilyValue, unit: UnitName): number | undefined {
+  if (!supportsNest(p, q)) return Infinity;
+  const pair = klPairOf(p, q);
+  return pair && pair.kl(p.parameters, q.parameters) / UNIT_LN_BASE[unit];
+}
+
+export function supportsNest(p: FamilyValue, q: FamilyValue): boolean {
+  return supportInside(familyOf(p).support(p.parameters), familyOf(q).support(q.parameters));
+}
+
+export function familyEntropyMeasure(value: FamilyValue, context: EvaluationContext): NumberValue {
+  return { kind: 'number', value: familyEntropy(value, context.units), unit: context.units, detail: { kind: 'family', measure: 'entropy', unit: context.units, p: value } };
+}
+
+/** CE, KL or JS where P or Q is a family; `nameOf` names P (0) and Q (1) as the diagnostics write them (asked only for a diagnostic). */
+export function familyPairMeasure(measure: 'crossEntropy' | 'kl' | 'js', P: Value, Q: Value, call: CallExpression, context: EvaluationContext, nameOf: (index: 0 | 1) => string): Value | undefined {
+  if (P.kind !== 'family' || Q.kind !== 'family') {
+    const other = P.kind === 'family' ? 1 : 0;
+    const family = (other === 1 ? P : Q) as FamilyValue;
+    const partners = partnersText(family.family);
+    const described = capitalised(familyOf(family).described);
+    const categorical = describeKind(other === 1 ? Q : P);
+    context.report(error('type-mismatch', call.args[other].span, partners ? `${described} can only be compared with ${partners}, not with ${categorical}.` : `${described} cannot be compared with ${categorical}.`));
+    return undefined;
+  }
+  const [p, q] = [familyOf(P), familyOf(Q)];
+  if (measure === 'js') {
+    const which = p === q ? `two ${p.plural}` : `${p.described} and ${q.described}`;
+    context.report(error('domain', call.span, `JS of ${which} has no closed form; KL Lens does not approximate it. Use KL, or discretise both on a grid.`));
+    return undefined;
+  }
+  const written = () => `${call.callee}(${nameOf(0)}${call.divergenceBars ? ' ‖ ' : ', '}${nameOf(1)})`;
+  const nested = supportsNest(P, Q);
+  const pair = klPairOf(P, Q);
+  if (nested && !pair) {
+    context.report(error('domain', call.span, `${written()} has no closed form: KL Lens knows none for ${p.described} against ${q.described}, and does not approximate it. Discretise both on a grid.`));
+    return undefined;
+  }
+  if (!nested) {
+    context.report(warning('infinite-divergence', call.span, `${written()} is infinite: the support of ${nameOf(0)}, ${supportText(p.support(P.parameters))}, is not inside that of ${nameOf(1)}, ${supportText(q.support(Q.parameters))}.`));
+  }
+  const kl = nested && pair ? pair.kl(P.parameters, Q.parameters) / UNIT_LN_BASE[context.units] : Infinity;
+  const value = measure === 'kl' ? kl : familyEntropy(P, context.units) + kl;
+  return { kind: 'number', value, unit: context.units, detail: { kind: 'family', measure, unit: context.units, p: P, q: Q } };
+}
+
+/** `another normal`; `another gamma, an exponential or a normal`: the families a pair of the registry joins with this one (undefined: none). */
+function partnersText(family: FamilyName): string | undefined {
+  const partners = FAMILY_NAMES.filter((other) => `${family}|${other}` in KL_PAIRS || `${other}|${family}` in KL_PAIRS);
+  const named = partners.map((other) => (other === family ? `another ${other}` : `${/^[aeiou]/.test(other) ? 'an' : 'a'} ${other}`));
+  if (named.length === 0) return undefined;
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,149 @@
+// Every family in FAMILIES and every pair in the KL registry is complete and
+// consistent with the rest of the house: its constructor is a builtin and in
+// the grammar, its JSON and layout follow its parameters, its gradients are
+// the slopes of its values, its docs exist. A new family (issue 17) that
+// misses one of docs/architecture.md's "Recipe: a new family" steps fails here.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonValue } from '../../server/src/cli/jsonValue';
+import { BUILTINS } from '../../server/src/language/builtins';
+import { familySignature } from '../../server/src/language/families/construct';
+import { FAMILIES, FAMILY_NAMES, parameterEntries } from '../../server/src/language/families/families';
+import type { FamilyDefinition } from '../../server/src/language/families/familyDefinition';
+import { familyEntropy } from '../../server/src/language/families/familyMeasures';
+import type { FamilyName, FamilyParameters, FamilyValue } from '../../server/src/language/families/familyValue';
+import type { KlPair, KlPairTable } from '../../server/src/language/families/kl/klPair';
+import { KL_PAIRS } from '../../server/src/language/families/kl/klPairs';
+import { familyEntries } from '../../server/src/language/families/parameterLayout';
+import { supportInside } from '../../server/src/language/families/support';
+import { analysisOf, relativeError } from '../engine/evaluate';
+
+const root = path.resolve(__dirname, '../..');
+const grammar = readFileSync(path.join(root, 'syntaxes/kl.tmLanguage.json'), 'utf8');
+const languageDocs = readFileSync(path.join(root, 'docs/language.md'), 'utf8');
+const PAIRS = Object.entries(KL_PAIRS as KlPairTable) as [string, KlPair][];
+
+/** The value of `text`'s last statement, and the document's errors. */
+function evaluated(text: string) {
+  const analysis = analysisOf(text);
+  return { value: analysis.statements.at(-1)?.result.value, errors: analysis.diagnostics.filter((d) => d.severity === 'error') };
+}
+
+/** The first call of the family in its documentation's example, evaluated: a valid value of the family. */
+function sampleOf(definition: FamilyDefinition): FamilyValue {
+  const call = new RegExp(`\\b${definition.name}\\([^()]*\\)`).exec(definition.documentation.example)?.[0];
+  expect(call, `the example of ${definition.name} constructs one`).toBeDefined();
+  const { value, errors } = evaluated(call as string);
+  expect(errors).toEqual([]);
+  expect(value?.kind).toBe('family');
+  return value as FamilyValue;
+}
+
+/** Each parameter entry nudged by ±h·max(1, |x|): the central difference of f. */
+function centralDifferences(value: FamilyValue, f: (parameters: FamilyParameters[FamilyName]) => number): Float64Array {
+  const entries = familyEntries(value);
+  return entries.map((x, i) => {
+    const h = 1e-6 * Math.max(1, Math.abs(x));
+    const at = (shift: number) => f(withEntry(value, i, x + shift).parameters);
+    return (at(h) - at(-h)) / (2 * h);
+  });
+}
+
+/** The value with entry `index` of its layout set to `x` (numbers only: the families of today). */
+function withEntry(value: FamilyValue, index: number, x: number): FamilyValue {
+  const entries = parameterEntries(value);
+  const parameters = Object.fromEntries(entries.map((entry, i) => [entry.name, i === index ? x : entry.value]));
+  return { ...value, parameters } as FamilyValue;
+}
+
+function expectSlopes(actual: Float64Array, numeric: Float64Array, what: string): void {
+  expect(actual.length, what).toBe(numeric.length);
+  actual.forEach((slope, i) => expect(Math.abs(slope - numeric[i]), `${what}, entry ${i + 1}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(numeric[i]))));
+}
+
+describe.each(FAMILY_NAMES)('the family %s', (name) => {
+  const definition = FAMILIES[name] as FamilyDefinition;
+
+  it('is filed under its own name, with distinct parameter names', () => {
+    expect(definition.name).toBe(name);
+    const names = definition.parameters.map((parameter) => parameter.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('is a distribution builtin with its signature and parameters, and highlighted as one', () => {
+    const builtin = BUILTINS.get(name);
+    expect(builtin).toMatchObject({ category: 'distribution', signature: familySignature(definition), parameters: definition.parameters.map((p) => p.name), arity: [definition.parameters.length, definition.parameters.length] });
+    const constructors = /\(softmax\|[^)]*\)\(\?=/.exec(grammar)?.[0] ?? '';
+    expect(constructors.split(/[(|)]/)).toContain(name);
+  });
+
+  it('is in docs/language.md with its signature', () => {
+    expect(languageDocs).toContain(`\`${familySignature(definition)}\``);
+  });
+
+  it("keeps its documentation's example: the value it states", () => {
+    const [expression, stated] = definition.documentation.example.split(' = ');
+    const { value, errors } = evaluated(expression);
+    expect(errors).toEqual([]);
+    expect(value?.kind).toBe('number');
+    const [number, unit] = stated.split(' ');
+    expect(relativeError((value as { value: number }).value, Number(number))).toBeLessThan(1e-12);
+    if (unit) expect((value as { unit?: string }).unit).toBe(unit);
+  });
+
+  it('holds its parameters by name, in the order of the signature, with their kinds; its JSON is {distribution, each parameter}', () => {
+    const sample = sampleOf(definition);
+    expect(Object.keys(sample.parameters)).toEqual(definition.parameters.map((p) => p.name));
+    for (const parameter of definition.parameters) {
+      const held = (sample.parameters as Record<string, unknown>)[parameter.name];
+      expect(parameter.kind === 'number' ? typeof held === 'number' : parameter.kind === 'vector' ? held instanceof Float64Array : typeof held === 'object').toBe(true);
+    }
+    expect(Object.keys(jsonValue(sample) as object)).toEqual(['distribution', ...definition.parameters.map((p) => p.name)]);
+    expect((jsonValue(sample) as { distribution: string }).distribution).toBe(name);
+    expect(definition.check(sample.parameters)).toBeUndefined();
+  });
+
+  it('has an entropy whose gradient is its slope, a support inside itself, a density on its chart, and its text', () => {
+    const sample = sampleOf(definition);
+    const { parameters } = sample;
+    expect(Number.isFinite(definition.entropy(parameters))).toBe(true);
+    expectSlopes(definition.entropyGradient(parameters), centralDifferences(sample, (p) => definition.entropy(p)), `∂H(${name})`);
+    expect(supportInside(definition.support(parameters), definition.support(parameters))).toBe(true);
+    const range = definition.chartRange(parameters);
+    if (range) {
+      expect(range.low).toBeLessThan(range.high);
+      expect(Number.isFinite(definition.logDensity(parameters, (range.low + range.high) / 2))).toBe(true);
+    }
+    const texts = [definition.entropyText.formula('ln'), definition.entropyText.substituted(parameters, String), definition.torch(parameters, String), definition.scipy(parameters, String)];
+    if (definition.perplexityText) texts.push(definition.perplexityText.formula, definition.perplexityText.substituted(parameters, String));
+    for (const text of texts) expect(text).not.toMatch(/undefined|NaN|\[object/);
+    expect(definition.torch(parameters, String)).toMatch(/^[A-Z]\w*\(/);
+    expect(definition.scipy(parameters, String)).toMatch(/^[a-z_]+\(/);
+  });
+});
+
+describe.each(PAIRS.map(([key, pair]) => [key, pair] as const))('the KL pair %s', (key, pair) => {
+  it('is filed under its families, both known, and listed in docs/language.md with its reference', () => {
+    expect(key).toBe(`${pair.p}|${pair.q}`);
+    expect(FAMILY_NAMES).toContain(pair.p);
+    expect(FAMILY_NAMES).toContain(pair.q);
+    expect(pair.reference).toMatch(/^torch\.distributions\.kl\._kl_\w+$/);
+    expect(languageDocs).toContain(`| \`${pair.p}\` | \`${pair.q}\` | \`${pair.reference}\` |`);
+  });
+
+  it('has gradients that are the slopes of KL and of H(P, Q) = H(P) + KL, and KL(P ‖ P) = 0 within a family', () => {
+    const p = sampleOf(FAMILIES[pair.p] as FamilyDefinition);
+    const q = sampleOf(FAMILIES[pair.q] as FamilyDefinition);
+    const shifted = withEntry(q, 0, familyEntries(q)[0] + 0.5);
+    const kl = pair.klGradient(p.parameters, shifted.parameters);
+    const ce = pair.crossEntropyGradient(p.parameters, shifted.parameters);
+    expectSlopes(kl.p, centralDifferences(p, (x) => pair.kl(x, shifted.parameters)), `∂KL/∂P (${key})`);
+    expectSlopes(kl.q, centralDifferences(shifted, (x) => pair.kl(p.parameters, x)), `∂KL/∂Q (${key})`);
+    expectSlopes(ce.p, centralDifferences(p, (x) => (FAMILIES[pair.p] as FamilyDefinition).entropy(x) + pair.kl(x, shifted.parameters)), `∂CE/∂P (${key})`);
+    expectSlopes(ce.q, kl.q, `∂CE/∂Q (${key})`);
+    if (pair.p === pair.q) expect(pair.kl(p.parameters, p.parameters)).toBe(0);
+    expect(familyEntropy(p, 'nats')).toBe((FAMILIES[pair.p] as FamilyDefinition).entropy(p.parameters));
+    expect(pair.text.substituted(p.parameters, shifted.parameters, String)).not.toMatch(/undefined|NaN/);
+  });
+});

@@ -15,7 +15,7 @@ import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNat
 import type { MeasureResult } from './measureResult';
 import { softplus } from './sigmoid';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
-import { roundingOf } from './summation';
+import { CompensatedSum, roundingOf } from './summation';
 import { logIn, UNIT_LN_BASE } from './units';
 
 /** −p·log p, the entropy term. */
@@ -244,13 +244,7 @@ export function logSumExp(values: Float64Array): number {
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
   if (max === -Infinity || max === Infinity) return max;
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = Math.exp(values[i] - max);
-    const t = sum + x;
-    compensation += roundingOf(sum, x, t);
-    sum = t;
-  }
-  return max + Math.log(sum + compensation);
+  const sum = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) sum.add(Math.exp(values[i] - max));
+  return max + Math.log(sum.value);
 }

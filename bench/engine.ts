@@ -3,4 +3,4 @@
 export { analyze } from '../server/src/notes/documentAnalysis';
 export { crossEntropy, entropy, jensenShannon, klDivergence } from '../server/src/language/measures';
 export { nodeFileSystem } from '../server/src/language/load/nodeFileHosts';
-export { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../server/src/lsp/nodeFlags';
+export { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../server/src/nodeFlags';

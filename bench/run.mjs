@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 7, measured on this machine, with
 // scipy beside KL Lens in the same run when /usr/bin/python3 has it.
 //
-//   node bench/run.mjs [--quick] [--only measures,eval,server,activation,responsive,hostile,scaling] [--case=NAME] [--no-server-flags]
+//   node bench/run.mjs [--quick] [--only measures,general,eval,server,activation,responsive,hostile,scaling] [--case=NAME] [--no-server-flags]
 //
 // Prints a table (min, median, max over repeated runs; a target is judged on
 // the median unless it says p99) and writes it to bench/out/results.md and
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { activationRows } from './activation.mjs';
 import { evalProcessRows } from './evalProcess.mjs';
+import { generalStatementRows } from './generalStatements.mjs';
 import { measureRows, scalingRows } from './measures.mjs';
 import { pythonReference } from './python.mjs';
 import { hostileDocumentRows } from './hostileDocuments.mjs';
@@ -43,7 +44,7 @@ const python = pythonReference();
 const serverPath = path.join(out, 'server.js');
 // With its worker thread's bundle beside it (lsp/backgroundAnalysis.ts), as in the package.
 await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(root, 'server/src/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outdir: out, logLevel: 'warning' });
-// The server runs with the Node flags every launcher gives it (server/src/lsp/nodeFlags.ts),
+// The server runs with the Node flags every launcher gives it (server/src/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;
 // And in the environment they give it.
@@ -71,6 +72,7 @@ const section = async (name, f) => {
 };
 
 await section('measures', () => measureRows({ engine, folder: data, python, runs: runs(21, 7) }));
+await section('general', () => generalStatementRows({ engine, runs: runs(21, 7) }));
 await section('eval', () => evalProcessRows({ folder: data, python, runs: runs(10, 3), cli }));
 await section('server', async () => [
   ...(await coldStartRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(10, 3) })),

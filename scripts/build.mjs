@@ -16,7 +16,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
+  // A note's HTML page (markdown-it, KaTeX: 1 MB) is a bundle of its own, required on the first export only.
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', external: ['./render/noteHtml'], supported: { 'dynamic-import': false } }),
+  build({ ...common, entryPoints: ['server/src/render/noteHtml.ts'], outfile: 'server/out/render/noteHtml.js' }),
   // Slow statements are computed on a worker thread, which runs this bundle (lsp/backgroundAnalysis.ts).
   build({ ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),

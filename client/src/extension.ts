@@ -3,15 +3,22 @@
 // (see klDocuments.ts).
 // Kept light: activation must take well under 100 ms.
 import * as vscode from 'vscode';
+import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 import { registerCopyCommands } from './copyCommands';
+import { registerExportCommand } from './exportCommand';
 import { needsServer } from './klDocuments';
 import { KlServer } from './klServer';
+import { klPreviewPlugin } from '../../server/src/render/notePreview';
+import { NoteRenderings } from './preview/noteRenderings';
+import type MarkdownIt from 'markdown-it';
 import { StatusItem } from './statusItem';
 import { Walkthrough } from './walkthrough';
 
 /** What `activate` returns, so the VS Code tests can observe the lazy start. */
 export interface KlLensApi {
   isServerStarted(): boolean;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 let server: KlServer | undefined;
@@ -26,22 +33,25 @@ export function activate(context: vscode.ExtensionContext): KlLensApi {
     if (next.state === 'ready') void activeDocument.update();
   }, () => walkthrough.noteHover());
   const activeDocument = followActiveDocument(klServer, status);
+  const renderings = new NoteRenderings(klServer);
   server = klServer;
   context.subscriptions.push(
     output,
     status,
     walkthrough,
     activeDocument,
+    renderings,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('kl') && klServer.isStarted) klServer.logSettings();
     }),
     registerCopyCommands(),
-    vscode.commands.registerCommand('kl.restartServer', () => klServer.restart()),
-    vscode.commands.registerCommand('kl.showOutput', () => output.show(true)),
+    registerExportCommand(klServer),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.restartServer, () => klServer.restart()),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => klServer.notifyTrustGranted()),
     startWhenNeeded(klServer),
   );
-  return { isServerStarted: () => klServer.isStarted };
+  return { isServerStarted: () => klServer.isStarted, extendMarkdownIt: (md) => klPreviewPlugin(md, renderings) };
 }
 
 /** Shows the status item for the active editor's KL document and keeps its counts current. */

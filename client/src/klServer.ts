@@ -4,7 +4,7 @@
 // vscode-languageclient's own (its default error handler and limits).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary } from '../../server/src/lsp/klProtocol';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION, type DocumentSummary, type NoteRendering } from '../../server/src/lsp/klProtocol';
 import type { ServerStatus } from './statusText';
 
 export class KlServer {
@@ -58,6 +58,30 @@ export class KlServer {
       return (await client.sendRequest<DocumentSummary | null>(DOCUMENT_SUMMARY_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) })) ?? undefined;
     } catch (error) {
       this.output.warn(`The document's summary failed: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** What the Markdown preview draws beside a note, or undefined while the server is not running (or does not serve it). */
+  async noteRendering(uri: vscode.Uri): Promise<NoteRendering | undefined> {
+    const client = await this.client;
+    if (!client?.isRunning()) return undefined;
+    try {
+      return (await client.sendRequest<NoteRendering | null>(NOTE_RENDERING_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) })) ?? undefined;
+    } catch (error) {
+      this.output.warn(`The note's rendering for the preview failed: ${describe(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The note as one HTML page, rendered by the server from its analysis; undefined if it cannot (the reason is logged). */
+  async exportHtml(uri: vscode.Uri): Promise<string | undefined> {
+    const client = await this.start();
+    try {
+      const answer = await client.sendRequest<{ html: string } | null>(EXPORT_HTML_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      return answer?.html;
+    } catch (error) {
+      this.output.error(`Exporting ${uri.toString()} failed: ${describe(error)}`);
       return undefined;
     }
   }

@@ -3,12 +3,10 @@
 // document needs it, not when VS Code activates the extension for any Markdown file.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/lsp/nodeFlags';
+import { HOVER_LINK_COMMANDS } from '../../server/src/lsp/klProtocol';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { SERVED_SCHEMES } from './klDocuments';
 import type { ServerStatus } from './statusText';
-
-/** Hover links the server may use; every other `command:` link in a hover stays inert. */
-const HOVER_COMMANDS = ['kl.copyAsPython', 'kl.copyValue'];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel, onHover: () => void): LanguageClient {
   const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -17,7 +15,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['kl', 'markdown'].flatMap((language) => SERVED_SCHEMES.map((scheme) => ({ language, scheme }))),
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
+    // Hover links may run our copy commands; every other `command:` link in a hover stays inert.
+    markdown: { isTrusted: { enabledCommands: [...HOVER_LINK_COMMANDS] }, supportHtml: false },
     outputChannel,
     // The walkthrough's "hover a value" step is done once a hover has shown something.
     middleware: {

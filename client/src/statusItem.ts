@@ -2,7 +2,7 @@
 // the server is starting, ready or stopped, and (in its tooltip) the server's
 // version and the document's counts; a click shows the KL Lens output.
 import * as vscode from 'vscode';
-import type { DocumentSummary } from '../../server/src/lsp/klProtocol';
+import { PALETTE_COMMANDS, type DocumentSummary } from '../../server/src/lsp/klProtocol';
 import { describeStatus, type ServerStatus } from './statusText';
 
 export class StatusItem implements vscode.Disposable {
@@ -12,7 +12,7 @@ export class StatusItem implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'KL Lens';
-    this.item.command = 'kl.showOutput';
+    this.item.command = PALETTE_COMMANDS.showOutput;
     this.render();
   }
 
@@ -38,7 +38,7 @@ export class StatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    const { text, tooltip, error } = describeStatus(this.status, this.summary);
+    const { text, tooltip, error } = describeStatus(this.status, this.summary, vscode.l10n.t);
     this.item.text = text;
     this.item.backgroundColor = error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const markdown = new vscode.MarkdownString(tooltip);

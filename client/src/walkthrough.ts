@@ -3,6 +3,7 @@
 // completion events are context keys set here when the user has hovered a
 // value and has fixed the example's failed check.
 import * as vscode from 'vscode';
+import { PALETTE_COMMANDS } from '../../server/src/lsp/klProtocol';
 
 const HOVERED = 'kl.walkthrough.hovered';
 const CHECK_FIXED = 'kl.walkthrough.checkFixed';
@@ -15,8 +16,8 @@ export class Walkthrough implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.disposables = [
-      vscode.commands.registerCommand('kl.walkthrough.openExample', () => this.openExample()),
-      vscode.commands.registerCommand('kl.walkthrough.openNote', () => this.openNote()),
+      vscode.commands.registerCommand(PALETTE_COMMANDS.openExample, () => this.openExample()),
+      vscode.commands.registerCommand(PALETTE_COMMANDS.openNote, () => this.openNote()),
       vscode.languages.onDidChangeDiagnostics(({ uris }) => this.followExample(uris)),
     ];
   }

@@ -2,10 +2,11 @@
 // with no time limit and sends the analyses back as plain data.
 import { parentPort, threadId } from 'node:worker_threads';
 import { longMeasureStatements, writeLongSections } from './hover/backgroundSections';
-import { numberVersionsFrom, transferredAnalysis } from './language/analysis';
+import { numberVersionsFrom } from './language/analysis/sourceEvaluation';
 import { analyze, type DocumentAnalysis } from './notes/documentAnalysis';
 import { nodeFileSystem } from './language/load/nodeFileHosts';
 import type { BackgroundReply, BackgroundRequest } from './lsp/backgroundAnalysis';
+import { transferredAnalysis } from './lsp/transferredAnalysis';
 
 // The server reuses these analyses: their binding versions must not collide with its own.
 numberVersionsFrom(threadId * 2 ** 32);

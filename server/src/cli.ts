@@ -2,6 +2,7 @@
 // eval, check, lsp; --json; exit 0 all good, 1 a failed check or an error
 // diagnostic, 2 a usage or I/O error, always as one line on stderr).
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_OPTIONS } from './language/analysis';
 import { analyze } from './notes/documentAnalysis';
@@ -9,10 +10,11 @@ import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, readDocument, UsageError } from './cli/files';
 import { notebookNote, notebookReport } from './cli/notebook';
+import { renderedNote } from './cli/render';
 import { fileReport, jsonReportChunks } from './cli/report';
 import type { FileReport } from './cli/reportRecords';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
-import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './lsp/nodeFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from './nodeFlags';
 import { VERSION } from './version';
 
 const HELP = `kl-lens ${VERSION}: entropy, KL divergence and cross-entropy, checked.
@@ -23,6 +25,10 @@ Usage:
       cells of .ipynb notebooks; print every statement's value.
   kl-lens check FILE|FOLDER... [--json] [--units bits|nats|bans]
       The same, printing only failed checks, diagnostics and a summary (for CI).
+  kl-lens render NOTE.md|NOTEBOOK.ipynb [-o NOTE.html] [--units bits|nats|bans]
+      The note as one self-contained HTML page, as VS Code's preview shows it:
+      every kl block with its values, every checked formula marked ✓ or ✗
+      (to standard output without -o). Exit status as for check.
   kl-lens lsp --stdio
       Run the language server over standard input and output.
 
@@ -38,7 +44,9 @@ was reported; 2 a usage or I/O error (a file that cannot be read or is not a
 notebook: the other files are reported all the same).`;
 
 interface Options {
-  command: 'eval' | 'check';
+  command: 'eval' | 'check' | 'render';
+  /** render's -o: the page's file (absent: standard output). */
+  output?: string;
   files: string[];
   json: boolean;
   units: UnitName;
@@ -49,13 +57,18 @@ function parseArguments(argv: readonly string[]): Options | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   if (argv.includes('--version') || argv.includes('-v')) return 'version';
   const [command, ...rest] = argv;
-  if (command !== 'eval' && command !== 'check') {
-    throw new UsageError(command === undefined ? 'missing command: eval, check or lsp (see --help)' : `unknown command '${command}' (see --help)`);
+  if (command !== 'eval' && command !== 'check' && command !== 'render') {
+    throw new UsageError(command === undefined ? 'missing command: eval, check, render or lsp (see --help)' : `unknown command '${command}' (see --help)`);
   }
   const options: Options = { command, files: [], json: false, units: 'nats', colour: !process.env.NO_COLOR && process.stdout.isTTY === true };
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i];
-    if (argument === '--json') options.json = true;
+    if (argument === '--json' && command !== 'render') options.json = true;
+    else if (command === 'render' && (argument === '-o' || argument === '--output')) {
+      const output = rest[++i];
+      if (output === undefined || output === '') throw new UsageError(`${argument} needs the HTML file to write`);
+      options.output = output;
+    }
     else if (argument === '--no-color' || argument === '--no-colour') options.colour = false;
     else if (argument === '--units' || argument.startsWith('--units=')) {
       const units = argument.includes('=') ? argument.slice('--units='.length) : rest[++i];
@@ -65,10 +78,40 @@ function parseArguments(argv: readonly string[]): Options | 'help' | 'version' {
     else options.files.push(argument);
   }
   if (options.files.length === 0) throw new UsageError(`'${command}' needs at least one file or folder`);
+  if (command === 'render' && (options.files.length !== 1 || !['markdown', 'notebook'].includes(documentKindOf(options.files[0]) ?? ''))) {
+    throw new UsageError("'render' takes one .md note or .ipynb notebook");
+  }
   return options;
 }
 
+/** `render`: the page of the one note, and the exit status of `check` on it. */
+function render(options: Options): number {
+  const file = options.files[0];
+  const text = readDocument(file);
+  const note = documentKindOf(file) === 'notebook' ? notebookNote(text) : { text };
+  if ('error' in note) throw new UsageError(`'${file}' is ${note.error}`);
+  const analysis = analyze(note.text, 'markdown', { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) });
+  const page = renderedNote(file, note.text, analysis);
+  if (options.output === undefined) process.stdout.write(page);
+  else {
+    try {
+      writeFileSync(options.output, page);
+    } catch (reason) {
+      throw new UsageError(`cannot write '${options.output}': ${(reason as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
+  const report = fileReport(file, () => analysis);
+  const totals = totalsOf([report]);
+  // With -o, what check would print; without, standard output is the page alone.
+  if (options.output !== undefined) {
+    const style = styleFor(options.colour);
+    process.stdout.write(`${[...failureLines(report, style), ...diagnosticLines(report, style), summaryLine(totals, 1, style), `wrote ${options.output}`].join('\n')}\n`);
+  }
+  return totals.failed > 0 || totals.errors > 0 ? 1 : 0;
+}
+
 function run(options: Options): number {
+  if (options.command === 'render') return render(options);
   const reports: FileReport[] = [];
   // A file that cannot be read, or a malformed notebook: one line on stderr after the report of the others, exit 2.
   const fileErrors: string[] = [];
@@ -138,7 +181,7 @@ function main(argv: readonly string[]): void {
 
 /**
  * The server bundle next to this one, in a process of its own: the server's
- * Node flags (lsp/nodeFlags.ts) cannot be given to a process already running.
+ * Node flags (nodeFlags.ts) cannot be given to a process already running.
  * It inherits stdin and stdout, so this process only waits for it, passes on
  * the signals that stop it, and exits with its code.
  */

@@ -28,6 +28,7 @@ import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
+import { noteRendering } from './features/noteRendering';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
@@ -35,7 +36,7 @@ import { signatureHelp } from './features/signatureHelp';
 import { AnalysisStore, documentKind } from './lsp/analysisStore';
 import { BATCHED_TEXT_DOCUMENTS } from './lsp/contentChanges';
 import { DATA_FILE_GLOB, documentsLoading, FileAccess } from './lsp/fileAccess';
-import { DOCUMENT_SUMMARY_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
+import { DOCUMENT_SUMMARY_REQUEST, EXPORT_HTML_REQUEST, NOTE_RENDERING_REQUEST, TRUST_CHANGED_NOTIFICATION } from './lsp/klProtocol';
 import { describe, guardNotification, guardRequest } from './lsp/guard';
 import { offsetOf } from './lsp/ranges';
 import { hoverRenderingFor, renderedHover } from './lsp/hoverRendering';
@@ -303,5 +304,45 @@ connection.onRequest(DOCUMENT_SUMMARY_REQUEST, guardRequest(connection, 'documen
   return analysis ? documentSummary(analysis) : null;
 }));
 
+connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRendering', async (params: { uri?: unknown } | undefined) => {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = params.uri;
+  const analysis = await analysisOf({ uri });
+  const document = documents.get(uri);
+  // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
+  return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
+}));
+
+connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
+  if (typeof params?.uri !== 'string') return null;
+  const uri = params.uri;
+  let analysis = await analysisOf({ uri });
+  // A page is read later, away from the editor: it waits for what the background thread still computes (up to a minute).
+  for (const giveUp = Date.now() + EXPORT_WAIT_MS; analysis?.pending && Date.now() < giveUp; analysis = await analysisOf({ uri })) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const document = documents.get(uri);
+  if (!analysis || !document || document.languageId !== 'markdown') return null;
+  // Loaded on the first export only: markdown-it and KaTeX are not read at every start.
+  const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
+  const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
+  return { html: noteHtml({ markdown: analysis.text, rendering, title: pageTitle(uri), previewStyles: previewStyles() }) };
+}));
+
+const EXPORT_WAIT_MS = 60_000;
+
+/** The file name of a note's URI, for its exported page's title. */
+function pageTitle(uri: string): string {
+  try {
+    return decodeURIComponent(path.posix.basename(new URL(uri).pathname)) || 'note';
+  } catch {
+    return 'note';
+  }
+}
+
 documents.listen(connection);
 connection.listen();
+// Intl's first use loads the ICU data (about 30 ms here): done while the server
+// waits for its first document, not inside the first answer that writes a count
+// with thousands separators (a 10 MB line's `too-large` message, say).
+setImmediate(() => (1234).toLocaleString('en-US'));

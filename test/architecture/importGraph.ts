@@ -11,11 +11,12 @@ export const repositoryRoot = resolve(__dirname, '../..');
 /** Module path relative to the repository root (`server/src/language/parser.ts`) → the modules it imports. */
 export type ImportGraph = Map<string, string[]>;
 
-function sourceFilesUnder(folder: string): string[] {
+/** The source files under `folder` whose names end in one of `extensions` (not declarations, not in installed packages or build output). */
+export function sourceFilesUnder(folder: string, extensions: readonly string[] = ['.ts']): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return sourceFilesUnder(path);
-    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+    if (statSync(path).isDirectory()) return ['node_modules', 'out', '.cache'].includes(name) ? [] : sourceFilesUnder(path, extensions);
+    return extensions.some((extension) => path.endsWith(extension)) && !path.endsWith('.d.ts') ? [path] : [];
   });
 }
 

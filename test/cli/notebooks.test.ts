@@ -94,7 +94,7 @@ describe('kl-lens eval examples/notes/cross-entropy.ipynb', () => {
     const lines = checked.stdout.trim().split('\n');
     expect(lines[0].startsWith(`${NOTEBOOK}:cell ${identity.cell}:${identity.line}:${identity.column}: ✗ ${IDENTITY}`)).toBe(true);
     expect(lines[1]).toMatch(new RegExp(`^${NOTEBOOK.replace(/\./g, '\\.')}:cell ${identity.cell}:${identity.line}:${identity.column}: warning: Math check failed`));
-    expect(lines.at(-1)).toBe('14 checks passed, 1 failed; 0 errors, 1 warning in 1 file');
+    expect(lines.at(-1)).toBe('15 checks passed, 1 failed; 0 errors, 1 warning in 1 file');
   });
 });
 

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+// The manifest as VS Code shows it in English: its %keys% replaced from package.nls.json.
+const englishTexts = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' && /^%[^%]+%$/.test(value) ? (englishTexts[value.slice(1, -1)] ?? value) : value,
+);
 let shipped: Set<string>;
 
 beforeAll(() => {
@@ -48,6 +52,8 @@ describe('the Extensions page', () => {
   it('leaves out the command line, which the extension does not run', () => {
     expect(shipped).not.toContain('server/out/cli.js');
     expect(shipped).toContain('server/out/server.js');
+    // Export Note as HTML requires it on the first export.
+    expect(shipped).toContain('server/out/render/noteHtml.js');
   });
 
   it('starts with what the extension does, not with how to build it', () => {
@@ -65,7 +71,8 @@ describe('the walkthrough', () => {
     completionEvents: string[];
   }
   const steps: Step[] = manifest.contributes.walkthroughs[0].steps;
-  const client = ['extension.ts', 'walkthrough.ts'].map((file) => readFileSync(path.join(root, 'client/src', file), 'utf8')).join('\n');
+  // The client's command ids are named in klProtocol.ts (test/client/manifest.test.ts: the client registers each).
+  const client = ['client/src/extension.ts', 'client/src/walkthrough.ts', 'server/src/lsp/klProtocol.ts'].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
   const contributed = new Set(manifest.contributes.commands.map((command: { command: string }) => command.command));
 
   it.each(steps.map((step): [string, Step] => [step.id, step]))('step %s has shipped media and a completion event the client raises', (_id, step) => {
@@ -79,6 +86,7 @@ describe('the walkthrough', () => {
       // The client registers the command, or sets the context key.
       expect(client).toContain(`'${name}'`);
     }
+    expect(step.description, 'a description from package.nls.json').not.toMatch(/^%/);
     for (const [, command] of step.description.matchAll(/\(command:([\w.]+)\)/g)) expect(contributed).toContain(command);
   });
 

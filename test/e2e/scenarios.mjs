@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS_DIR, E2E_DIR, openFile, waitUntil, withWorkbench } from './harness.mjs';
+import { ARTIFACTS_DIR, E2E_DIR, openFile, runCommand, waitUntil, withWorkbench } from './harness.mjs';
 import {
   applyQuickFix,
   clickAt,
@@ -69,10 +69,10 @@ async function inVsCode(name, vsix, fn, opts = {}) {
  * thing of interest (text, hover, quick-fix menu, panel) so it has no empty
  * bottom half.
  */
-async function screenshot(page, name) {
+async function screenshot(page, name, { fullHeight = false } = {}) {
   fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const size = page.viewportSize();
-  const bottom = await page.evaluate(() => {
+  const bottom = fullHeight ? size.height : await page.evaluate(() => {
     const boxes = [
       ...document.querySelectorAll('.editor-group-container.active .view-line, .monaco-hover:not(.hidden), .action-widget, .markers-panel, .getting-started-step, .getting-started-media'),
     ]
@@ -149,6 +149,28 @@ async function walkthroughSteps(page) {
       done: step.querySelector('.codicon-getting-started-step-checked') !== null,
     })),
   );
+}
+
+/**
+ * What the Markdown preview shows of KL Lens: the values beside the kl blocks'
+ * lines and the verdicts of the formulas, read from the preview's DOM (a
+ * webview: an iframe inside an iframe).
+ */
+async function previewMarks(page) {
+  for (const frame of page.frames()) {
+    const marks = await frame
+      .evaluate(() => {
+        if (!document.querySelector('.markdown-body, body.vscode-body')) return undefined;
+        return {
+          values: [...document.querySelectorAll('.kl-block .kl-value')].map((el) => el.textContent ?? ''),
+          formulas: [...document.querySelectorAll('.kl-math')].map((el) => ({ pass: el.classList.contains('kl-pass'), title: el.getAttribute('title') ?? '' })),
+          katex: document.querySelectorAll('.kl-math .katex').length,
+        };
+      })
+      .catch(() => undefined);
+    if (marks && (marks.values.length > 0 || marks.formulas.length > 0)) return marks;
+  }
+  return undefined;
 }
 
 /** @param {string} vsix */
@@ -292,6 +314,33 @@ export function scenarios(vsix) {
             timeout: 5_000,
             what: `the error on line ${n} to leave the Problems panel`,
           });
+        }),
+    },
+    {
+      name: 'preview: the Markdown preview of the example note shows every lens value beside its kl line and ✓/✗ on each checked formula',
+      run: () =>
+        inVsCode('preview', vsix, async ({ page }) => {
+          await openFile(page, 'examples/notes/cross-entropy.md');
+          await waitForLens(page, 'KL(P || Q) ≈ 0.415', (l) => l.startsWith('✓'), { timeout: FIRST_ANSWER_MS, what: 'the ✓ lens of the note\'s check' });
+          await runCommand(page, 'Markdown: Open Preview to the Side');
+          const marks = await waitUntil(
+            async () => {
+              const found = await previewMarks(page);
+              return found && found.values.some((value) => value.startsWith('✓ 0.415')) && found.formulas.some((formula) => !formula.pass) ? found : undefined;
+            },
+            { timeout: 30_000, what: 'the values and verdicts in the preview' },
+          );
+          console.log(`    preview: ${marks.values.length} values, ${marks.formulas.length} formulas marked (${marks.formulas.filter((f) => !f.pass).length} ✗), ${marks.katex} drawn by KaTeX`);
+          assert.ok(marks.values.includes('✓ 0.415 (0.41504)'), `the check's lens value in the preview: ${JSON.stringify(marks.values)}`);
+          const wrong = marks.formulas.filter((formula) => !formula.pass);
+          assert.equal(wrong.length, 1, 'one formula fails: the note\'s wrong identity');
+          assert.match(wrong[0].title, /✗ math: H\(P, Q\) = \\log_2\(D_\{KL\}\(P\|\|Q\) \+ H\(P\)\)/);
+          assert.match(wrong[0].title, /0\.4150374992788438 vs -1\.2686864028144482/);
+          assert.ok(marks.katex >= marks.formulas.length, 'the marked formulas are still drawn by KaTeX');
+          // The picture for the README: the preview scrolled down to the wrong identity, the kl block above it.
+          for (const frame of page.frames()) await frame.evaluate(() => document.querySelector('.kl-math.kl-fail')?.scrollIntoView({ block: 'end' })).catch(() => undefined);
+          await page.waitForTimeout(500);
+          await screenshot(page, 'preview', { fullHeight: true });
         }),
     },
     {

@@ -2,7 +2,8 @@
 // thread): what would take long is left pending, never half-computed, and
 // the rest of the document is exactly what an analysis without a limit gives.
 import { describe, expect, it } from 'vitest';
-import { failPending, type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
+import { type Analysis, type AnalysisOptions } from '../../server/src/language/analysis';
+import { failPending } from '../../server/src/lsp/pendingFailure';
 import { analyze } from '../../server/src/notes/documentAnalysis';
 import { NUMBERS_STARTED_UNDER_DEADLINE } from '../../server/src/language/context';
 

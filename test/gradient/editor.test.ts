@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hover } from '../../server/src/features/hover';
-import { resultText } from '../../server/src/lsp/resultText';
+import { resultText } from '../../server/src/hover/resultText';
 import { analysisOf } from '../engine/evaluate';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../examples/gradients.kl'), 'utf8');

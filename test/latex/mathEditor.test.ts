@@ -52,7 +52,7 @@ describe('examples/notes/cross-entropy.md in the editor', () => {
     const text = await hoverText(NOTE, '\\log_2(D_{KL}(P||Q) + H(P))', 3);
     expect(text).toContain('**✗ math: 1 of 1 relation fails**');
     expect(text).toContain('- `H(P, Q)` = 0.41503749927884381 bits');
-    expect(text).toContain('- `-\\sum_{i \\in \\Omega}p_i\\log(q_i)`: not computed (the lower limit is not of the form {i=1})');
+    expect(text).toContain('- `-\\sum_{i \\in \\Omega}p_i\\log(q_i)`: not computed (this \\\\sum runs over the outcomes, which only a general statement (about distributions no kl block binds) gives)');
     expect(text).toContain('- `\\log_2(D_{KL}(P||Q) + H(P))` = -1.2686864028144482 bits');
     expect(text).toContain('- ✗ `H(P, Q)` = `\\log_2(D_{KL}(P||Q) + H(P))`: 0.4150374992788438 bits vs -1.2686864028144482 bits (relative 1e-12; across 3 parts that could not be computed)');
     expect(text).toContain(`Measures in bits: \`units bits\` on line ${lineOf(NOTE, 'units bits') + 1}.`);

@@ -1,5 +1,5 @@
 // The math of a note, as its writer meets it: the reference note's chain
-// passes, its wrong identity is reported once P and Q are bound, formulas see
+// passes, its wrong identity fails for any P and Q (with a counterexample) and for the bound example values, formulas see
 // the bindings above them, and the units of the measures come from where the
 // writer said them.
 import { describe, expect, it } from 'vitest';
@@ -46,8 +46,19 @@ describe("the reference note's derivation of KL", () => {
 });
 
 describe("the reference note's wrong identity", () => {
-  it('is not checked while P and Q are unbound (nothing is guessed)', () => {
-    expect(failures(`${IDENTITY}\n`)).toEqual([]);
+  it('fails as a statement about any P and Q while they are unbound: on exactly its last link, with a readable counterexample', () => {
+    const note = `${IDENTITY}\n`;
+    const [failure, ...others] = failures(note);
+    expect(others).toEqual([]);
+    const start = note.indexOf('-\\log 2 (');
+    expect(failure.span).toEqual({ start, end: note.indexOf('H(P))') + 'H(P))'.length });
+    expect(failure.message).toContain('does not hold for every distribution: for P = [0.5, 0.5], Q = [0.9, 0.1]');
+    expect(failure.message).toContain('The right statement: H(P, Q) = H(P) + D_{KL}(P||Q).');
+    const relations = analyze(note, 'markdown').math!.formulas[0].relations;
+    expect(relations.map((r) => [r.kind, r.pass])).toEqual([['=', true], ['=', true], ['=', true], ['=', false]]);
+    // In nats (the formula writes \\log and \\log_2): −(0.5 ln 0.9 + 0.5 ln 0.1) and log₂ of it, from mpmath.
+    expect(relativeError(relations[3].leftNumbers[0], Number('1.20397280432593599262274621776'))).toBeLessThan(1e-14);
+    expect(relativeError(relations[3].rightNumbers[0], Number('0.267802804467026353002438577978'))).toBeLessThan(1e-13);
   });
 
   it('is reported once P and Q are bound above it: a warning on exactly the relation, with both values', () => {

@@ -115,7 +115,7 @@ describe('an edit of a note', () => {
 
 describe('a note whose math the background thread could not check', () => {
   it('is checked on the server\'s thread by the next analysis (in slices), not sent to the background again and again', async () => {
-    const { failPending } = await import('../../server/src/language/analysis');
+    const { failPending } = await import('../../server/src/lsp/pendingFailure');
     const many = Array.from({ length: MAX_FORMULAS }, (_, i) => `$\\frac{1}{${2 + i}} \\approx ${1 / (2 + i)}$`).join('\n');
     const partial = analyze(many, 'markdown', SERVER_THREAD);
     expect(partial.pending?.formulas).toBeGreaterThan(0);

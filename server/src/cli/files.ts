@@ -56,7 +56,7 @@ function walk(folder: string): string[] {
 }
 
 /** Documents larger than this are not read: the limit of `load()`'s files, and half the longest string V8 builds. */
-export const MAX_DOCUMENT_BYTES = DEFAULT_MAX_FILE_BYTES;
+const MAX_DOCUMENT_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 /**
  * The text of a document named on the command line, as UTF-8: a regular file

@@ -25,7 +25,7 @@ export const MAX_NUMBERS_IN_FULL = 100_000;
 /** Once a file's report has written this many numbers of vectors and matrices in full, the rest are summarised. */
 export const MAX_NUMBERS_IN_FULL_PER_FILE = 1_000_000;
 /** The entries (and rows) a summary shows. */
-export const SUMMARY_HEAD = 8;
+const SUMMARY_HEAD = 8;
 
 /** How many numbers of vectors and matrices one file's report may still write in full. */
 export interface FullNumbers {

@@ -32,6 +32,16 @@ function mathRecord(analysis: DocumentAnalysis, formula: MathFormula, relation: 
   };
   if (widest.kind === 'relative') record.relative = true;
   if (relation.unit) record.unit = relation.unit;
+  const general = relation.general;
+  if (general) {
+    // About any distribution: the sides on the counterexample (null when the relation holds), and the counterexample itself.
+    const sample = general.counterexample;
+    record.value = sample ? jsonNumber(sample.left) : null;
+    record.expected = sample ? jsonNumber(sample.right) : null;
+    record.general = { distributions: general.names, samples: general.samples };
+    if (sample) record.counterexample = Object.fromEntries(sample.distributions.map(({ name, entries }) => [name, entries.map((x) => jsonNumber(x))]));
+    if (general.identity) record.identity = general.identity;
+  }
   return record;
 }
 

@@ -48,6 +48,14 @@ export function reportOf(file: string, analysis: DocumentAnalysis, entries = Inf
       record.tolerance = jsonNumber(widest.value);
       if (widest.kind === 'relative') record.relative = true;
       record.pass = check.pass;
+      if (check.general) {
+        // A `for P, Q:` check: the sides on its counterexample (null when it holds), as a math relation about any distribution.
+        const sample = check.general.counterexample;
+        record.value = sample ? jsonNumber(sample.left) : null;
+        record.expected = sample ? jsonNumber(sample.right) : null;
+        record.general = { distributions: check.general.names, samples: check.general.samples };
+        if (sample) record.counterexample = Object.fromEntries(sample.distributions.map(({ name, entries }) => [name, entries.map((x) => jsonNumber(x))]));
+      }
     } else if (statement.kind === 'check') {
       record.pass = false;
     }

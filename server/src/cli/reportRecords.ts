@@ -21,6 +21,12 @@ export interface StatementRecord {
   tolerance?: number | string;
   relative?: boolean;
   pass?: boolean;
+  /** Math relations about any distribution: the distributions' names and how many samples counted. */
+  general?: { distributions: string[]; samples: number };
+  /** Where such a relation fails: each distribution's entries. */
+  counterexample?: Record<string, JsonValue>;
+  /** The right statement (LaTeX), where a side is a measure with a known identity or bound. */
+  identity?: string;
   /** Not evaluated because these names it reads have an error where they are assigned. */
   inputsInError?: string[];
   /** The statement as written (human output only, except for math relations: their LaTeX is in the JSON). */

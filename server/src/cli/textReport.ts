@@ -38,10 +38,17 @@ function outcome(record: StatementRecord, style: Style): string {
   if (record.kind === 'math') {
     // Both sides and the relation, since ≠ or < has no "expected" value.
     const mark = record.pass ? style.green('✓') : style.red('✗');
+    if (record.general && record.pass) return `${mark} for any ${record.general.distributions.join(', ')}  ${style.dim(`(${record.general.samples} samples)`)}`;
+    if (record.general && !record.counterexample) return `${mark} equal on every sample`;
+    const sample = record.counterexample ? `${counterexampleWords(record)}: ` : '';
     const tolerance = record.relation !== '=' && record.relation !== '≈' ? '' : record.relative ? `relative ${record.tolerance}` : `± ${record.tolerance}`;
-    return `${mark} ${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
+    return `${mark} ${sample}${writeValue(record.value)}${unit} ${record.relation} ${writeValue(record.expected ?? null)}${unit}${tolerance ? `  ${style.dim(`(${tolerance})`)}` : ''}`;
   }
   const inputError = record.inputsInError && `not evaluated: ${inputErrorPhrase(record.inputsInError)}`;
+  if (record.kind === 'check' && record.general) {
+    if (record.pass) return `${style.green('✓')} for any ${record.general.distributions.join(', ')}  ${style.dim(`(${record.general.samples} samples)`)}`;
+    return `${style.red('✗')} ${counterexampleWords(record)}: ${writeValue(record.value)}${unit} vs ${writeValue(record.expected ?? null)}${unit}`;
+  }
   if (record.kind === 'check') {
     // No verdict: a side that could not be evaluated, or one with nothing to compare (its error says which).
     if (record.value === null || record.expected === undefined) return style.red(inputError ? `✗ ${inputError}` : '✗ not evaluated');
@@ -54,7 +61,12 @@ function outcome(record: StatementRecord, style: Style): string {
   return `= ${writeValue(record.value)}${unit}${precise}`;
 }
 
-export function writeValue(value: JsonValue): string {
+/** `for P = [0.5, 0.5], Q = [0.9, 0.1]`: where a statement about any distribution fails. */
+function counterexampleWords(record: StatementRecord): string {
+  return `for ${Object.entries(record.counterexample ?? {}).map(([name, entries]) => `${name} = ${writeValue(entries)}`).join(', ')}`;
+}
+
+function writeValue(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value === 'Infinity' ? '∞' : value === '-Infinity' ? '-∞' : value;
@@ -85,9 +97,12 @@ export function failureLines(report: FileReport, style: Style): string[] {
     .map((record) => {
       const unit = record.unit ? ` ${record.unit}` : '';
       if (record.kind === 'math') {
-        return `${placeIn(report.file, record)}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit})`)}`;
+        const sample = record.counterexample && `${counterexampleWords(record)}: `;
+        const sides = record.general && !sample ? 'equal on every sample' : `${sample ?? ''}left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit}`;
+        return `${placeIn(report.file, record)}:${record.column}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(${sides})`)}`;
       }
-      return `${placeIn(report.file, record)}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(got ${writeValue(record.value)}${unit})`)}`;
+      const got = record.counterexample ? `${counterexampleWords(record)}: left ${writeValue(record.value)}${unit}, right ${writeValue(record.expected ?? null)}${unit}` : `got ${writeValue(record.value)}${unit}`;
+      return `${placeIn(report.file, record)}: ${style.red('✗')} ${writtenOnOneLine(record.source)}  ${style.dim(`(${got})`)}`;
     });
 }
 

@@ -7,10 +7,9 @@
 // (`⚠ not evaluated: …`) in its place.
 import type { CodeLens, Command } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
-import type { StatementResult } from '../language/statementEvaluation';
-import { inputErrorText, notEvaluatedText, PENDING_TEXT, resultText, type NotEvaluatedText } from '../lsp/resultText';
-
-const COPY_VALUE_COMMAND = 'kl.copyValue';
+import type { StatementResult } from '../language/statementResult';
+import { inputErrorText, notEvaluatedText, PENDING_TEXT, resultText, type NotEvaluatedText } from '../hover/resultText';
+import { COPY_VALUE_COMMAND } from '../lsp/klProtocol';
 
 const STALE_MARK = ' (before the edit)';
 

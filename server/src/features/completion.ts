@@ -5,14 +5,15 @@ import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-lang
 import { statementAt, type Analysis } from '../language/analysis';
 import { BUILTIN_LIST, type Builtin } from '../language/builtins';
 import { isReadable } from '../language/parser';
+import { DIRECTIVE_KEYWORDS, type DirectiveKeyword } from '../language/reservedNames';
 import type { Value } from '../language/values';
-import { shortValue } from '../lsp/valueText';
+import { shortValue } from '../hover/valueText';
 
-const DIRECTIVES: { name: string; detail: string; documentation: string }[] = [
-  { name: 'units', detail: 'units bits | nats | bans', documentation: 'The logarithm base of every measure below: `units bits` (base 2), `units nats` (base e), `units bans` (base 10).' },
-  { name: 'base', detail: 'base 2 | e | 10', documentation: 'Another way to write `units`: `base 2` is bits, `base e` nats, `base 10` bans.' },
-  { name: 'precision', detail: 'precision N', documentation: 'Evaluate the discrete measures below with N significant digits (16 to 1000), e.g. `precision 50`.' },
-];
+const DIRECTIVES: Record<DirectiveKeyword, { detail: string; documentation: string }> = {
+  units: { detail: 'units bits | nats | bans', documentation: 'The logarithm base of every measure below: `units bits` (base 2), `units nats` (base e), `units bans` (base 10).' },
+  base: { detail: 'base 2 | e | 10', documentation: 'Another way to write `units`: `base 2` is bits, `base e` nats, `base 10` bans.' },
+  precision: { detail: 'precision N', documentation: 'Evaluate the discrete measures below with N significant digits (16 to 1000), e.g. `precision 50`.' },
+};
 
 const UNITS: { name: string; documentation: string }[] = [
   { name: 'bits', documentation: 'Logarithms in base 2 (also `units bit`).' },
@@ -40,11 +41,11 @@ export function completion(analysis: Analysis, offset: number, digits: number): 
   }
   const items = [...namesInScope(analysis, offset, digits), ...BUILTIN_LIST.flatMap(builtinItems)];
   if (/^\s*[\p{L}_]*$/u.test(before) && statementStartsAt(analysis, offset, lineStart)) {
-    items.push(...DIRECTIVES.map((directiveItem) => ({
-      label: directiveItem.name,
+    items.push(...DIRECTIVE_KEYWORDS.map((keyword) => ({
+      label: keyword,
       kind: CompletionItemKind.Keyword,
-      detail: directiveItem.detail,
-      documentation: { kind: MarkupKind.Markdown, value: directiveItem.documentation },
+      detail: DIRECTIVES[keyword].detail,
+      documentation: { kind: MarkupKind.Markdown, value: DIRECTIVES[keyword].documentation },
     })));
   }
   return items;

@@ -1,7 +1,7 @@
 // Go to definition: the assignment that made the value a name reads there.
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
-import { nameAt } from '../lsp/nameIndex';
+import { nameAt } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 
 export function definition(uri: string, analysis: Analysis, offset: number): Location | null {

@@ -1,7 +1,7 @@
 // Highlights every assignment (write) and use (read) of the name under the cursor.
 import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
-import { isUserName, nameAt, occurrencesByName } from '../lsp/nameIndex';
+import { isUserName, nameAt, occurrencesByName } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 
 export function documentHighlights(analysis: Analysis, offset: number): DocumentHighlight[] {

@@ -5,9 +5,9 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { shiftSpan } from '../language/span';
-import type { StatementResult } from '../language/statementEvaluation';
+import type { StatementResult } from '../language/statementResult';
 import { rangeOf } from '../lsp/ranges';
-import { shortValue } from '../lsp/valueText';
+import { shortValue } from '../hover/valueText';
 
 /**
  * The symbol of each result at the significant digits last asked for. The

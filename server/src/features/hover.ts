@@ -23,9 +23,10 @@ import type { Names } from '../hover/termByTerm';
 import { namesOf, topLevelCall } from '../hover/measureNames';
 import { code, joinMarkdown, md, sectionsSource, type Markdown } from '../hover/markdown';
 import { valueMarkdown } from '../hover/valueTable';
-import { nameAt } from '../lsp/nameIndex';
+import { nameAt } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
-import { PENDING_TEXT } from '../lsp/resultText';
+import { PENDING_TEXT } from '../hover/resultText';
+import { counterexampleText, type GeneralVerdict } from '../language/generalRelations';
 
 /** The longest expression a hover repeats as written. */
 const WRITTEN_LIMIT = 60;
@@ -75,6 +76,8 @@ function sectionsAt(analysis: Analysis, analyzed: AnalyzedStatement, offset: num
   }
   const value = analyzed.result.value;
   if (analyzed.result.pending) return { sections: [md`${PENDING_TEXT.title}: ${PENDING_TEXT.explanation}`], span: whole };
+  const general = analyzed.result.check?.general;
+  if (general) return { sections: [generalCheckLine(general, analyzed.result.units), ...warnings(analyzed, offset)], span: whole };
   if (!value) {
     const failed = inputsInError(analyzed.result, analyzed.source.text);
     return failed.length > 0 ? { sections: [notEvaluatedLine(analysis, analyzed, failed)], span: whole } : undefined;
@@ -111,6 +114,14 @@ function valueSections(value: Value, names: Names, units: AnalyzedStatement['res
   const sections = valueLines(value, written);
   if (value.detail) sections.push(...measureSections(value as NumberValue & { detail: NonNullable<NumberValue['detail']> }, names));
   return sections;
+}
+
+/** A `for P, Q:` check: the samples it holds on, or its counterexample with both sides. */
+function generalCheckLine(general: GeneralVerdict, units: string): Markdown {
+  const names = general.names.join(', ');
+  const sample = general.counterexample;
+  if (!sample) return md`✓ **check passes for any ${names}**: it holds on ${String(general.samples)} samples (1 to 8 outcomes and 64, zeros, near-equal and equal pairs, one-hot and uniform distributions; equal within a relative ${formatNumber(general.tolerance)})`;
+  return md`✗ **check fails** for ${counterexampleText(sample)}: the left side is ${formatNumber(sample.left)} ${units}, the right side ${formatNumber(sample.right)} ${units}`;
 }
 
 function checkLine(analyzed: AnalyzedStatement, actual: Value): Markdown | undefined {

@@ -6,7 +6,7 @@ import { commentStart } from '../language/comments';
 import type { InlayHint, Range } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
 import { offsetOf } from '../lsp/ranges';
-import { inputErrorText, PENDING_TEXT, resultText, type ResultText } from '../lsp/resultText';
+import { inputErrorText, PENDING_TEXT, resultText, type ResultText } from '../hover/resultText';
 
 export function inlayHints(analysis: Analysis, range: Range, digits: number): InlayHint[] {
   const start = offsetOf(analysis, range.start) ?? 0;

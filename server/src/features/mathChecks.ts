@@ -6,10 +6,11 @@
 import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, type CodeLens, type Hover, type InlayHint, type Range } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { formatNumber, formatShort } from '../language/format';
+import { counterexampleText } from '../language/generalRelations';
 import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
 import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
 import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
-import { fullValue } from '../lsp/valueText';
+import { fullValue } from '../hover/valueText';
 
 const SOURCE_LIMIT = 60;
 
@@ -22,7 +23,10 @@ export function mathHover(analysis: DocumentAnalysis, offset: number): Hover | n
   const lines: Markdown[] = [];
   if (formula.relations.length > 0) lines.push(md`**${verdictTitle(formula.relations)}**`, md``);
   for (const part of formula.parts) {
-    lines.push(part.value ? md`- ${source(part.source)} = ${fullValue(part.value)}${part.unit ? ` ${part.unit}` : ''}` : md`- ${source(part.source)}: not computed (${part.skipped ?? ''})`);
+    if (part.value) lines.push(md`- ${source(part.source)} = ${fullValue(part.value)}${part.unit ? ` ${part.unit}` : ''}`);
+    else if (part.free && formula.relations.some((relation) => relation.general && (formula.parts[relation.left] === part || formula.parts[relation.right] === part))) {
+      lines.push(md`- ${source(part.source)}: about any ${part.free.join(', ')}`);
+    } else lines.push(md`- ${source(part.source)}: not computed (${part.skipped ?? ''})`);
     for (const note of part.notes) lines.push(md`  - ⚠ ${note}`);
   }
   if (formula.relations.length > 0) {
@@ -61,7 +65,7 @@ export function mathInlayHints(analysis: DocumentAnalysis, range: Range, digits:
       const after = relations[relations.length - 1].span.end;
       hints.push({
         position: analysis.lineIndex.positionAt(after),
-        label: failed ? ` ✗ ${shortNumbers(failed.leftNumbers, digits)} ${NEGATED[failed.kind]} ${shortNumbers(failed.rightNumbers, digits)}` : ' ✓',
+        label: !failed ? ' ✓' : failed.leftNumbers.length === 0 ? ' ✗ equal on every sample' : ` ✗ ${shortNumbers(failed.leftNumbers, digits)} ${NEGATED[failed.kind]} ${shortNumbers(failed.rightNumbers, digits)}`,
         tooltip: relations.map((relation) => relationText(formula, relation)).join('\n'),
         paddingLeft: true,
       });
@@ -116,17 +120,23 @@ function verdictTitle(relations: readonly MathRelation[]): string {
  * The lens names what it judges, since a line may hold several formulas: the
  * relation (or the chain's two ends), or the first relation that fails.
  */
-function lensTitle(formula: MathFormula): string {
+export function lensTitle(formula: MathFormula): string {
   const relations = formula.relations;
   const side = (part: number): string => shorten(formula.parts[part].source);
   const named = (relation: MathRelation): string => `${side(relation.left)} ${relation.kind} ${side(relation.right)}`;
   const failed = relations.filter((relation) => !relation.pass);
+  const several = relations.length > 1 ? ` (${failed.length} of ${relations.length} relations fail)` : '';
   if (failed.length === 0) {
     const first = relations[0];
     const last = relations[relations.length - 1];
-    return withoutIcons(`✓ math: ${relations.length === 1 ? named(first) : `${side(first.left)} ${first.kind} … ${last.kind} ${side(last.right)}`}`);
+    const names = [...new Set(relations.flatMap((relation) => relation.general?.names ?? []))];
+    const any = names.length > 0 ? ` (any ${names.join(', ')})` : '';
+    return withoutIcons(`✓ math: ${relations.length === 1 ? named(first) : `${side(first.left)} ${first.kind} … ${last.kind} ${side(last.right)}`}${any}`);
   }
-  return withoutIcons(`✗ math: ${named(failed[0])}${relations.length > 1 ? ` (${failed.length} of ${relations.length} relations fail)` : ''}`);
+  const sample = failed[0].general?.counterexample;
+  // A statement about any distribution fails for a sample: the lens shows it (the hover, which link).
+  if (sample) return withoutIcons(`✗ math: fails for ${counterexampleText(sample)}${several}`);
+  return withoutIcons(`✗ math: ${named(failed[0])}${several}`);
 }
 
 /** VS Code draws `$(name)` in a lens title as an icon: LaTeX written so stays text. */
@@ -138,13 +148,28 @@ function relationLine(formula: MathFormula, relation: MathRelation): Markdown {
   const left = formula.parts[relation.left];
   const right = formula.parts[relation.right];
   const unit = relation.unit ? ` ${relation.unit}` : '';
+  const general = relation.general;
+  if (general) {
+    const named = md`${relation.pass ? '✓' : '✗'} ${source(left.source)} ${relation.kind} ${source(right.source)}`;
+    const tolerance = relation.kind === '≠' ? 'told apart' : `equal within a relative ${formatNumber(general.tolerance)}`;
+    const sample = general.counterexample;
+    if (relation.pass) return md`${named}: for any ${general.names.join(', ')} (holds on ${String(general.samples)} samples; ${tolerance}${through(relation)})`;
+    if (!sample) return md`${named}: the sides are equal on every one of ${String(general.samples)} samples${through(relation)}`;
+    const fails = md`${named}: fails for ${counterexampleText(sample)}: the left side is ${formatNumber(sample.left)}${unit}, the right side ${formatNumber(sample.right)}${unit}${through(relation)}`;
+    return general.identity ? md`${fails}. The right statement: ${code(general.identity)}` : fails;
+  }
   const values = `${numbersText(relation.leftNumbers)}${unit} vs ${numbersText(relation.rightNumbers)}${unit}`;
   return md`${relation.pass ? '✓' : '✗'} ${source(left.source)} ${relation.kind} ${source(right.source)}: ${values} (${toleranceText(relation)}${through(relation)})`;
 }
 
-function relationText(formula: MathFormula, relation: MathRelation): string {
+export function relationText(formula: MathFormula, relation: MathRelation): string {
   const left = formula.parts[relation.left];
   const right = formula.parts[relation.right];
+  const sample = relation.general?.counterexample;
+  if (relation.general) {
+    const verdict = sample ? `fails for ${counterexampleText(sample)}: ${formatNumber(sample.left)} vs ${formatNumber(sample.right)}` : relation.pass ? `for any ${relation.general.names.join(', ')}` : 'equal on every sample';
+    return `${relation.pass ? '✓' : '✗'} ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}: ${verdict}`;
+  }
   return `${relation.pass ? '✓' : '✗'} ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}: ${numbersText(relation.leftNumbers)} vs ${numbersText(relation.rightNumbers)}`;
 }
 

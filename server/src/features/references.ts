@@ -3,7 +3,7 @@
 // so all of them are listed, as rename changes all of them.
 import type { Location } from 'vscode-languageserver';
 import type { Analysis } from '../language/analysis';
-import { isUserName, nameAt, occurrencesByName } from '../lsp/nameIndex';
+import { isUserName, nameAt, occurrencesByName } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 
 export function references(uri: string, analysis: Analysis, offset: number, includeDeclaration: boolean): Location[] {

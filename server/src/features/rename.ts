@@ -6,11 +6,11 @@ import { statementAt, type Analysis } from '../language/analysis';
 import { statementExpressions, walkExpression } from '../language/ast';
 import type { Span } from '../language/span';
 import { BUILTINS } from '../language/builtins';
-import { isUserName, nameAt, occurrencesByName } from '../lsp/nameIndex';
+import { RESERVED_NAMES } from '../language/reservedNames';
+import { isUserName, nameAt, occurrencesByName } from '../language/nameIndex';
 import { rangeOf } from '../lsp/ranges';
 
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
-const RESERVED = new Set(['units', 'base', 'precision', 'pi', 'π', 'e']);
 
 /** The name to rename, or why the word under the cursor cannot be renamed (the editor shows it), or null off any name. */
 export function prepareRename(analysis: Analysis, offset: number): { range: Range; placeholder: string } | ResponseError<void> | null {
@@ -21,7 +21,7 @@ export function prepareRename(analysis: Analysis, offset: number): { range: Rang
 }
 
 function whyNotRenamable(name: string): string {
-  if (RESERVED.has(name)) return `'${name}' is a constant of the language; only names that this document assigns can be renamed.`;
+  if (RESERVED_NAMES.has(name)) return `'${name}' is a constant of the language; only names that this document assigns can be renamed.`;
   return `'${name}' is never assigned in this document, so there is nothing to rename.`;
 }
 
@@ -46,7 +46,7 @@ export function rename(uri: string, analysis: Analysis, offset: number, newName:
   const occurrence = nameAt(analysis, offset);
   if (!occurrence || !isUserName(analysis, occurrence.name)) return null;
   if (!NAME.test(newName)) return new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is not a name: use letters, digits and _, not starting with a digit.`);
-  if (BUILTINS.has(newName) || RESERVED.has(newName)) return new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is a built-in name of the language.`);
+  if (BUILTINS.has(newName) || RESERVED_NAMES.has(newName)) return new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is a built-in name of the language.`);
   if (newName !== occurrence.name && occurrencesByName(analysis).has(newName)) {
     return new ResponseError(ErrorCodes.InvalidParams, `'${newName}' is already used in this document; renaming to it would change what the statements mean.`);
   }

@@ -11,6 +11,7 @@ import type { Analysis, AnalyzedStatement, ParsedSource } from '../language/anal
 import { BUILTINS } from '../language/builtins';
 import { tokenize, type Token } from '../language/lexer';
 import { isReadable } from '../language/parser';
+import { CONSTANTS } from '../language/reservedNames';
 
 const TYPES = ['variable', 'function', 'number', 'keyword', 'property', 'string', 'enumMember'] as const;
 const MODIFIERS = ['declaration', 'defaultLibrary', 'readonly'] as const;
@@ -21,7 +22,6 @@ type TokenType = (typeof TYPES)[number];
 type TokenModifier = (typeof MODIFIERS)[number];
 
 const VARIABLE = TYPES.indexOf('variable');
-const CONSTANTS = new Set(['pi', 'π', 'e']);
 
 /** A token where the document is: 0-based line and UTF-16 column. */
 interface Place {

@@ -8,6 +8,7 @@
 // Nothing else can make a `Markdown`, so a label such as
 // `![x](https://host/px.png)` or `[copy](command:kl.copyAsPython?…)` is
 // shown as those characters and never becomes an image or a link.
+import type { HOVER_LINK_COMMANDS } from '../lsp/klProtocol';
 import type { ChartUri } from './charts';
 
 const BRAND: unique symbol = Symbol('Markdown');
@@ -119,7 +120,7 @@ export function image(alt: Interpolation, chart: ChartUri): Markdown {
 }
 
 /** The commands a hover may link to (the client enables these, and only these, in hovers). */
-export type HoverCommand = 'kl.copyAsPython';
+export type HoverCommand = (typeof HOVER_LINK_COMMANDS)[number];
 
 /** A link that runs one of our commands with `args`, encoded so that the link cannot end early. */
 export function commandLink(title: Interpolation, command: HoverCommand, args: readonly unknown[]): Markdown {

@@ -2,6 +2,7 @@
 // other units, the formula, the sum written term by term, a chart of P and Q,
 // and what scipy and torch return for the same call.
 import { formatFull, formatShort, shownNumber } from '../language/format';
+import { COPY_AS_PYTHON_COMMAND } from '../lsp/klProtocol';
 import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
 import { takesLogsFromLogits } from '../language/measures/index';
 import { convertUnits, UNIT_NAMES } from '../language/units';
@@ -113,7 +114,7 @@ function librarySection(detail: MeasureDetail): Markdown[] {
   const calls = libraryCalls(detail);
   if (calls.length === 0) return [];
   const lines = calls.map((call) => {
-    const link = commandLink('Copy as Python', 'kl.copyAsPython', [call.program]);
+    const link = commandLink('Copy as Python', COPY_AS_PYTHON_COMMAND, [call.program]);
     return md`in ${call.library}: ${code(call.call)} → ${formatLibraryValue(call.value)}${call.note ? ` (${call.note})` : ''} · ${link}`;
   });
   return [md`---`, joinMarkdown(lines, md`  \n`)];

@@ -4,18 +4,13 @@ import { statementAt, type Analysis } from '../language/analysis';
 import type { UnitName } from '../language/ast';
 import type { Binding } from '../language/context';
 import { formatFull } from '../language/format';
+import { CONSTANTS } from '../language/reservedNames';
 import type { NumberValue } from '../language/values';
 import { gradientSections, isGradient } from './gradientHover';
 import { code, md, type Markdown } from './markdown';
 import { measureSections, valueLines } from './measureHover';
 import { namesOf, topLevelCall } from './measureNames';
 import { valueMarkdown } from './valueTable';
-
-const CONSTANTS: ReadonlyMap<string, number> = new Map([
-  ['pi', Math.PI],
-  ['π', Math.PI],
-  ['e', Math.E],
-]);
 
 export function bindingMarkdown(analysis: Analysis, binding: Binding, units: UnitName): Markdown[] {
   const line = analysis.lineIndex.positionAt(binding.definition.start).line + 1;

@@ -11,7 +11,7 @@
  * controls, unpaired surrogates, private-use and unassigned code points) is
  * written as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
  */
-export function pythonString(value: string): string {
+function pythonString(value: string): string {
   let literal = "'";
   for (const character of value) {
     if (character === '\\' || character === "'") literal += `\\${character}`;

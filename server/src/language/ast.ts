@@ -108,6 +108,13 @@ export interface Check {
   right: Expression;
   /** The explicit `± t`, when written. */
   tolerance?: Expression;
+  /** `for P, Q: …`: a check about any distributions P and Q, made on samples (generalChecks.ts). */
+  forAll?: ForAll;
+}
+
+export interface ForAll {
+  keywordSpan: Span;
+  names: { name: string; span: Span }[];
 }
 
 export type UnitName = 'bits' | 'nats' | 'bans';

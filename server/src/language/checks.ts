@@ -28,7 +28,7 @@ export function toleranceOfWrittenNumber(text: string): number | undefined {
   return Number(`5e${-(decimals + 1)}`);
 }
 
-export function relativeDifference(a: number, b: number): number {
+function relativeDifference(a: number, b: number): number {
   if (a === b) return 0;
   const scale = Math.max(Math.abs(a), Math.abs(b));
   return Math.abs(a - b) / scale;

@@ -1,6 +1,7 @@
 // What an expression is evaluated against: the units and precision in force,
 // the bindings above it, the limits, and where its diagnostics go.
 import type { Expression, UnitName } from './ast';
+import { writtenOnOneLine } from './comments';
 import { error, type Diagnostic } from './diagnostics';
 import type { FileHost } from './load/fileHost';
 import type { Span } from './span';
@@ -35,6 +36,59 @@ export interface EvaluationContext {
   files?: FileHost;
   /** The numbers the statement has computed so far; absent: not counted. */
   work?: WorkMeter;
+}
+
+/**
+ * What an evaluation is made of: everything `evaluationContext` needs. Every
+ * evaluation of the engine and above it (a statement of the analysis, a
+ * measure inside a statement for the hover, a part of a note's formula) gets
+ * its context from that one function, so each follows the same rules of work
+ * and time.
+ */
+export interface EvaluationSetting {
+  units: UnitName;
+  precision?: number;
+  limits: Limits;
+  files?: FileHost;
+  lookup(name: string): Binding | undefined;
+  report(diagnostic: Diagnostic): void;
+  /**
+   * The text the expression's spans point into, and how a span of it is
+   * shown: KL code written on one line without its `#` comments; LaTeX as it
+   * is (a `#` there is no comment).
+   */
+  source: { text: string; language: 'kl' | 'latex' };
+  budget: EvaluationBudget;
+}
+
+/**
+ * What an evaluation may spend. A statement's work is counted against
+ * WORK_PER_STATEMENT, and with `milliseconds` (the analysis's
+ * `timePerStatement`, on the server's thread) it stops that long from now,
+ * leaving the value to a thread without a deadline (docs/performance.md).
+ * A part of a note's formula is not counted: the note's math has a budget of
+ * its own, read between formulas (latex/noteMath.ts).
+ */
+export type EvaluationBudget = { milliseconds: number | undefined } | 'formula part';
+
+/** The context an evaluation runs in: the only place one is made (a special form may narrow the one it is given). */
+export function evaluationContext(setting: EvaluationSetting): EvaluationContext {
+  const { units, precision, limits, files, lookup, report, source, budget } = setting;
+  const text = source.text;
+  return {
+    units,
+    ...(precision !== undefined ? { precision } : {}),
+    limits,
+    ...(files ? { files } : {}),
+    lookup,
+    report,
+    textOf: source.language === 'kl' ? (span) => writtenOnOneLine(text.slice(span.start, span.end)) : (span) => text.slice(span.start, span.end),
+    ...(budget === 'formula part' ? {} : { work: workMeter(budget.milliseconds) }),
+  };
+}
+
+function workMeter(milliseconds: number | undefined): WorkMeter {
+  return { numbers: 0, refused: false, ...(milliseconds !== undefined ? { deadline: performance.now() + milliseconds } : {}) };
 }
 
 /**
@@ -140,7 +194,7 @@ export function startsWorkInTime(milliseconds: number, context: EvaluationContex
 }
 
 /** The numbers a value holds. */
-export function numbersOf(value: Value): number {
+function numbersOf(value: Value): number {
   return value.kind === 'vector' || value.kind === 'matrix' ? value.data.length : 1;
 }
 

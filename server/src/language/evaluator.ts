@@ -7,6 +7,7 @@ import { crossEntropyLessEntropy } from './divergenceDifference';
 import { error, warning } from './diagnostics';
 import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type Evaluate, type EvaluationContext } from './context';
 import { klMath } from './mathInstance';
+import { CONSTANTS } from './reservedNames';
 import { describeKind, matrixRow, numberValue, type MatrixValue, type NumberValue, type Value, type VectorValue } from './values';
 import type { Span } from './span';
 import { evaluateGrad } from './gradient/grad';
@@ -15,12 +16,6 @@ import { evaluateGrad } from './gradient/grad';
 const SPECIAL_FORMS: Record<FormBuiltin['form'], (call: CallExpression, context: EvaluationContext, evaluate: Evaluate) => Value | undefined> = {
   grad: evaluateGrad,
 };
-
-const CONSTANTS: ReadonlyMap<string, number> = new Map([
-  ['pi', Math.PI],
-  ['π', Math.PI],
-  ['e', Math.E],
-]);
 
 export function evaluate(expression: Expression, context: EvaluationContext): Value | undefined {
   const value = evaluateNode(expression, context);

@@ -3,7 +3,7 @@
 // expected side, a gradient's detail. The document-wide budget counts them.
 import type { Binding } from './context';
 import type { MeasureDetail } from './measureDetail';
-import type { StatementResult } from './statementEvaluation';
+import type { StatementResult } from './statementResult';
 
 /**
  * Of the array buffers a result keeps alive (`reachableBuffers`, each once), those

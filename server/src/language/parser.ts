@@ -2,9 +2,10 @@
 // what it cannot read becomes a `syntax` diagnostic and a `missing` node, and
 // the next statement is parsed afresh. Nesting is bounded so that no document
 // can drive the parser (or the evaluator after it) into a stack overflow.
-import type { BinaryOperator, Expression, MapEntry, Statement, UnitName } from './ast';
+import type { BinaryOperator, Check, Expression, MapEntry, Statement, UnitName } from './ast';
 import { error, type Diagnostic } from './diagnostics';
 import { tokenize, type Token } from './lexer';
+import { isDirectiveKeyword } from './reservedNames';
 import type { Span } from './span';
 
 export interface ParsedStatement {
@@ -38,8 +39,8 @@ const UNIT_NAMES: ReadonlyMap<string, UnitName> = new Map(Object.entries({
   bits: 'bits', bit: 'bits', nats: 'nats', nat: 'nats', bans: 'bans', ban: 'bans', hartleys: 'bans', hartley: 'bans', dits: 'bans', dit: 'bans',
 } as const));
 const BASE_UNITS: ReadonlyMap<string, UnitName> = new Map(Object.entries({ '2': 'bits', e: 'nats', '10': 'bans' } as const));
-export const MIN_PRECISION = 16;
-export const MAX_PRECISION = 1000;
+const MIN_PRECISION = 16;
+const MAX_PRECISION = 1000;
 
 class Abandon {}
 
@@ -122,9 +123,10 @@ class StatementParser {
   private parseStatementBody(): Statement {
     const first = this.peek();
     const second = this.tokens[this.index + 1];
-    if (first.kind === 'name' && (first.text === 'units' || first.text === 'base' || first.text === 'precision') && second.kind !== 'operator') {
+    if (first.kind === 'name' && isDirectiveKeyword(first.text) && second.kind !== 'operator') {
       return this.parseDirective();
     }
+    if (first.kind === 'name' && first.text === 'for' && second.kind === 'name') return this.parseForAll();
     if (first.kind === 'name' && second.kind === 'operator' && second.text === '=') {
       this.index += 2;
       const expression = this.parseExpression();
@@ -151,6 +153,30 @@ class StatementParser {
     }
     this.expectEnd();
     return { kind: 'expression', expression: left };
+  }
+
+  /** `for P, Q: left == right`: names, a colon, then a check, which holds for any distributions bound to the names. */
+  private parseForAll(): Statement {
+    const keyword = this.next();
+    const names: { name: string; span: Span }[] = [];
+    for (;;) {
+      const name = this.next();
+      if (name.kind !== 'name') this.fail(name.span, `'for' takes the names of distributions, then ':' and a check: 'for P, Q: H(P, Q) == H(P) + KL(P || Q)'.`);
+      if (names.some((n) => n.name === name.text)) this.fail(name.span, `'${name.text}' is named twice after 'for'.`);
+      names.push({ name: name.text, span: name.span });
+      const separator = this.next();
+      if (separator.kind === 'operator' && separator.text === ',') continue;
+      if (separator.kind === 'operator' && separator.text === ':') break;
+      this.fail(separator.span, `Write ':' after the names of 'for', then a check: 'for P, Q: H(P, Q) == H(P) + KL(P || Q)'.`);
+    }
+    const body = this.parseStatementBody();
+    if (body.kind !== 'check') {
+      const span = { start: this.tokens[this.index - 1]?.span.end ?? keyword.span.end, end: this.peek().span.end };
+      this.fail(span, `After 'for ${names.map((n) => n.name).join(', ')}:' comes a check, 'left == right' or 'left ≈ right'.`);
+    }
+    const check = body as Check;
+    if (check.forAll) this.fail(check.forAll.keywordSpan, `A 'for' check holds one check, not another 'for'.`);
+    return { ...check, forAll: { keywordSpan: keyword.span, names } };
   }
 
   private parseDirective(): Statement {
@@ -408,7 +434,7 @@ class StatementParser {
 }
 
 /** `75%` is 0.75; everything else is JavaScript's own reading of the decimal. */
-export function numberValue(text: string): number {
+function numberValue(text: string): number {
   return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
 }
 

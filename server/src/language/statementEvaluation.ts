@@ -1,43 +1,16 @@
 // Evaluates one parsed statement: its value, or its check verdict, with the
 // diagnostics it raised (spans relative to the statement's text).
 import { statementExpressions, walkExpression, type Check, type Expression, type Statement, type UnitName } from './ast';
-import { checkEntries, entryName, type CheckEntries } from './checkEntries';
+import { checkEntries, entryName } from './checkEntries';
 import type { Span } from './span';
 import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, literalTolerance, withinTolerance, type Tolerance } from './checks';
 import type { EvaluationContext } from './context';
 import { error, warning, type Diagnostic } from './diagnostics';
 import { evaluate } from './evaluator';
+import { evaluateGeneralCheck } from './generalChecks';
 import { formatFull, formatNumber } from './format';
+import type { CheckResult, StatementResult } from './statementResult';
 import { hasNaN, hasNonFinite, type Value } from './values';
-
-export interface CheckResult {
-  pass: boolean;
-  /** The left side's value. */
-  actual: Value;
-  /** The right side's value. */
-  expected: Value;
-  /** The numbers compared, entry by entry (aligned by label for labelled distributions). */
-  entries: CheckEntries;
-  /** One tolerance per compared number (one for scalars). */
-  tolerances: Tolerance[];
-  /** The largest absolute difference between the sides. */
-  difference: number;
-  /** The entries (0-based, into `entries`) that are out of tolerance. */
-  failedEntries: number[];
-}
-
-export interface StatementResult {
-  value?: Value;
-  check?: CheckResult;
-  units: UnitName;
-  precision?: number;
-  diagnostics: Diagnostic[];
-  /**
-   * No result yet, computed in the background: the statement took too long for
-   * this thread ('slow'), or it reads the value of one that did ('reads-pending').
-   */
-  pending?: 'slow' | 'reads-pending';
-}
 
 /**
  * The result of a statement that reads names whose assignments above have an
@@ -78,7 +51,7 @@ export function evaluateStatement(statement: Statement, context: EvaluationConte
     case 'expression':
       return { value: finished(evaluate(statement.expression, context), statement.expression, diagnostics) };
     case 'check':
-      return evaluateCheck(statement, context, diagnostics);
+      return statement.forAll ? evaluateGeneralCheck({ ...statement, forAll: statement.forAll }, context, diagnostics) : evaluateCheck(statement, context, diagnostics);
     default:
       return {};
   }

@@ -24,7 +24,7 @@ export interface SourceStatement {
  * of them read the same line (brackets opened on different lines, all still
  * open), so that splitting stays linear in the text however it is written.
  */
-export const RECOVERY_DEPTH = 8;
+const RECOVERY_DEPTH = 8;
 
 const NEW_STATEMENT = /^(?:[\p{L}_][\p{L}\p{M}\p{N}_]*[ \t]*=(?!=)|(?:units|base|precision)[ \t]+\S)/u;
 
@@ -199,22 +199,32 @@ function isBlank(text: string, start: number, end: number): boolean {
 }
 
 /** Opened minus closed brackets on the line text[start, end), ignoring strings and comments. */
+/**
+ * The brackets a line leaves open (negative: closes more than it opens),
+ * outside strings and before a comment. The characters that matter are found
+ * by a regular expression, in V8's compiled code rather than a loop over every
+ * character: a 10 MB line of numbers has one bracket, and is scanned once at
+ * native speed instead of ten million steps of a function not yet optimised.
+ */
 function bracketBalance(text: string, start: number, end: number): number {
   let balance = 0;
-  let quote = 0;
-  for (let i = start; i < end; i++) {
-    const ch = text.charCodeAt(i);
-    if (quote) {
-      if (ch === quote) quote = 0;
-      continue;
-    }
+  const significant = SIGNIFICANT;
+  significant.lastIndex = start;
+  for (let match = significant.exec(text); match !== null && match.index < end; match = significant.exec(text)) {
+    const ch = text.charCodeAt(match.index);
     if (ch === 35) break; // #
-    if (ch === 34 || ch === 39) quote = ch; // " '
-    else if (ch === 91 || ch === 40 || ch === 123) balance++; // [ ( {
-    else if (ch === 93 || ch === 41 || ch === 125) balance--; // ] ) }
+    if (ch === 34 || ch === 39) {
+      // " ' : the string runs to its closing quote, or to the end of the line.
+      const close = text.indexOf(match[0], match.index + 1);
+      if (close < 0 || close >= end) break;
+      significant.lastIndex = close + 1;
+    } else if (ch === 91 || ch === 40 || ch === 123) balance++; // [ ( {
+    else balance--; // ] ) }
   }
   return balance;
 }
+
+const SIGNIFICANT = /[#"'[\](){}]/g;
 
 /**
  * `text` as a string of its own. V8 makes a substring of 13 characters or more

@@ -8,10 +8,11 @@
 // `\label{}` and the punctuation that ends a sentence are set aside, and a unit
 // written after a value (`0.415\text{ bits}`) is taken off its part and kept.
 import type { UnitName } from '../language/ast';
+import type { RelationKind } from '../language/generalRelations';
 import type { Span } from '../language/span';
 import type { LatexToken } from './latexTokens';
 
-export type RelationKind = '=' | '≈' | '≠' | '<' | '≤' | '>' | '≥';
+export type { RelationKind };
 
 export interface ChainPart {
   tokens: LatexToken[];

@@ -118,7 +118,7 @@ class PartParser {
       if (token.kind === 'number') return this.fail('two numbers side by side: write an operator between them', token.span);
       if (isSymbol(token, '{')) return this.fail('a {group} right after a value: TeX writes 2{3} as 23', token.span);
       if (divided) return this.fail('`a / b c` reads as (a/b)·c or a/(b·c): write \\frac{}{} or parentheses', token.span);
-      if (endsWithBareArgument(last) && !(token.kind === 'command' && APPLICATIONS.has(token.text))) {
+      if (endsWithBareArgument(last) && !(token.kind === 'command' && APPLICATIONS.has(token.text)) && !spacedParenthesisAfterNumber(last, token)) {
         return this.fail('where the argument of the function ends is not written: use parentheses, \\log(…)', token.span);
       }
       if (last.type === 'number' && isCommand(token, 'frac', 'dfrac', 'tfrac', 'cfrac')) {
@@ -334,9 +334,9 @@ class PartParser {
     return node;
   }
 
-  /** `\sum_{i=1}^{n}` (limits in either order) and the product that follows it. */
+  /** `\sum_{i=1}^{n}` (limits in either order) and the product that follows it; `\sum_i`, `\sum_{i \in \Omega}`, `\sum`: over the outcomes. */
   private bigOperator(token: LatexToken): LatexNode {
-    let range: { index: string; from: LatexNode } | undefined;
+    let range: { index: string; from?: LatexNode } | undefined;
     let to: LatexNode | undefined;
     for (let k = 0; k < 2 && !this.failure; k++) {
       const next = this.peek();
@@ -349,16 +349,42 @@ class PartParser {
       }
     }
     if (this.failure) return this.failed();
-    if (!range || !to) return this.fail(`the range of \\${token.text} is not written as explicit numbers (\\${token.text}_{i=1}^{3})`, token.span);
+    const overOutcomes = token.text === 'sum' && !to && (!range || !range.from);
+    if (!overOutcomes && (!range?.from || !to)) return this.fail(`the range of \\${token.text} is not written as explicit numbers (\\${token.text}_{i=1}^{3})`, token.span);
     const next = this.peek();
     if (!next || !(startsFactor(next) || isSymbol(next, '-'))) return this.fail(`\\${token.text} has nothing to add up`, token.span);
     const body = this.term();
-    return { type: 'bigOperator', operator: token.text as 'sum' | 'prod', index: range.index, from: range.from, to, body, span: { start: token.span.start, end: body.span.end } };
+    const node: LatexNode = { type: 'bigOperator', operator: token.text as 'sum' | 'prod', body, span: { start: token.span.start, end: body.span.end } };
+    if (range) node.index = range.index;
+    if (range?.from && to) {
+      node.from = range.from;
+      node.to = to;
+    }
+    return node;
   }
 
-  private lowerLimit(): { index: string; from: LatexNode } | undefined {
+  /** `{i=1}`; or `i`, `{i}`, `{i \in \Omega}` (any set after `\in`): an index over the outcomes. */
+  private lowerLimit(): { index: string; from?: LatexNode } | undefined {
     const open = this.peek();
+    if (open?.kind === 'letter') {
+      this.pos++;
+      return { index: open.text };
+    }
     const letter = this.peek(1);
+    if (isSymbol(open, '{') && letter?.kind === 'letter' && isSymbol(this.peek(2), '}')) {
+      this.pos += 3;
+      return { index: letter.text };
+    }
+    if (isSymbol(open, '{') && letter?.kind === 'letter' && isCommand(this.peek(2), 'in')) {
+      let depth = 0;
+      for (let i = this.pos; i < this.tokens.length; i++) {
+        if (isSymbol(this.tokens[i], '{')) depth++;
+        else if (isSymbol(this.tokens[i], '}') && --depth === 0) {
+          this.pos = i + 1;
+          return { index: letter.text };
+        }
+      }
+    }
     if (!isSymbol(open, '{') || letter?.kind !== 'letter' || !isSymbol(this.peek(2), '=')) {
       this.fail('the lower limit is not of the form {i=1}', open?.span ?? this.endSpan());
       return undefined;
@@ -581,6 +607,16 @@ function startsFactor(token: LatexToken): boolean {
   if (token.kind === 'number' || token.kind === 'letter') return true;
   if (token.kind === 'symbol') return token.text === '(' || token.text === '[' || token.text === '{';
   return !NOT_FACTORS.has(token.text) && PRODUCT_OPERATORS[token.text] === undefined;
+}
+
+/**
+ * `\log 2 (a + b)`: a bare number argument, then a space, then a parenthesis:
+ * the space ends the argument, log(2)·(a + b), as `\log 2 \sum` is read.
+ * `\log 2(a + b)`, written without it, stays refused.
+ */
+function spacedParenthesisAfterNumber(node: LatexNode, next: LatexToken): boolean {
+  const bare = node.type === 'unary' ? node.operand : node;
+  return bare.type === 'function' && bare.bare && bare.argument.type === 'number' && isSymbol(next, '(') && next.span.start > bare.argument.span.end;
 }
 
 function endsWithBareArgument(node: LatexNode): boolean {

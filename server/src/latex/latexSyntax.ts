@@ -103,13 +103,19 @@ export interface LatexMeasure {
   span: Span;
 }
 
-/** `\sum_{i=1}^{n} body` and `\prod`, over explicit integers. */
+/**
+ * `\sum_{i=1}^{n} body` and `\prod`, over explicit integers; or a sum over
+ * the outcomes of the distributions its body reads (`\sum_i`, `\sum_{i \in
+ * \Omega}`, a bare `\sum`), which only a general statement can compute.
+ */
 export interface LatexBigOperator {
   type: 'bigOperator';
   operator: 'sum' | 'prod';
-  index: string;
-  from: LatexNode;
-  to: LatexNode;
+  /** Absent for a bare `\sum`: the one letter its body's entries are subscripted with. */
+  index?: string;
+  /** Both absent for a sum over the outcomes. */
+  from?: LatexNode;
+  to?: LatexNode;
   body: LatexNode;
   span: Span;
 }

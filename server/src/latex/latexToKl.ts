@@ -25,10 +25,20 @@ const WORK_PER_PART = 10;
 
 type Translation = { expression: Expression } | { skipped: string; span: Span };
 
+/**
+ * A general statement's sample: a sum over the outcomes (`\sum_i`) runs over
+ * this many, and an entry of a `free` distribution is only read at an index of
+ * such a sum (`p_i`, not `p_2`, which names an outcome the sample may lack).
+ */
+export interface OutcomeSample {
+  outcomes: number;
+  free: ReadonlySet<string>;
+}
+
 const COMBINING: Record<string, string> = { hat: '\u0302', bar: '\u0304', tilde: '\u0303' };
 
-export function translateToKl(node: LatexNode, context: EvaluationContext): Translation {
-  const translator = new Translator(context);
+export function translateToKl(node: LatexNode, context: EvaluationContext, sample?: OutcomeSample): Translation {
+  const translator = new Translator(context, sample);
   const expression = translator.translate(node);
   return translator.skip ? translator.skip : { expression };
 }
@@ -38,10 +48,12 @@ class Translator {
   private readonly indices = new Map<string, number>();
   /** The indices a translation read (as a value, a subscript or a limit), to tell a sum whose terms are all the same. */
   private readonly indicesRead = new Set<string>();
+  /** The indices of the sums over the outcomes around the node being translated. */
+  private readonly outcomeIndices = new Set<string>();
   private terms = 0;
   private work = 0;
 
-  constructor(private readonly context: EvaluationContext) {}
+  constructor(private readonly context: EvaluationContext, private readonly sample: OutcomeSample | undefined) {}
 
   translate(node: LatexNode): Expression {
     if (this.skip) return missing(node.span);
@@ -104,7 +116,11 @@ class Translator {
     const bound = names.find((name) => this.context.lookup(name));
     if (bound) return this.name(bound, node.span);
     // `y_2` with `y` a vector: its 2nd entry, counting from 1 as `onehot` does.
-    const vector = bases.map((name) => this.context.lookup(name)?.value).find((value) => value?.kind === 'vector');
+    const vectorName = bases.find((name) => this.context.lookup(name)?.value.kind === 'vector');
+    const vector = vectorName === undefined ? undefined : this.context.lookup(vectorName)?.value;
+    if (vectorName !== undefined && this.sample?.free.has(vectorName) && !(node.subscript?.text !== undefined && this.outcomeIndices.has(node.subscript.text))) {
+      return this.skipped(`${written(node)} names one outcome of a distribution no kl block binds`, node.span);
+    }
     if (vector?.kind === 'vector' && /^\d+$/.test(subscript)) {
       const position = Number(subscript);
       if (position >= 1 && position <= vector.data.length) return literal(vector.data[position - 1], node.span);
@@ -135,23 +151,26 @@ class Translator {
 
   /** `\sum_{i=from}^{to} body` as body(from) + … + body(to), added pairwise so the tree stays shallow. */
   private bigOperator(node: Extract<LatexNode, { type: 'bigOperator' }>): Expression {
+    if (!node.from || !node.to) return this.outcomeSum(node);
+    const index = node.index;
+    if (index === undefined) return missing(node.span);
     const from = this.integer(node.from, 'the lower limit');
     const to = this.integer(node.to, 'the upper limit');
     if (from === undefined || to === undefined) return missing(node.span);
     const count = Math.max(0, to - from + 1);
     const operator = node.operator === 'sum' ? '+' : '*';
     if (count === 0) return literal(node.operator === 'sum' ? 0 : 1, node.span);
-    const outer = this.indices.get(node.index);
-    const readBefore = this.indicesRead.has(node.index);
-    this.indicesRead.delete(node.index);
-    this.indices.set(node.index, from);
+    const outer = this.indices.get(index);
+    const readBefore = this.indicesRead.has(index);
+    this.indicesRead.delete(index);
+    this.indices.set(index, from);
     const first = this.translate(node.body);
-    const constant = !this.indicesRead.has(node.index);
+    const constant = !this.indicesRead.has(index);
     const restore = () => {
-      if (outer === undefined) this.indices.delete(node.index);
-      else this.indices.set(node.index, outer);
-      if (readBefore) this.indicesRead.add(node.index);
-      else this.indicesRead.delete(node.index);
+      if (outer === undefined) this.indices.delete(index);
+      else this.indices.set(index, outer);
+      if (readBefore) this.indicesRead.add(index);
+      else this.indicesRead.delete(index);
     };
     // Every term the same: n·body (body^n), one term whatever n, and as exact as a product of doubles is.
     if (constant) {
@@ -166,20 +185,39 @@ class Translator {
     }
     const terms: Expression[] = [first];
     for (let i = from + 1; i <= to && !this.skip; i++) {
-      this.indices.set(node.index, i);
+      this.indices.set(index, i);
       terms.push(this.translate(node.body));
     }
     restore();
-    let level = terms;
-    while (level.length > 1) {
-      const next: Expression[] = [];
-      for (let i = 0; i + 1 < level.length; i += 2) {
-        next.push({ type: 'binary', operator, left: level[i], right: level[i + 1], operatorSpan: node.span, span: node.span });
-      }
-      if (level.length % 2 === 1) next.push(level[level.length - 1]);
-      level = next;
+    return pairwise(terms, operator, node.span);
+  }
+
+  /**
+   * `\sum_i body` over the sample's outcomes, term by term. A term whose
+   * weight (a factor that is an entry, `p_i` in `p_i \log q_i`) is 0 is 0, the
+   * convention of the measures (0 · log 0 = 0, 0 · log(0/0) = 0).
+   */
+  private outcomeSum(node: Extract<LatexNode, { type: 'bigOperator' }>): Expression {
+    if (!this.sample) return this.skipped(`this \\${node.operator} runs over the outcomes, which only a general statement (about distributions no kl block binds) gives`, node.span);
+    const index = node.index ?? bareSumIndex(node.body);
+    if (index === undefined) return this.skipped('the index of this \\sum is not written, and its terms do not show one', node.span);
+    const outer = this.indices.get(index);
+    const wasOutcome = this.outcomeIndices.has(index);
+    this.outcomeIndices.add(index);
+    const terms: Expression[] = [];
+    for (let i = 1; i <= this.sample.outcomes && !this.skip; i++) {
+      this.indices.set(index, i);
+      const weightless = factorsOf(node.body).some((factor) => {
+        if (factor.type !== 'symbol' || factor.subscript?.text !== index) return false;
+        const weight = this.translate(factor);
+        return weight.type === 'number' && weight.value === 0;
+      });
+      terms.push(weightless ? literal(0, node.span) : this.translate(node.body));
     }
-    return level[0];
+    if (outer === undefined) this.indices.delete(index);
+    else this.indices.set(index, outer);
+    if (!wasOutcome) this.outcomeIndices.delete(index);
+    return pairwise(terms, '+', node.span);
   }
 
   /** The value of a limit or subscript, which must be a whole number. */
@@ -200,8 +238,61 @@ class Translator {
   }
 }
 
+/** Terms joined by `operator`, pairwise, so the tree stays shallow. */
+function pairwise(terms: Expression[], operator: '+' | '*', span: Span): Expression {
+  let level = terms;
+  while (level.length > 1) {
+    const next: Expression[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      next.push({ type: 'binary', operator, left: level[i], right: level[i + 1], operatorSpan: span, span });
+    }
+    if (level.length % 2 === 1) next.push(level[level.length - 1]);
+    level = next;
+  }
+  return level[0] ?? literal(operator === '+' ? 0 : 1, span);
+}
+
+/** The factors of a product (`-p_i \log q_i`: p_i and \log q_i), through signs and parentheses. */
+function factorsOf(node: LatexNode): LatexNode[] {
+  if (node.type === 'unary') return factorsOf(node.operand);
+  if (node.type === 'group') return factorsOf(node.inner);
+  if (node.type === 'binary' && node.operator === '*') return [...factorsOf(node.left), ...factorsOf(node.right)];
+  return [node];
+}
+
+/** The index of a bare `\sum`: the one letter that subscripts the names of its body (`\sum p_i \log q_i`: i). */
+export function bareSumIndex(body: LatexNode): string | undefined {
+  const letters = new Set<string>();
+  const visit = (node: LatexNode): void => {
+    switch (node.type) {
+      case 'symbol':
+        if (node.subscript?.text !== undefined && /^\p{L}$/u.test(node.subscript.text)) letters.add(node.subscript.text);
+        return;
+      case 'unary':
+        return visit(node.operand);
+      case 'binary':
+        visit(node.left);
+        return visit(node.right);
+      case 'group':
+        return visit(node.inner);
+      case 'function':
+        return visit(node.argument);
+      case 'root':
+        visit(node.index);
+        return visit(node.radicand);
+      case 'measure':
+      case 'vector':
+        return (node.type === 'measure' ? node.args : node.elements).forEach(visit);
+      default:
+        return;
+    }
+  };
+  visit(body);
+  return letters.size === 1 ? [...letters][0] : undefined;
+}
+
 /** The names a symbol may have in a kl block: `ŷ`, `y_hat`, `yhat`; `μ`, `mu`. */
-function baseNames(node: LatexSymbol): string[] {
+export function baseNames(node: LatexSymbol): string[] {
   const plain = node.alias ? [node.name, node.alias] : [node.name];
   if (!node.decoration) return plain;
   const mark = node.decoration;

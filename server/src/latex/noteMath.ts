@@ -11,13 +11,17 @@
 import type { Analysis } from '../language/analysis';
 import type { UnitName } from '../language/ast';
 import type { Tolerance } from '../language/checks';
-import type { Binding } from '../language/context';
+import { evaluationContext, type Binding } from '../language/context';
 import { warning, type Diagnostic } from '../language/diagnostics';
 import { formatNumber } from '../language/format';
 import type { Span } from '../language/span';
 import { convertUnits } from '../language/units';
 import { splitChains, type Chain, type RelationKind } from './formulaChains';
+import { freedomOf, relationDistributions } from './freeDistributions';
+import { counterexampleText } from '../language/generalRelations';
+import { generalStatement, generalUnits, isInstance, type GeneralScope, type GeneralStatement, type PartReading } from './generalStatements';
 import { parsePart } from './latexParser';
+import type { LatexNode } from './latexSyntax';
 import { tokenizeLatex, type LatexToken } from './latexTokens';
 import { findMathRegions, type MathRegion } from './mathRegions';
 import { evaluatePart, type NumericValue, type PartValue } from './partValue';
@@ -46,6 +50,8 @@ export interface MathPart {
   written: readonly (WrittenNumber | undefined)[];
   /** The bindings it read. */
   inputs: Binding[];
+  /** The distributions it names that no kl block binds: a statement about any of them (see generalStatements.ts). */
+  free?: string[];
 }
 
 export interface MathRelation {
@@ -68,6 +74,11 @@ export interface MathRelation {
   rightNumbers: number[];
   /** For a failed relation with a hand-rounded side: that side rewritten with the computed value. */
   fixes: { span: Span; text: string }[];
+  /**
+   * A statement about any distribution, checked on samples; `leftNumbers` and
+   * `rightNumbers` are then the sides on the counterexample (none when it holds).
+   */
+  general?: GeneralStatement;
 }
 
 export interface MathFormula {
@@ -282,21 +293,30 @@ function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analy
   if (chains.length === 0) return undefined;
   const { units, source: unitsSource } = formulaUnits(chains, tokens, above);
   const parts: MathPart[] = [];
+  const readings: PartReading[] = [];
   const relations: MathRelation[] = [];
+  const isBound = (name: string) => {
+    const binding = above.bindings.get(name);
+    lookedUp.push({ name, version: binding?.version ?? 0 });
+    return binding !== undefined;
+  };
+  const scope: GeneralScope = { units: generalUnits(chains, tokens, above.units), limits: analysis.options.limits, bindings: above.bindings, textOf: (span) => text.slice(span.start, span.end) };
   chains.forEach((chain, chainIndex) => {
     const first = parts.length;
     for (const part of chain.parts) {
       const node = parsePart(part.tokens, part.span);
       const source = text.slice(part.span.start, part.span.end);
-      const { outcome, inputs, lookedUp: partLookedUp } = cache.value(units, source, above.bindings, (lookup) => evaluatePart(node, {
+      const { outcome, inputs, lookedUp: partLookedUp } = cache.value(units, source, above.bindings, (lookup) => evaluatePart(node, evaluationContext({
         units,
         limits: analysis.options.limits,
         lookup,
         report: () => undefined,
-        textOf: (span) => text.slice(span.start, span.end),
-      }));
+        source: { text, language: 'latex' },
+        budget: 'formula part',
+      })));
       lookedUp.push(...partLookedUp);
       const computed: MathPart = { span: part.span, source, chain: chainIndex, notes: [], written: writtenNumbers(node), inputs };
+      const freedom = 'skipped' in outcome ? freedomOf(node, isBound) : ({ kind: 'pure' } as const);
       if ('skipped' in outcome) computed.skipped = outcome.skipped;
       else {
         computed.value = outcome.value;
@@ -304,28 +324,72 @@ function checkFormula(text: string, region: MathRegion, above: ScopeAbove, analy
         const unit = part.unit ?? (outcome.value.kind === 'matrix' ? undefined : outcome.value.unit);
         if (unit) computed.unit = unit;
       }
+      if (freedom.kind === 'free') computed.free = relationDistributions([freedom]).names;
       parts.push(computed);
+      readings.push({ node, freedom, ...(computed.value ? { value: computed.value } : {}) });
     }
-    relations.push(...chainRelations(chain, parts, first));
+    relations.push(...chainRelations(chain, parts, readings, first, scope));
   });
   return { region, units, unitsSource, parts, relations };
 }
 
-/** Verdicts between each two computed parts of a chain that are next to each other once the others are left out. */
-function chainRelations(chain: Chain, parts: readonly MathPart[], first: number): MathRelation[] {
-  const computed = chain.parts.map((_, i) => first + i).filter((index) => parts[index].value);
+/**
+ * Verdicts between each two computed parts of a chain that are next to each
+ * other once the others are left out; free parts (about any distribution)
+ * count as computed, unless the chain is an instance (generalStatements.ts).
+ */
+function chainRelations(chain: Chain, parts: readonly MathPart[], readings: readonly PartReading[], first: number, scope: GeneralScope): MathRelation[] {
+  const indices = chain.parts.map((_, i) => first + i);
+  const neighbours = (computed: number[]) => computed.slice(1).map((right, k) => ({ left: computed[k], right, between: chain.relations.slice(computed[k] - first, right - first) }));
+  let computed = indices.filter((index) => parts[index].value || readings[index].freedom.kind === 'free');
+  const kinds = neighbours(computed).map(({ between }) => composeRelations(between.map((relation) => relation.kind)));
+  if (isInstance(kinds, computed.map((index) => readings[index]))) computed = computed.filter((index) => parts[index].value);
   const relations: MathRelation[] = [];
-  for (let k = 0; k + 1 < computed.length; k++) {
-    const left = computed[k];
-    const right = computed[k + 1];
-    const between = chain.relations.slice(left - first, right - first);
+  for (const { left, right, between } of neighbours(computed)) {
     const kind = composeRelations(between.map((relation) => relation.kind));
     if (!kind) continue;
-    const relation = compare(kind, parts[left], parts[right]);
-    if (!relation) continue;
-    relations.push({ ...relation, left, right, operators: between.map((r) => r.span), span: { start: parts[left].span.start, end: parts[right].span.end } });
+    const place = { left, right, operators: between.map((r) => r.span), span: { start: parts[left].span.start, end: parts[right].span.end } };
+    if (parts[left].value && parts[right].value) {
+      const relation = compare(kind, parts[left], parts[right]);
+      if (relation) relations.push({ ...relation, ...place });
+      continue;
+    }
+    const general = generalStatement(kind, readings[left], readings[right], scope, readings[computed[0]]);
+    if ('skipped' in general) continue;
+    const sides = general.counterexample;
+    const measured = [left, right].some((index) => readings[index].freedom.kind === 'free' && writesMeasure(readings[index].node));
+    relations.push({
+      kind,
+      ...place,
+      pass: general.pass,
+      tolerances: [{ kind: 'relative', value: general.tolerance }],
+      difference: sides ? Math.abs(sides.left - sides.right) : 0,
+      failedEntries: general.pass ? [] : [0],
+      ...(measured ? { unit: scope.units } : {}),
+      leftNumbers: sides ? [sides.left] : [],
+      rightNumbers: sides ? [sides.right] : [],
+      fixes: [],
+      general,
+    });
   }
   return relations;
+}
+
+function writesMeasure(node: LatexNode): boolean {
+  switch (node.type) {
+    case 'measure':
+      return true;
+    case 'unary':
+      return writesMeasure(node.operand);
+    case 'binary':
+      return writesMeasure(node.left) || writesMeasure(node.right);
+    case 'group':
+      return writesMeasure(node.inner);
+    case 'function':
+      return writesMeasure(node.argument);
+    default:
+      return false;
+  }
 }
 
 function compare(kind: RelationKind, left: MathPart, right: MathPart): Omit<MathRelation, 'left' | 'right' | 'operators' | 'span'> | undefined {
@@ -411,7 +475,9 @@ function failure(formula: MathFormula, relation: MathRelation): Diagnostic {
   const through = relation.operators.length > 1 ? ` (across ${relation.operators.length - 1} part${relation.operators.length > 2 ? 's' : ''} that could not be computed)` : '';
   const unit = relation.unit ? ` ${relation.unit}` : '';
   let message: string;
-  if (relation.leftNumbers.length === 1) {
+  if (relation.general) {
+    message = `Math check failed: ${shorten(left.source)} ${relation.kind} ${shorten(right.source)}${through} ${generalFailure(relation.general, unit)}`;
+  } else if (relation.leftNumbers.length === 1) {
     const a = formatNumber(relation.leftNumbers[0]);
     const b = formatNumber(relation.rightNumbers[0]);
     message = relation.kind === '≠'
@@ -425,6 +491,14 @@ function failure(formula: MathFormula, relation: MathRelation): Diagnostic {
   const related = [...new Map([...left.inputs, ...right.inputs].map((binding) => [binding.name, binding])).values()]
     .map((binding) => ({ span: binding.definition, message: `${binding.name} is defined here` }));
   return { ...warning('math-check-failed', relation.span, message), ...(related.length > 0 ? { related } : {}) };
+}
+
+/** What a failed statement about any distribution gets wrong: the counterexample and both sides, or that ≠ never tells them apart. */
+function generalFailure(general: GeneralStatement, unit: string): string {
+  const sample = general.counterexample;
+  if (!sample) return `is not a difference: the sides are equal on every one of ${general.samples} samples of ${general.names.join(', ')}.`;
+  const identity = general.identity ? ` The right statement: ${general.identity}.` : '';
+  return `does not hold for every distribution: for ${counterexampleText(sample)}, the left side is ${formatNumber(sample.left)}${unit}, the right side ${formatNumber(sample.right)}${unit}.${identity}`;
 }
 
 function differenceText(relation: MathRelation): string {

@@ -14,10 +14,11 @@
 // the pending results without trying again; one that changes what a pending
 // statement computes cancels the worker and starts it on the new text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { failPending, type AnalysisOptions, type DocumentKind } from '../language/analysis';
+import type { AnalysisOptions, DocumentKind } from '../language/analysis';
 import { analyzeSteps, type DocumentAnalysis } from '../notes/documentAnalysis';
 import type { FileHost } from '../language/load/fileHost';
 import { BackgroundAnalysis } from './backgroundAnalysis';
+import { failPending } from './pendingFailure';
 import { changesAnalysis, type Settings } from './settings';
 
 interface Run {

@@ -8,9 +8,10 @@
 // stops at once, whatever it was doing, and the next request starts a new worker.
 import { Worker } from 'node:worker_threads';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
-import { revivedAnalysis, type AnalysisOptions, type DocumentKind, type TransferredAnalysis } from '../language/analysis';
+import type { AnalysisOptions, DocumentKind } from '../language/analysis';
 import type { FileHost } from '../language/load/fileHost';
 import { keepLongSections, type StatementSections } from '../hover/backgroundSections';
+import { revivedAnalysis, type TransferredAnalysis } from './transferredAnalysis';
 
 /** What `load()` may read, without the file system itself (which the worker has its own of). */
 export type FileHostData = Omit<FileHost, 'fileSystem'>;
@@ -41,7 +42,7 @@ export class BackgroundAnalysis {
   /**
    * The analysis of the text with these options, computed on the worker with no
    * time limit. One at a time: a new request cancels the one still running.
-   * The analysis keeps this thread's file host.
+   * The analysis keeps this thread's file host and time per statement.
    */
   analyze(text: string, kind: DocumentKind, options: AnalysisOptions): Promise<DocumentAnalysis> {
     this.cancel();
@@ -51,7 +52,7 @@ export class BackgroundAnalysis {
     return new Promise<DocumentAnalysis>((resolve, reject) => {
       this.waiting = {
         resolve: (transferred) => {
-          this.lastAnalysis = revivedAnalysis(transferred, files);
+          this.lastAnalysis = revivedAnalysis(transferred, options);
           resolve(this.lastAnalysis);
         },
         reject,

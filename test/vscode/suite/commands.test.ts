@@ -28,6 +28,7 @@ suite('commands', () => {
     assert.deepEqual(Object.fromEntries(palette), {
       'kl.restartServer': 'KL Lens: Restart Server',
       'kl.showOutput': 'KL Lens: Show Output',
+      'kl.exportNoteAsHtml': 'KL Lens: Export Note as HTML',
       'kl.walkthrough.openExample': 'KL Lens: Open the Worked Example',
       'kl.walkthrough.openNote': 'KL Lens: Open the Example Note and Its Preview',
     });

@@ -17,7 +17,7 @@ export interface ResolvedPath {
   root: string;
 }
 
-export const LOADABLE_EXTENSIONS: readonly string[] = ['.npy', '.json', '.csv', '.tsv'];
+const LOADABLE_EXTENSIONS: readonly string[] = ['.npy', '.json', '.csv', '.tsv'];
 
 export function resolveLoadPath(written: string, host: FileHost): ResolvedPath | Refusal {
   if (!host.trusted) {

@@ -23,7 +23,7 @@ export interface LoadProblem {
 export type LoadOutcome = { value: LoadedValue } | LoadProblem;
 
 /** The file is not read yet, and reading it would take longer than the caller has: see `readLoad`. */
-export const TOO_SLOW_TO_READ = { tooSlow: true } as const;
+const TOO_SLOW_TO_READ = { tooSlow: true } as const;
 
 /**
  * About 25 ms of reading on this machine (the server's time for a statement):

@@ -9,6 +9,7 @@ import { inputErrorPhrase, inputsInError } from '../language/statementEvaluation
 import type { Value } from '../language/values';
 import { MEASURES } from '../language/measures/index';
 import { fullValue, shortValue } from './valueText';
+import { counterexampleText } from '../language/generalRelations';
 
 export interface ResultText {
   /** `KL = 0.41504 bits`, `✓ 0.415 (0.41504)`, `✗ expected 0.5, got 0.41504`. */
@@ -37,6 +38,13 @@ export const PENDING_TEXT = {
 export function resultText(analyzed: AnalyzedStatement, digits: number): ResultText | undefined {
   const statement = analyzed.parsed.statement;
   const { value, check } = analyzed.result;
+  // A `for P, Q:` check: for any P and Q, or the counterexample (no value to copy when it holds).
+  if (check?.general) {
+    const names = check.general.names.join(', ');
+    const sample = check.general.counterexample;
+    if (!sample) return { title: `✓ for any ${names} (${check.general.samples} samples)`, hint: `✓ for any ${names}`, copy: '' };
+    return { title: `✗ fails for ${counterexampleText(sample)}`, hint: `✗ for ${counterexampleText(sample)}`, copy: counterexampleText(sample) };
+  }
   if (!value) return undefined;
   // An assignment has a line only when it assigns a measure (a number with a unit or how it was computed).
   if (statement.kind === 'assignment' && (value.kind !== 'number' || (!value.unit && !value.detail))) return undefined;

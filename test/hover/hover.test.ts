@@ -1,9 +1,13 @@
-// Hovers as a user sees them on the cross-entropy example and in a Markdown note.
+// Hovers as a user sees them on the cross-entropy example and in a Markdown note,
+// answered in process (test/support/markedDocument.ts); test/lsp/smoke.test.ts
+// asks a few of them of the bundled server over stdio.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, LspSession, ROOT } from './lspSession';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FeatureDocument } from '../support/markedDocument';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 const EXAMPLE = 'file:///examples/cross-entropy.kl';
 const NOTE = 'file:///notes/entropy.md';
@@ -32,20 +36,26 @@ interface Hover {
   range?: { start: { line: number; character: number } };
 }
 
-let session: LspSession;
+const documents = new Map<string, FeatureDocument>();
 
-beforeAll(async () => {
-  ensureBuilt();
-  session = await LspSession.start();
-  session.open(EXAMPLE, readFileSync(path.join(ROOT, 'examples/cross-entropy.kl'), 'utf8'));
-  session.open(NOTE, NOTE_TEXT);
-  await session.diagnostics(EXAMPLE);
-  await session.diagnostics(NOTE);
-}, 60_000);
-afterAll(() => session.stop());
+/** Opens a document, analysed as the server analyses it. */
+function open(uri: string, text: string): FeatureDocument {
+  const document = new FeatureDocument(text, { uri });
+  documents.set(uri, document);
+  return document;
+}
+
+function documentOf(uri: string): FeatureDocument {
+  const document = documents.get(uri);
+  if (!document) throw new Error(`${uri} is not open`);
+  return document;
+}
+
+open(EXAMPLE, readFileSync(path.join(ROOT, 'examples/cross-entropy.kl'), 'utf8'));
+open(NOTE, NOTE_TEXT);
 
 async function hoverAt(uri: string, needle: string, shift = 0, occurrence = 1): Promise<Hover | null> {
-  return session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: session.positionOf(uri, needle, shift, occurrence) });
+  return documentOf(uri).hover({ needle, shift, occurrence }) as Hover | null;
 }
 
 async function hoverText(uri: string, needle: string, shift = 0, occurrence = 1): Promise<string> {
@@ -119,8 +129,7 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
   });
 
   it('shows a failed check with both values, and the infinite divergence with its warning once', async () => {
-    session.open('file:///hover/check.kl', 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q) ≈ 0.5\nKL(Q || P)\nKL(Q || P) ≈ 1\n');
-    await session.diagnostics('file:///hover/check.kl');
+    open('file:///hover/check.kl', 'units bits\nP = [1, 0, 0]\nQ = [0.75, 0.2, 0.05]\nKL(P || Q) ≈ 0.5\nKL(Q || P)\nKL(Q || P) ≈ 1\n');
     const check = await hoverText('file:///hover/check.kl', 'KL(P || Q) ≈');
     expect(check).toContain(`✗ **check fails**: ${KL_BITS} differs from \`0.5\``);
     const infinite = await hoverText('file:///hover/check.kl', 'KL(Q || P)');
@@ -128,7 +137,7 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
     expect(infinite).toContain('0.75·log2(0.75/1) + 0.2·log2(0.2/0) + 0.05·log2(0.05/0) = ∞ bits');
     // The warning covers the call: the editor shows it above the hover, so the hover does not repeat it.
     expect(infinite).not.toMatch(/infinite/);
-    const diagnostics = await session.diagnostics('file:///hover/check.kl');
+    const diagnostics = documentOf('file:///hover/check.kl').diagnostics();
     expect(diagnostics.filter((d) => /KL\(Q ‖ P\) is infinite/.test(String(d.message)))).toHaveLength(2);
     // Beside the call (over ≈), no diagnostic is under the pointer: the hover says it.
     const beside = await hoverText('file:///hover/check.kl', '≈ 1');
@@ -137,8 +146,7 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
 
   it('writes a softmax\'s q that underflowed as e^(ln q), says why, and shows the libraries\' inf beside the finite value', async () => {
     const uri = 'file:///hover/logits.kl';
-    session.open(uri, 'z = [1000, 999, 0]\ny = onehot(3, 3)\nKL(y || softmax(z))\n');
-    await session.diagnostics(uri);
+    open(uri, 'z = [1000, 999, 0]\ny = onehot(3, 3)\nKL(y || softmax(z))\n');
     const text = await hoverText(uri, 'KL(y');
     // mpmath: 1000 + ln(1 + e^-1) = 1000.31326168751822283…
     expect(text).toContain('**1000.3132616875182 nats**');
@@ -153,8 +161,7 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
 
   it('gives BCE of a sigmoid that rounds to 1 its value from the logit, writes 1 − p as e^(ln(1 − p)), says why, and shows torch\'s loss on the logits', async () => {
     const uri = 'file:///hover/sigmoid.kl';
-    session.open(uri, 'x = 40\nBCE(0, sigmoid(x))\n');
-    await session.diagnostics(uri);
+    open(uri, 'x = 40\nBCE(0, sigmoid(x))\n');
     const text = await hoverText(uri, 'BCE(');
     // sigmoid(40) is 1 as a double; softplus(40) = 40 + 4.2e-18, whose nearest double is 40.
     expect(text).toContain('**40 nats**');
@@ -168,10 +175,9 @@ describe('hovering a measure in examples/cross-entropy.kl', () => {
 
   it('shows the value of a measure written inside a larger statement, and the documentation of other functions', async () => {
     const kl = await hoverAt(EXAMPLE, 'KL(P || Q)', 0, 3);
-    expect(session.document(EXAMPLE).getText(kl?.range as never)).toBe('KL(P || Q)');
+    expect(documentOf(EXAMPLE).textIn(kl?.range as never)).toBe('KL(P || Q)');
     expect(kl?.contents.value).toContain(`\`D_KL(P‖Q) = 1·log2(1/0.75) + 0 + 0 = ${KL_BITS} bits\``);
-    session.open('file:///hover/nested.kl', 'P = [1, 0]\nCE(P, softmax([1, 1]))\n');
-    await session.diagnostics('file:///hover/nested.kl');
+    open('file:///hover/nested.kl', 'P = [1, 0]\nCE(P, softmax([1, 1]))\n');
     const softmax = await hoverText('file:///hover/nested.kl', 'softmax');
     expect(softmax).toContain('`softmax(z)`: The categorical distribution of logits z');
   });
@@ -194,8 +200,7 @@ describe('hovering a name', () => {
 
   it('writes a measure bound to a name with the names its definition used', async () => {
     const uri = 'file:///hover/bound.kl';
-    session.open(uri, 'units bits\nteacher = [1, 0, 0]\nstudent = [0.75, 0.2, 0.05]\ngap = KL(teacher || student)\ngap * 2\n');
-    await session.diagnostics(uri);
+    open(uri, 'units bits\nteacher = [1, 0, 0]\nstudent = [0.75, 0.2, 0.05]\ngap = KL(teacher || student)\ngap * 2\n');
     const text = await hoverText(uri, 'gap * 2');
     expect(text).toContain('`gap` — defined at line 4');
     expect(text).toContain(`\`D_KL(teacher‖student) = 1·log2(1/0.75) + 0 + 0 = ${KL_BITS} bits\``);
@@ -210,8 +215,7 @@ describe('hovering a name', () => {
 
   it('summarises a long vector with its length, extremes, top entries and a histogram', async () => {
     const weights = Array.from({ length: 40 }, (_, i) => (i + 1) / 820);
-    session.open('file:///hover/long.kl', `V = [${weights.join(', ')}]\nH(V)\nKL(V || uniform(40))\n`);
-    await session.diagnostics('file:///hover/long.kl');
+    open('file:///hover/long.kl', `V = [${weights.join(', ')}]\nH(V)\nKL(V || uniform(40))\n`);
     const name = await hoverText('file:///hover/long.kl', 'V)');
     expect(name).toContain(`40 entries · min ${1 / 820} at #1 · max ${40 / 820} at #40`);
     expect(name).toContain(`top 5: #40: ${40 / 820} · #39: ${39 / 820}`);
@@ -229,8 +233,7 @@ describe('hovering a name', () => {
 describe('hovering normals and precise values', () => {
   it('gives a normal its differential entropy, and a `precision N` value all its digits', async () => {
     const uri = 'file:///hover/precise.kl';
-    session.open(uri, 'units bits\nN = normal(0, 1)\nprecision 30\nH([0.25, 0.75])\n');
-    await session.diagnostics(uri);
+    open(uri, 'units bits\nN = normal(0, 1)\nprecision 30\nH([0.25, 0.75])\n');
     // mpmath: ½·log2(2πe) = 2.0470955851806411027…, whose nearest double prints as below.
     expect(await hoverText(uri, 'N =')).toContain('normal(μ = 0, σ = 1) · differential entropy 2.0470955851806409 bits');
     // mpmath: −(¼·log2 ¼ + ¾·log2 ¾) to 30 digits.
@@ -246,10 +249,9 @@ describe('hovering in a Markdown note', () => {
 
   it('shows nothing over the prose, over a comment, or past the end', async () => {
     expect(await hoverAt(NOTE, 'fair coin')).toBeNull();
-    session.open('file:///hover/comment.kl', 'H([0.5, 0.5])  # one bit\n');
-    await session.diagnostics('file:///hover/comment.kl');
+    open('file:///hover/comment.kl', 'H([0.5, 0.5])  # one bit\n');
     expect(await hoverAt('file:///hover/comment.kl', 'one bit')).toBeNull();
-    expect(await session.request('textDocument/hover', { textDocument: { uri: NOTE }, position: { line: 400, character: 0 } })).toBeNull();
+    expect(documentOf(NOTE).hover({ line: 400, character: 0 })).toBeNull();
   });
 });
 
@@ -298,10 +300,9 @@ describe.skipIf(!hasLibraries)('the Copy as Python programs, run in Python', () 
   beforeAll(async () => {
     for (const [name, text] of LIBRARY_CASES) {
       const uri = `file:///python/${encodeURIComponent(name)}.kl`;
-      session.open(uri, `${text}\n`);
-      await session.diagnostics(uri);
+      const document = open(uri, `${text}\n`);
       const lastLine = text.split('\n').length - 1;
-      const hover = await session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: lastLine, character: 1 } });
+      const hover = document.hover({ line: lastLine, character: 1 }) as Hover;
       const lines = hover.contents.value.split('\n').filter((line) => line.startsWith('in scipy') || line.startsWith('in torch'));
       const codes = programs(hover.contents.value);
       expect(codes.length).toBe(lines.length);

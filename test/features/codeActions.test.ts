@@ -1,32 +1,36 @@
-// Quick fixes, applied to the text as the editor would apply them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Quick fixes, applied to the text as the editor would apply them, answered in
+// process (test/support/markedDocument.ts).
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, ensureBuilt, LspSession } from './lspSession';
+import { applyEdits } from '../lsp/lspSession';
+import { FeatureDocument } from '../support/markedDocument';
 
-let session: LspSession;
+const opened = new Map<string, FeatureDocument>();
 let documents = 0;
-beforeAll(async () => {
-  ensureBuilt();
-  session = await LspSession.start();
-}, 60_000);
-afterAll(() => session.stop());
 
 /** Opens the text, asks for the fixes of the diagnostic with `code` (or at `needle`), and returns them. */
 async function fixesFor(text: string, where: { code?: string; needle?: string }): Promise<{ uri: string; actions: CodeAction[]; diagnostics: Diagnostic[] }> {
   const uri = `file:///actions/${++documents}.kl`;
-  session.open(uri, text);
-  const diagnostics = await session.diagnostics(uri);
+  const document = new FeatureDocument(text, { uri });
+  opened.set(uri, document);
+  const diagnostics = document.diagnostics();
   const diagnostic = where.code ? diagnostics.find((each) => each.code === where.code) : undefined;
   if (where.code && !diagnostic) throw new Error(`no ${where.code} in ${JSON.stringify(diagnostics)}`);
-  const position = where.needle ? session.positionOf(uri, where.needle) : undefined;
+  const position = where.needle ? document.positionOf(where.needle) : undefined;
   const range = diagnostic ? diagnostic.range : { start: position as { line: number; character: number }, end: position as { line: number; character: number } };
-  const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: diagnostic ? [diagnostic] : [] } });
+  const actions = document.codeActions(range, diagnostic ? [diagnostic] : []);
   return { uri, actions, diagnostics };
+}
+
+function documentOf(uri: string): FeatureDocument {
+  const document = opened.get(uri);
+  if (!document) throw new Error(`${uri} is not open`);
+  return document;
 }
 
 function applied(uri: string, action: CodeAction): string {
   const edits = action.edit?.changes?.[uri] as TextEdit[];
-  return applyEdits(session.text(uri), edits);
+  return applyEdits(documentOf(uri).text, edits);
 }
 
 describe('wrap in normalize(...)', () => {
@@ -38,8 +42,8 @@ describe('wrap in normalize(...)', () => {
     expect(fix.diagnostics).toEqual([diagnostics[0]]);
     const text = applied(uri, fix);
     expect(text).toBe('H(normalize([3, 1]))\n');
-    session.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: text }]);
-    expect(await session.diagnostics(uri)).toEqual([]);
+    documentOf(uri).edit([{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: text }]);
+    expect(documentOf(uri).diagnostics()).toEqual([]);
   });
 
   it('follows a name to its definition and wraps the literal there', async () => {
@@ -66,8 +70,9 @@ describe('replace the hand value of a failed check', () => {
     if (!fix) throw new Error('no fix');
     const text = applied(uri, fix);
     expect(text).toBe(document(fixed));
-    session.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: session.document(uri).positionAt(session.text(uri).length) }, text }]);
-    expect(await session.diagnostics(uri)).toEqual([]);
+    const edited = documentOf(uri);
+    edited.edit([{ range: { start: { line: 0, character: 0 }, end: edited.positionAt(edited.text.length) }, text }]);
+    expect(edited.diagnostics()).toEqual([]);
   });
 
   it('replaces only the failing entries of a vector check', async () => {

@@ -1,8 +1,12 @@
 // Writing and navigating KL: completion, signature help, definitions,
-// references, rename, highlights, the outline, semantic tokens, folding and formatting.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, DocumentHighlight, DocumentSymbol, FoldingRange, Location, SignatureHelp, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, ensureBuilt, LspSession } from './lspSession';
+// references, rename, highlights, the outline, semantic tokens, folding and
+// formatting, answered in process (test/support/markedDocument.ts);
+// test/lsp/smoke.test.ts asks a few of them of the bundled server over stdio.
+import { describe, expect, it } from 'vitest';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
+import { applyEdits } from '../lsp/lspSession';
+import { FeatureDocument, type Place } from '../support/markedDocument';
 
 const uri = 'file:///editing/model.kl';
 const TEXT = [
@@ -21,20 +25,14 @@ const TEXT = [
   '',
 ].join('\n');
 
-let session: LspSession;
-beforeAll(async () => {
-  ensureBuilt();
-  session = await LspSession.start();
-  session.open(uri, TEXT);
-  await session.diagnostics(uri);
-}, 60_000);
-afterAll(() => session.stop());
+const model = new FeatureDocument(TEXT, { uri });
+const open = (file: string, text: string) => new FeatureDocument(text, { uri: file });
 
-const at = (needle: string, shift = 0, occurrence = 1) => ({ textDocument: { uri }, position: session.positionOf(uri, needle, shift, occurrence) });
+const at = (needle: string, shift = 0, occurrence = 1): Place => ({ needle, shift, occurrence });
 
 describe('completion', () => {
   it('offers the names assigned above the cursor with their values, and the functions with their formula', async () => {
-    const items = await session.request<CompletionItem[]>('textDocument/completion', at('KL(P || Q)'));
+    const items = model.completion(at('KL(P || Q)')) ?? [];
     const names = items.filter((item) => item.kind === 6);
     expect(names.map((item) => [item.label, item.detail])).toEqual([['P', '[0.5, 0.25, 0.25]'], ['Q', '[0.25, 0.5, 0.25]']]);
     const kl = items.find((item) => item.label === 'KL');
@@ -45,28 +43,25 @@ describe('completion', () => {
   });
 
   it('offers the units after `units `, and nothing inside a comment', async () => {
-    session.open('file:///editing/units.kl', 'units b\nH([1]) # a comm\n');
-    await session.diagnostics('file:///editing/units.kl');
-    const units = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: 'file:///editing/units.kl' }, position: { line: 0, character: 7 } });
+    const document = open('file:///editing/units.kl', 'units b\nH([1]) # a comm\n');
+    const units = document.completion({ line: 0, character: 7 }) ?? [];
     expect(units.map((item) => item.label)).toEqual(['bits', 'nats', 'bans']);
-    expect(await session.request('textDocument/completion', { textDocument: { uri: 'file:///editing/units.kl' }, position: { line: 1, character: 15 } })).toBeNull();
+    expect(document.completion({ line: 1, character: 15 })).toBeNull();
   });
 
   it('completes inside a Markdown note\'s kl block only', async () => {
     const note = 'file:///editing/note.md';
-    session.open(note, 'Prose with P\n\n```kl\nP = [1, 0]\nH(\n```\n');
-    await session.diagnostics(note);
-    const inBlock = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: note }, position: { line: 4, character: 2 } });
+    const document = open(note, 'Prose with P\n\n```kl\nP = [1, 0]\nH(\n```\n');
+    const inBlock = document.completion({ line: 4, character: 2 }) ?? [];
     expect(inBlock.some((item) => item.label === 'P')).toBe(true);
-    expect(await session.request('textDocument/completion', { textDocument: { uri: note }, position: { line: 0, character: 5 } })).toBeNull();
+    expect(document.completion({ line: 0, character: 5 })).toBeNull();
   });
 });
 
 describe('signature help', () => {
   it('shows the parameters of the call being typed, with the active one', async () => {
-    session.open('file:///editing/typing.kl', 'P = [1, 0]\nKL(P || [0.5, \n');
-    await session.diagnostics('file:///editing/typing.kl');
-    const help = await session.request<SignatureHelp>('textDocument/signatureHelp', { textDocument: { uri: 'file:///editing/typing.kl' }, position: { line: 1, character: 14 } });
+    const help = open('file:///editing/typing.kl', 'P = [1, 0]\nKL(P || [0.5, \n').signatureHelp({ line: 1, character: 14 });
+    if (!help) throw new Error('no signature help');
     expect(help.signatures[0].label).toBe('KL(P || Q)');
     expect(help.activeParameter).toBe(1);
     expect(help.signatures[0].parameters?.[1].label).toEqual([8, 9]);
@@ -75,28 +70,32 @@ describe('signature help', () => {
 
 describe('go to definition, references, highlights and rename', () => {
   it('goes to the assignment in force where the name is read', async () => {
-    const first = await session.request<Location>('textDocument/definition', at('P || Q'));
+    const first = model.definition(at('P || Q'));
+    if (!first) throw new Error('no definition');
     expect(first.range.start).toEqual({ line: 2, character: 0 });
-    const second = await session.request<Location>('textDocument/definition', at('P, Q)'));
+    const second = model.definition(at('P, Q)'));
+    if (!second) throw new Error('no definition');
     expect(second.range.start).toEqual({ line: 10, character: 0 });
   });
 
   it('finds every assignment and use of the name', async () => {
-    const locations = await session.request<Location[]>('textDocument/references', { ...at('P || Q'), context: { includeDeclaration: true } });
+    const locations = model.references(at('P || Q'), true);
     expect(locations.map((location) => [location.range.start.line, location.range.start.character])).toEqual([[2, 0], [9, 3], [10, 0], [10, 14], [11, 2]]);
-    const uses = await session.request<Location[]>('textDocument/references', { ...at('P || Q'), context: { includeDeclaration: false } });
+    const uses = model.references(at('P || Q'), false);
     expect(uses).toHaveLength(3);
   });
 
   it('highlights writes and reads', async () => {
-    const highlights = await session.request<DocumentHighlight[]>('textDocument/documentHighlight', at('Q = ['));
+    const highlights = model.highlights(at('Q = ['));
     expect(highlights.map((highlight) => [highlight.range.start.line, highlight.kind])).toEqual([[3, 3], [9, 2], [10, 2], [11, 2]]);
   });
 
   it('renames a name everywhere, and the document means the same', async () => {
-    const prepared = await session.request<{ placeholder: string }>('textDocument/prepareRename', at('Q)'));
+    const prepared = model.prepareRename(at('Q)'));
+    if (!prepared) throw new Error('nothing to rename');
     expect(prepared.placeholder).toBe('Q');
-    const edit = await session.request<WorkspaceEdit>('textDocument/rename', { ...at('Q)'), newName: 'predicted' });
+    const edit = model.rename(at('Q)'), 'predicted');
+    if (!edit) throw new Error('no rename');
     const renamed = applyEdits(TEXT, edit.changes?.[uri] as TextEdit[]);
     expect(renamed).toContain('predicted = [\n');
     expect(renamed).toContain('KL(P || predicted)\nP = normalize(P * 2 + predicted)\nH(P, predicted)');
@@ -104,17 +103,17 @@ describe('go to definition, references, highlights and rename', () => {
 
   it('refuses to rename a builtin, or to a name that is taken or not a name', async () => {
     // F2 on a builtin says why it cannot be renamed, instead of VS Code's bare "The element can't be renamed".
-    await expect(session.request('textDocument/prepareRename', at('KL'))).rejects.toThrow(/'KL' is a built-in function of KL Lens; only names that this document assigns can be renamed/);
-    await expect(session.request('textDocument/prepareRename', at('units'))).rejects.toThrow(/'units' is a directive of the language/);
-    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'P' })).rejects.toThrow(/already used/);
-    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: '2Q' })).rejects.toThrow(/not a name/);
-    await expect(session.request('textDocument/rename', { ...at('Q)'), newName: 'softmax' })).rejects.toThrow(/built-in/);
+    expect(() => model.prepareRename(at('KL'))).toThrow(/'KL' is a built-in function of KL Lens; only names that this document assigns can be renamed/);
+    expect(() => model.prepareRename(at('units'))).toThrow(/'units' is a directive of the language/);
+    expect(() => model.rename(at('Q)'), 'P')).toThrow(/already used/);
+    expect(() => model.rename(at('Q)'), '2Q')).toThrow(/not a name/);
+    expect(() => model.rename(at('Q)'), 'softmax')).toThrow(/built-in/);
   });
 });
 
 describe('outline, semantic tokens and folding', () => {
   it('lists the assignments with their values', async () => {
-    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = model.documentSymbols();
     expect(symbols.map((symbol) => [symbol.name, symbol.detail, symbol.range.start.line, symbol.range.end.line])).toEqual([
       ['P', '[0.5, 0.25, 0.25]', 2, 2],
       ['Q', '[0.25, 0.5, 0.25]', 3, 7],
@@ -123,8 +122,9 @@ describe('outline, semantic tokens and folding', () => {
   });
 
   it('marks names, functions, numbers and directives', async () => {
-    const result = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    const legend = session.initializeResult?.capabilities.semanticTokensProvider?.legend;
+    const result = model.semanticTokens();
+    // The legend the server announces in its initialize answer.
+    const legend = SEMANTIC_TOKENS_LEGEND;
     const tokens: [number, number, number, string, string[]][] = [];
     let line = 0;
     let character = 0;
@@ -150,22 +150,21 @@ describe('outline, semantic tokens and folding', () => {
   it('answers an edit with only the changed stretch of tokens', async () => {
     const file = 'file:///editing/tokens.kl';
     const lines = Array.from({ length: 200 }, (_, i) => `P${i} = [0.5, 0.5]\nH(P${i})`);
-    session.open(file, lines.join('\n'));
-    await session.diagnostics(file);
-    const first = await session.request<{ resultId: string; data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: file } });
-    session.typeAfter(file, 'H(P100', ', P101');
-    const delta = await session.request<{ resultId: string; edits: { start: number; deleteCount: number; data: number[] }[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri: file }, previousResultId: first.resultId });
+    const document = open(file, lines.join('\n'));
+    const first = document.semanticTokens() as { resultId: string; data: number[] };
+    document.typeAfter('H(P100', ', P101');
+    const delta = document.semanticTokensDelta(first.resultId) as { resultId: string; edits: { start: number; deleteCount: number; data: number[] }[] };
     expect(delta.edits).toHaveLength(1);
     expect(delta.edits[0].data.length).toBeLessThan(20);
     const patched = [...first.data];
     patched.splice(delta.edits[0].start, delta.edits[0].deleteCount, ...delta.edits[0].data);
-    const fresh = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: file } });
+    const fresh = document.semanticTokens();
     expect(patched).toEqual(fresh.data);
     expect(fresh.data.length).toBe(first.data.length + 5); // one more name token
   });
 
   it('folds regions and statements written over several lines', async () => {
-    const ranges = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const ranges = model.foldingRanges();
     expect(ranges.map((range) => [range.startLine, range.endLine, range.kind])).toEqual([[0, 8, 'region'], [3, 7, undefined]]);
   });
 });
@@ -176,23 +175,17 @@ describe('formatting', () => {
 
   it('spaces operators, bars and commas, keeps spellings, comments and line breaks', async () => {
     const file = 'file:///editing/messy.kl';
-    session.open(file, messy);
-    await session.diagnostics(file);
-    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: file }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = open(file, messy).formatting();
     expect(applyEdits(messy, edits)).toBe(tidy);
   });
 
   it('gives the same values after formatting, and leaves a broken statement alone', async () => {
     const before = 'file:///editing/before.kl';
     const after = 'file:///editing/after.kl';
-    session.open(before, messy);
-    session.open(after, tidy);
-    const lensTitles = async (file: string) => (await session.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: file } })).map((lens) => lens.command.title);
-    expect(await lensTitles(after)).toEqual(await lensTitles(before));
+    const lensTitles = (file: string, text: string) => open(file, text).lensTitles();
+    expect(lensTitles(after, tidy)).toEqual(lensTitles(before, messy));
     const broken = 'file:///editing/broken.kl';
-    session.open(broken, 'KL(P||Q\n\nH( [1] )\n');
-    await session.diagnostics(broken);
-    const edits = await session.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: broken }, options: { tabSize: 2, insertSpaces: true } });
+    const edits: TextEdit[] = open(broken, 'KL(P||Q\n\nH( [1] )\n').formatting();
     expect(applyEdits('KL(P||Q\n\nH( [1] )\n', edits)).toBe('KL(P||Q\n\nH([1])\n');
   });
 });

@@ -1,9 +1,9 @@
 // Where each name is assigned and read, in document offsets. Built once per
 // analysis, when a feature first needs it (references, rename, highlights).
-import { statementAt, type Analysis, type AnalyzedStatement } from '../language/analysis';
-import { statementExpressions, walkExpression } from '../language/ast';
-import type { Binding } from '../language/context';
-import { shiftSpan, type Span } from '../language/span';
+import { statementAt, type Analysis, type AnalyzedStatement } from './analysis';
+import { statementExpressions, walkExpression } from './ast';
+import type { Binding } from './context';
+import { shiftSpan, type Span } from './span';
 
 export interface NameOccurrence {
   name: string;
@@ -15,7 +15,7 @@ export interface NameOccurrence {
 }
 
 /** The names of one statement, in source order. */
-export function namesOf(analyzed: AnalyzedStatement): NameOccurrence[] {
+function namesOf(analyzed: AnalyzedStatement): NameOccurrence[] {
   const statement = analyzed.parsed.statement;
   const offset = analyzed.source.offset;
   const occurrences: NameOccurrence[] = [];

@@ -85,7 +85,7 @@ export const bce: MeasureDefinition = {
  * changed them (logitChangesLog); undefined for a log that the double p gives
  * as well, or that its weight (y or 1 − y) leaves out.
  */
-export function sigmoidLogsChanged(y: number, p: number, x: number): { lnP: number | undefined; lnOneMinusP: number | undefined } {
+function sigmoidLogsChanged(y: number, p: number, x: number): { lnP: number | undefined; lnOneMinusP: number | undefined } {
   const lnP = lnSigmoid(x);
   const lnOneMinusP = lnSigmoid(-x);
   return {

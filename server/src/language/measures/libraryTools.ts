@@ -134,7 +134,7 @@ function scipyBase(unit: UnitName): string {
   return unit === 'bits' ? ', base=2' : unit === 'bans' ? ', base=10' : '';
 }
 
-export function torchToUnit(unit: UnitName): string {
+function torchToUnit(unit: UnitName): string {
   return unit === 'bits' ? ' / math.log(2)' : unit === 'bans' ? ' / math.log(10)' : '';
 }
 

@@ -3,7 +3,8 @@
 // and what scipy and torch return for the same call.
 import { formatFull, formatShort, shownNumber } from '../language/format';
 import { COPY_AS_PYTHON_COMMAND } from '../lsp/klProtocol';
-import { takesLogsFromLogits, type CategoricalDetail, type MeasureDetail } from '../language/measureDetail';
+import type { CategoricalDetail, MeasureDetail } from '../language/measureDetail';
+import { takesLogsFromLogits } from '../language/measures/index';
 import { convertUnits, UNIT_NAMES } from '../language/units';
 import type { NumberValue } from '../language/values';
 import { barChart } from './charts';
@@ -88,7 +89,7 @@ function summarySections(detail: MeasureDetail, names: Names): Markdown[] {
 function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Names): Markdown[] {
   const detail = value.detail;
   const sections = [code(formulaOf(detail, names)), joinMarkdown(termByTerm(detail, value.value, names).map(code), md`  \n`)];
-  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(md`${detail.measure === 'bce' ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE}`);
+  if (detail.kind === 'categorical' && takesLogsFromLogits(detail)) sections.push(md`${detail.rows.some((row) => row.sigmoidLogits) ? SIGMOID_LOGITS_NOTE : LOGITS_NOTE}`);
   // The libraries' lines before the chart: they stay in sight in a hover box of VS Code's height.
   sections.push(...librarySection(detail));
   // One outcome (BCE of two numbers) makes no chart worth drawing.
@@ -98,7 +99,7 @@ function writeSections(value: NumberValue & { detail: MeasureDetail }, names: Na
 
 function chartOf(detail: CategoricalDetail, names: Names): Markdown {
   const row = detail.rows[0];
-  const single = detail.measure === 'entropy' || detail.measure === 'perplexity' || !row.q;
+  const single = !row.q;
   const series = single ? [{ name: names.p, values: row.p }] : [{ name: names.p, values: row.p }, { name: names.q, values: row.q as Float64Array }];
   const batch = detail.rows.length > 1 ? `row 1 of ${detail.rows.length}` : '';
   const long = row.p.length > TABLE_LIMIT;

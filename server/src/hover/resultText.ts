@@ -7,7 +7,8 @@ import { formatShort } from '../language/format';
 import { tokenize } from '../language/lexer';
 import { inputErrorPhrase, inputsInError } from '../language/statementEvaluation';
 import type { Value } from '../language/values';
-import { fullValue, MEASURE_LABEL, shortValue } from './valueText';
+import { MEASURES } from '../language/measures/index';
+import { fullValue, shortValue } from './valueText';
 import { counterexampleText } from '../language/generalRelations';
 
 export interface ResultText {
@@ -99,7 +100,7 @@ export function notEvaluatedText(analyzed: AnalyzedStatement): NotEvaluatedText 
 /** `KL `, `H `, `∇z `…: the measure or gradient a value came from, when it is the statement's own value. */
 function labelOf(value: Value): string {
   if ((value.kind === 'number' || value.kind === 'vector' || value.kind === 'matrix') && value.gradient) return `∇${value.gradient.variable} `;
-  return value.kind === 'number' && value.detail ? `${MEASURE_LABEL[value.detail.measure]} ` : '';
+  return value.kind === 'number' && value.detail ? `${MEASURES[value.detail.measure].label} ` : '';
 }
 
 /**

@@ -12,15 +12,13 @@ import { familyOf } from '../language/families/families';
 import { supportsNest } from '../language/families/familyMeasures';
 import { klPairOf } from '../language/families/kl/klPairs';
 import { supportText } from '../language/families/supportText';
-import { sigmoidLogsChanged, type CategoricalDetail, type FamilyDetail, type MeasureDetail, type MeasureRow } from '../language/measureDetail';
-import { binaryCrossEntropyTermAt, crossEntropyTermAt, entropyTerm, jensenShannonTerm, klTermAt, logFromLogits } from '../language/measures';
-import { lnSoftmax } from '../language/softmax';
-import { CompensatedSum } from '../language/summation';
-import { logIn, UNIT_LN_BASE, UNIT_LOG_NAME } from '../language/units';
+import type { CategoricalDetail, FamilyDetail, MeasureDetail, MeasureRow } from '../language/measureDetail';
+import { MEASURES } from '../language/measures/index';
+import { measureTerms, type Term } from '../language/measureTerms';
+import { UNIT_LOG_NAME } from '../language/units';
 
-/** Up to this many terms are all written; beyond, only the largest. */
-const ALL_TERMS = 8;
-const LARGEST_TERMS = 5;
+export type { Term } from '../language/measureTerms';
+
 /** Batches: the first rows are written out, then the mean. */
 const ROWS_WRITTEN = 3;
 
@@ -28,17 +26,6 @@ export interface Names {
   p: string;
   q: string;
 }
-
-/** A term as written: its sign and body, and the number it stands for. */
-export interface Term {
-  /** `+` or `−` before the body. */
-  sign: '+' | '−';
-  body: string;
-  /** In the unit (perplexity: in nats, the exponent's terms; BCE: before the mean's 1/n). */
-  value: number;
-}
-
-type WrittenTerm = Omit<Term, 'value'>;
 
 /** Inputs are written with six significant digits: enough to recognise them, short enough to read. */
 function n(x: number): string {
@@ -48,32 +35,19 @@ function n(x: number): string {
 /** The formula of the measure, in the unit's logarithm. */
 export function formulaOf(detail: MeasureDetail, names: Names): string {
   const log = UNIT_LOG_NAME[detail.unit];
-  const { p, q } = names;
   if (detail.kind === 'family') return familyFormula(detail, names);
-  switch (detail.measure) {
-    case 'entropy':
-      return `H(${p}) = −Σᵢ pᵢ·${log}(pᵢ)`;
-    case 'crossEntropy':
-      return `H(${p}, ${q}) = −Σᵢ pᵢ·${log}(qᵢ)`;
-    case 'kl':
-      return `D_KL(${p}‖${q}) = Σᵢ pᵢ·${log}(pᵢ/qᵢ)`;
-    case 'js':
-      return `JS(${p}‖${q}) = ½·D_KL(${p}‖M) + ½·D_KL(${q}‖M) = Σᵢ ½·(pᵢ·${log}(pᵢ/mᵢ) + qᵢ·${log}(qᵢ/mᵢ)),  M = ½(${p} + ${q})`;
-    case 'bce':
-      return `BCE(${p}, ${q}) = −(1/n)·Σᵢ (yᵢ·${log}(pᵢ) + (1 − yᵢ)·${log}(1 − pᵢ))`;
-    case 'perplexity':
-      return `perplexity(${p}) = e^H(${p}),  H in nats`;
-  }
+  return MEASURES[detail.measure].formula(names, log);
 }
 
 /** The lines of the written-out computation, ending with the value. */
 export function termByTerm(detail: MeasureDetail, value: number, names: Names): string[] {
-  const unit = detail.measure === 'perplexity' ? '' : ` ${detail.unit}`;
   if (detail.kind === 'family') return [familyLine(detail, value, names)];
+  const measure = MEASURES[detail.measure];
+  const unit = measure.units === 'none' ? '' : ` ${detail.unit}`;
   const rows = detail.rows;
   if (rows.length === 1) {
     const line = `${symbol(detail, names)} = ${rowSum(detail, rows[0])} = ${formatFull(value)}${unit}`;
-    return detail.measure === 'js' ? [`M = ½(${names.p} + ${names.q}) = [${shortList(midpoint(rows[0].p, rows[0].q as Float64Array))}]`, line] : [line];
+    return measure.terms.before ? [measure.terms.before(rows[0], names), line] : [line];
   }
   const lines = rows.slice(0, ROWS_WRITTEN).map((row, r) => `row ${r + 1}: ${rowSum(detail, row)} = ${formatFull(row.value)}${unit}`);
   if (rows.length > ROWS_WRITTEN) lines.push(`… and ${rows.length - ROWS_WRITTEN} more rows`);
@@ -82,21 +56,7 @@ export function termByTerm(detail: MeasureDetail, value: number, names: Names): 
 }
 
 function symbol(detail: CategoricalDetail, names: Names): string {
-  const { p, q } = names;
-  switch (detail.measure) {
-    case 'entropy':
-      return `H(${p})`;
-    case 'crossEntropy':
-      return `H(${p}, ${q})`;
-    case 'kl':
-      return `D_KL(${p}‖${q})`;
-    case 'js':
-      return `JS(${p}‖${q})`;
-    case 'bce':
-      return `BCE(${p}, ${q})`;
-    case 'perplexity':
-      return `perplexity(${p})`;
-  }
+  return MEASURES[detail.measure].symbol(names);
 }
 
 const sums = new WeakMap<object, string>();
@@ -115,104 +75,16 @@ function rowSum(detail: CategoricalDetail, row: MeasureRow): string {
 }
 
 function writeRow(detail: CategoricalDetail, row: MeasureRow): string {
-  const terms = joinTerms(writtenTerms(detail, row));
-  if (detail.measure === 'perplexity') return `e^(${terms})`;
-  return detail.measure === 'bce' && row.p.length > 1 ? `(1/${row.p.length})·(${terms})` : terms;
+  return MEASURES[detail.measure].terms.around(joinTerms(writtenTerms(detail, row)), row);
 }
 
-/** The terms of one row as the hover writes them, each with its value from the measure's own term function. */
+/** The terms of one row as the hover writes them: the engine's (measureTerms.ts). */
 export function writtenTerms(detail: CategoricalDetail, row: MeasureRow): Term[] {
-  const { p, qLogits, sigmoidLogits } = row;
-  const q = row.q as Float64Array;
-  const unit = detail.unit;
-  const logName = UNIT_LOG_NAME[unit];
-  const log = logIn(unit);
-  const lnBase = UNIT_LN_BASE[unit];
-  // q as written inside a log: e^(ln q) where ln q comes from the logits.
-  const qText = (i: number) => (logFromLogits(p, q, i, qLogits) ? `e^${n(lnSoftmax(qLogits, i))}` : n(q[i]));
-  switch (detail.measure) {
-    case 'entropy':
-      return termsOf(p.length, (i) => entropyTerm(p[i], log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${n(p[i])})` }));
-    case 'perplexity':
-      return termsOf(p.length, (i) => entropyTerm(p[i], Math.log), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·ln(${n(p[i])})` }));
-    case 'crossEntropy':
-      return termsOf(p.length, (i) => crossEntropyTermAt(p, q, i, log, lnBase, qLogits), (i) => (p[i] === 0 ? zero() : { sign: '−', body: `${n(p[i])}·${logName}(${qText(i)})` }));
-    case 'kl':
-      return termsOf(p.length, (i) => klTermAt(p, q, i, log, lnBase, qLogits), (i) => (p[i] === 0 ? zero() : { sign: '+', body: `${n(p[i])}·${logName}(${n(p[i])}/${qText(i)})` }));
-    case 'js':
-      return termsOf(p.length, (i) => jensenShannonTerm(p[i], q[i], log, lnBase), (i) => ({ sign: '+', body: jsBody(p[i], q[i], logName) }));
-    case 'bce':
-      return termsOf(p.length, (i) => binaryCrossEntropyTermAt(p, q, i, unit, sigmoidLogits), (i) => ({ sign: '−', body: bceBody(p[i], q[i], logName, sigmoidLogits?.[i]) }));
-  }
-}
-
-/** ½·(p·log(p/m) + q·log(q/m)), m = (p + q)/2, leaving out a part whose weight is 0. */
-function jsBody(p: number, q: number, logName: string): string {
-  const m = 0.5 * (p + q);
-  const parts: string[] = [];
-  if (p !== 0) parts.push(`${n(p)}·${logName}(${n(p)}/${n(m)})`);
-  if (q !== 0) parts.push(`${n(q)}·${logName}(${n(q)}/${n(m)})`);
-  if (parts.length === 0) return '0';
-  return parts.length === 1 ? `½·${parts[0]}` : `½·(${parts.join(' + ')})`;
-}
-
-/**
- * `(y·log(p) + (1 − y)·log(1 − p))`, leaving out a part whose weight is 0; a p
- * or 1 − p whose log the sigmoid's logit x changed is written e^(ln p).
- */
-function bceBody(y: number, p: number, logName: string, x: number | undefined): string {
-  const changed = x === undefined ? undefined : sigmoidLogsChanged(y, p, x);
-  const inside = (double: number, fromLogit: number | undefined) => (fromLogit === undefined ? n(double) : `e^${n(fromLogit)}`);
-  const parts: string[] = [];
-  if (y !== 0) parts.push(`${n(y)}·${logName}(${inside(p, changed?.lnP)})`);
-  if (y !== 1) parts.push(`${n(1 - y)}·${logName}(${inside(1 - p, changed?.lnOneMinusP)})`);
-  return parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
-}
-
-function midpoint(p: Float64Array, q: Float64Array): Float64Array {
-  return p.map((x, i) => 0.5 * (x + q[i]));
-}
-
-function zero(): WrittenTerm {
-  return { sign: '+', body: '0' };
-}
-
-/** All terms of a short sum; for a long one, the largest in order, then the rest as one count. */
-function termsOf(count: number, valueAt: (i: number) => number, write: (i: number) => WrittenTerm): Term[] {
-  const term = (i: number, value = valueAt(i)): Term => ({ ...write(i), value });
-  if (count <= ALL_TERMS) return Array.from({ length: count }, (_, i) => term(i));
-  const values = new Float64Array(count);
-  for (let i = 0; i < count; i++) values[i] = valueAt(i);
-  const largest = largestIndices(values, LARGEST_TERMS);
-  const chosen = new Set(largest);
-  const rest = new CompensatedSum();
-  for (let i = 0; i < count; i++) if (!chosen.has(i)) rest.add(values[i]);
-  const shown = [...largest].sort((a, b) => a - b).map((i) => term(i, values[i]));
-  shown.push({ sign: '+', body: `… (${count - largest.length} more terms, together ${formatShort(rest.value, 6)})`, value: rest.value });
-  return shown;
-}
-
-/** The indices of the k largest |values|, without sorting all of them. */
-function largestIndices(values: Float64Array, k: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const magnitude = Math.abs(values[i]);
-    if (top.length === k && !(magnitude > Math.abs(values[top[k - 1]]))) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && Math.abs(values[top[at - 1]]) < magnitude) at--;
-    top.splice(at, 0, i);
-    if (top.length > k) top.pop();
-  }
-  return top;
+  return measureTerms(detail, row);
 }
 
 function joinTerms(terms: Term[]): string {
   return terms.map((term, i) => (i === 0 ? (term.sign === '−' ? `−${term.body}` : term.body) : ` ${term.sign} ${term.body}`)).join('');
-}
-
-function shortList(values: Float64Array): string {
-  const shown = Array.from(values.subarray(0, ALL_TERMS), n);
-  return values.length > ALL_TERMS ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 /** ` / ln(2)`: a family's formulas are in nats, divided into the unit. */

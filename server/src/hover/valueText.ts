@@ -1,19 +1,8 @@
 // How a value is written where space is short (lenses, inlay hints, completion
 // details, the outline) and in full (what the lens copies).
-import type { MeasureKind } from '../language/measureDetail';
 import { familyCallText } from '../language/families/parameterText';
 import { formatFull, formatShort } from '../language/format';
 import type { Value } from '../language/values';
-
-/** Lens labels of the measures: the name people say. */
-export const MEASURE_LABEL: Record<MeasureKind, string> = {
-  entropy: 'H',
-  crossEntropy: 'CE',
-  kl: 'KL',
-  js: 'JS',
-  bce: 'BCE',
-  perplexity: 'perplexity',
-};
 
 const SHORT_ENTRIES = 6;
 

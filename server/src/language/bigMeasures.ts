@@ -1,5 +1,5 @@
-// The discrete measures at `precision N`: the same sums as measures.ts, in
-// mathjs BigNumber, correctly rounded to N significant digits, with the
+// The discrete measures at `precision N`: each measure's precise kernel
+// (measures/, the same sums as measures.ts) summed here in mathjs BigNumber, correctly rounded to N significant digits, with the
 // logarithms of bigLogarithm.ts. Inputs are the doubles' shortest
 // decimal forms, which are the literals as the user wrote them. A softmax's
 // distribution is computed again from its logits, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z)
@@ -7,9 +7,9 @@
 // no BigNumber does. BCE of a sigmoid's p takes its logs from the logits at N
 // digits likewise (sigmoid.ts).
 import type { UnitName } from './ast';
-import type { MeasureKind, MeasureRow } from './measureDetail';
 import { bigLogarithms } from './bigLogarithm';
 import { bigNumberMath, type BigNumber, type BigNumberMath } from './mathInstance';
+import type { KernelRow, PreciseKernel, PreciseTools } from './measures/types';
 import type { LogitRow } from './softmax';
 
 const BASE_OF: Record<UnitName, number> = { bits: 2, nats: 0, bans: 10 };
@@ -24,7 +24,7 @@ const LOST_DIGITS = 5;
 /** How many times the working precision is raised when the value is too near a rounding boundary of N digits. */
 const MAX_RETRIES = 3;
 /** Below this |s| = |p − q|/(p + q), KL's and JS's terms are series in s (no logarithm, nothing cancels). */
-const SERIES_LIMIT = 0.01;
+export const SERIES_LIMIT = 0.01;
 
 /**
  * The measure's value over the rows (their mean), correctly rounded to
@@ -33,13 +33,13 @@ const SERIES_LIMIT = 0.01;
  * while the value, give or take what the working digits may have lost, does
  * not round to one N-digit number.
  */
-export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<MeasureRow, 'value'>[], unit: UnitName, digits: number): string | undefined {
+export function preciseMeasure(kernel: PreciseKernel, rows: readonly KernelRow[], unit: UnitName, digits: number): string | undefined {
   const outcomes = rows.reduce((total, row) => total + row.p.length, 0);
   const lost = LOST_DIGITS + Math.ceil(Math.log10(outcomes + 1));
   let working = digits + GUARD_DIGITS + lost - LOST_DIGITS;
   for (let attempt = 0; ; attempt++) {
     const math = bigNumberMath(working);
-    const value = measureAt(math, working, measure, rows, unit);
+    const value = measureAt(math, working, kernel, rows, unit);
     if (value === undefined) return undefined;
     const slack = value.abs().times((math.bignumber(10) as BigNumber).pow(lost - working));
     const rounded = value.toSignificantDigits(digits);
@@ -48,99 +48,33 @@ export function preciseMeasure(measure: MeasureKind, rows: readonly Omit<Measure
   }
 }
 
-/** The measure at `working` digits (the instance's), unrounded; undefined when infinite or not a precise measure. */
-function measureAt(math: BigNumberMath, working: number, measure: MeasureKind, rows: readonly Omit<MeasureRow, 'value'>[], unit: UnitName): BigNumber | undefined {
+/** The measure at `working` digits (the instance's), unrounded; undefined when infinite. */
+function measureAt(math: BigNumberMath, working: number, kernel: PreciseKernel, rows: readonly KernelRow[], unit: UnitName): BigNumber | undefined {
   const big = (x: number) => math.bignumber(x) as BigNumber;
   const { ln, lnOnePlus } = bigLogarithms(math, working);
   const zero = big(0);
-  const one = big(1);
-  const half = big(0.5);
-  // A term of a series below this fraction of its sum changes nothing at the working digits.
-  const negligible = big(10).pow(-working - 2);
-  const lnBase = BASE_OF[unit] === 0 ? one : ln(big(BASE_OF[unit]));
+  const tools: PreciseTools = { ln, lnOnePlus, big, negligible: big(10).pow(-working - 2) };
   let total = zero;
-  for (const { p, q, pLogits, qLogits, sigmoidLogits } of rows) {
+  for (const row of rows) {
+    const { p, q, pLogits, qLogits } = row;
     const pAt = probabilities(math, p, pLogits);
     const qAt = q ? probabilities(math, q, qLogits) : () => zero;
-    let sum = zero;
-    // KL as Σ[p·ln(p/q) − (p − q)] + Σ(p − q): the first sum's terms are ≥ 0, the second is exact.
-    let moved = zero;
+    let sum: BigNumber | undefined = zero;
+    let apart = zero;
     for (let i = 0; i < p.length; i++) {
       const pi = pAt(i);
       const qi = qAt(i);
-      if ((measure === 'crossEntropy' || measure === 'kl') && !pi.isZero() && qi.isZero()) return undefined;
-      switch (measure) {
-        case 'entropy':
-        case 'perplexity':
-          if (!pi.isZero()) sum = sum.minus(pi.times(ln(pi)));
-          break;
-        case 'crossEntropy':
-          if (!pi.isZero()) sum = sum.minus(pi.times(ln(qi)));
-          break;
-        case 'kl':
-          if (!pi.isZero()) {
-            const difference = pi.minus(qi);
-            sum = sum.plus(klSpread(pi, qi, difference, negligible, ln));
-            moved = moved.plus(difference);
-          }
-          break;
-        case 'bce': {
-          // −(y·ln p + (1−y)·ln(1−p)), the row's value is the mean over its entries; a sigmoid's logs from its logit.
-          const logs = sigmoidLogits && sigmoidLogs(big(sigmoidLogits[i]), lnOnePlus);
-          if (!pi.isZero()) sum = sum.minus(pi.times(logs?.lnP ?? ln(qi)));
-          if (!pi.eq(one)) sum = sum.minus(one.minus(pi).times(logs?.lnOneMinusP ?? lnOnePlus(qi.neg())));
-          break;
-        }
-        case 'js':
-          sum = sum.plus(jsTerm(pi, qi, half, negligible, ln));
-          break;
-        default:
-          return undefined;
-      }
+      sum = kernel.add(sum, pi, qi, i, row, tools);
+      if (sum === undefined) return undefined;
+      if (kernel.apart) apart = apart.plus(kernel.apart(pi, qi));
     }
-    sum = sum.plus(moved);
-    total = total.plus(measure === 'bce' ? sum.div(p.length) : sum);
+    total = total.plus(kernel.rowValue(sum.plus(apart), p.length));
   }
-  const mean = total.div(rows.length);
-  return measure === 'perplexity' ? mean.exp() : mean.div(lnBase);
-}
-
-/**
- * p·ln(p/q) − (p − q) ≥ 0 for p > 0. With s = (p − q)/(p + q), p/q = (1 + s)/(1 − s)
- * and it is (p + q)·[s² + (1 + s)·s³·Σ_{k≥0} s^(2k)/(2k + 3)] (longMeasures.ts,
- * relativeEntropySeries): for small s no logarithm, whose argument p/q would
- * round away the digits of s, and no cancellation. Farther, the logarithm
- * loses at most 4 digits to that rounding.
- */
-function klSpread(p: BigNumber, q: BigNumber, difference: BigNumber, negligible: BigNumber, ln: (x: BigNumber) => BigNumber): BigNumber {
-  const s = difference.div(p.plus(q));
-  if (s.abs().lt(SERIES_LIMIT)) {
-    const ss = s.times(s);
-    return p.plus(q).times(ss.plus(s.plus(1).times(s).times(ss).times(evenSeries(ss, negligible, (k) => 2 * k + 3))));
-  }
-  return p.times(ln(p.div(q))).minus(difference);
-}
-
-/**
- * ½·[p·ln(p/m) + q·ln(q/m)], m = (p + q)/2: with s as above, ½(p + q)·Σ_{k≥1}
- * s^(2k)/(2k(2k − 1)) (jsSeries in longMeasures.ts) for small s, where the
- * logarithms' first-order parts would cancel.
- */
-function jsTerm(p: BigNumber, q: BigNumber, half: BigNumber, negligible: BigNumber, ln: (x: BigNumber) => BigNumber): BigNumber {
-  const total = p.plus(q);
-  if (total.isZero()) return total;
-  const s = p.minus(q).div(total);
-  if (s.abs().lt(SERIES_LIMIT)) {
-    const ss = s.times(s);
-    return half.times(total).times(ss).times(evenSeries(ss, negligible, (k) => (2 * k + 2) * (2 * k + 1)));
-  }
-  const m = total.times(half);
-  const part = (x: BigNumber) => (x.isZero() ? x : x.times(ln(x.div(m))));
-  return half.times(part(p).plus(part(q)));
+  return kernel.value(total.div(rows.length), () => (BASE_OF[unit] === 0 ? big(1) : ln(big(BASE_OF[unit]))));
 }
 
 /** Σ_{k≥0} ss^k / divisor(k), for 0 ≤ ss < 10^-4, until a term is a negligible part of the sum. */
-function evenSeries(ss: BigNumber, negligible: BigNumber, divisor: (k: number) => number): BigNumber {
+export function evenSeries(ss: BigNumber, negligible: BigNumber, divisor: (k: number) => number): BigNumber {
   let power = ss.pow(0);
   let sum = power.div(divisor(0));
   const limit = sum.times(negligible);
@@ -150,20 +84,6 @@ function evenSeries(ss: BigNumber, negligible: BigNumber, divisor: (k: number) =
     if (term.lt(limit)) return sum;
     sum = sum.plus(term);
   }
-}
-
-/**
- * ln p = −softplus(−x) and ln(1 − p) = −softplus(x) of p = sigmoid(x), at the
- * working digits: with t = e^−|x|, softplus(|x|) = |x| + ln(1 + t) and
- * softplus(−|x|) = ln(1 + t), ln(1 + t) through lnOnePlus, which keeps every
- * digit of t however small it is (ln(1 + t) of 1 + t rounded keeps none of
- * e^-100's at 60 digits).
- */
-function sigmoidLogs(x: BigNumber, lnOnePlus: (t: BigNumber) => BigNumber): { lnP: BigNumber; lnOneMinusP: BigNumber } {
-  const lnOnePlusT = lnOnePlus(x.abs().neg().exp());
-  const confident = x.abs().plus(lnOnePlusT).neg();
-  const likely = lnOnePlusT.neg();
-  return x.isNegative() ? { lnP: confident, lnOneMinusP: likely } : { lnP: likely, lnOneMinusP: confident };
 }
 
 /** Entry i of a row as a BigNumber: its double, or for a softmax's row, e^(zᵢ − max z)/Σⱼ e^(zⱼ − max z) from the logits. */
@@ -207,10 +127,10 @@ export function preciseMilliseconds(logarithms: number, digits: number): number 
 }
 
 /**
- * The logarithms `preciseMeasure` takes for `outcomes` outcomes: one each (two
- * for JS and BCE), and one for the base or the final exponential; and an
+ * The logarithms `preciseMeasure` takes for `outcomes` outcomes: the kernel's
+ * logarithmsPerOutcome each (two for JS and BCE), and one for the base or the final exponential; and an
  * exponential for each of the `fromLogits` outcomes of softmax rows.
  */
-export function preciseLogarithms(measure: MeasureKind, outcomes: number, fromLogits = 0): number {
-  return outcomes * (measure === 'js' || measure === 'bce' ? 2 : 1) + 1 + fromLogits;
+export function preciseLogarithms(kernel: PreciseKernel, outcomes: number, fromLogits = 0): number {
+  return outcomes * kernel.logarithmsPerOutcome + 1 + fromLogits;
 }

@@ -9,8 +9,8 @@ import { FAMILY_DEFINITIONS } from './families/families';
 import type { FamilyDefinition } from './families/familyDefinition';
 import { klMath } from './mathInstance';
 import { loadCall } from './load/loadCall';
-import { binaryCrossEntropyMeasure, entropyMeasure, pairMeasure, perplexityMeasure } from './measureCalls';
 import { logSumExp } from './measures';
+import { MEASURE_LIST } from './measures/index';
 import { sigmoid } from './sigmoid';
 import { softmaxRows } from './softmax';
 import { compensatedSum, compensatedSumTimes, OVERFLOW_SCALE } from './summation';
@@ -52,48 +52,8 @@ export interface FormBuiltin extends BuiltinDocumentation {
 export type Builtin = FunctionBuiltin | FormBuiltin;
 
 const DEFINITIONS: Builtin[] = [
-  {
-    name: 'H', aliases: ['entropy'], category: 'measure', signature: 'H(P) or H(P, Q)', parameters: ['P', 'Q'], arity: [1, 2],
-    summary: 'Shannon entropy of P; with two arguments, the cross-entropy of Q relative to the truth P. Differential entropy for normal(mu, sigma).',
-    formula: 'H(P) = −Σ pᵢ log pᵢ;  H(P, Q) = −Σ pᵢ log qᵢ',
-    example: 'H([0.5, 0.5]) = 1 bit',
-    call: (args, call, context) => (args.length === 1 ? entropyMeasure(args[0], call, context) : pairMeasure('crossEntropy', args, call, context)),
-  },
-  {
-    name: 'CE', aliases: ['crossentropy'], category: 'measure', signature: 'CE(P, Q)', parameters: ['P', 'Q'], arity: [2, 2],
-    summary: 'Cross-entropy: the expected code length of outcomes from P (the truth) coded for Q (the prediction).',
-    formula: 'H(P, Q) = −Σ pᵢ log qᵢ = H(P) + KL(P ‖ Q)',
-    example: 'CE([1, 0, 0], [0.75, 0.2, 0.05]) = 0.415 bits',
-    call: (args, call, context) => pairMeasure('crossEntropy', args, call, context),
-  },
-  {
-    name: 'KL', aliases: ['D'], category: 'measure', signature: 'KL(P || Q)', parameters: ['P', 'Q'], arity: [2, 2], divergence: true,
-    summary: 'Kullback–Leibler divergence (relative entropy) of Q from P; not symmetric. Closed form for two normals.',
-    formula: 'KL(P ‖ Q) = Σ pᵢ log(pᵢ / qᵢ)',
-    example: 'KL([1, 0, 0] || [0.75, 0.2, 0.05]) = 0.41504 bits',
-    call: (args, call, context) => pairMeasure('kl', args, call, context),
-  },
-  {
-    name: 'JS', category: 'measure', signature: 'JS(P || Q)', parameters: ['P', 'Q'], arity: [2, 2], divergence: true,
-    summary: 'Jensen–Shannon divergence: symmetric, always finite, at most 1 bit (ln 2 nats).',
-    formula: 'JS(P ‖ Q) = ½ KL(P ‖ M) + ½ KL(Q ‖ M),  M = ½(P + Q)',
-    example: 'JS([1, 0] || [0, 1]) = 1 bit',
-    call: (args, call, context) => pairMeasure('js', args, call, context),
-  },
-  {
-    name: 'BCE', category: 'measure', signature: 'BCE(y, p)', parameters: ['y', 'p'], arity: [2, 2],
-    summary: 'Binary cross-entropy of a predicted probability p for a label y in [0, 1]; for vectors, the mean over entries.',
-    formula: 'BCE(y, p) = −(y log p + (1 − y) log(1 − p))',
-    example: 'BCE(1, 0.9) = 0.10536 nats',
-    call: (args, call, context) => binaryCrossEntropyMeasure(args, call, context),
-  },
-  {
-    name: 'perplexity', category: 'measure', signature: 'perplexity(P)', parameters: ['P'], arity: [1, 1],
-    summary: 'The effective number of equally likely outcomes: e to the entropy in nats (the same number in every unit).',
-    formula: 'perplexity(P) = e^{H(P) in nats} = 2^{H(P) in bits}',
-    example: 'perplexity(uniform(4)) = 4',
-    call: (args, call, context) => perplexityMeasure(args[0], call, context),
-  },
+  // The measures' builtins, from their records (measures/).
+  ...MEASURE_LIST.flatMap((measure) => measure.builtins.map((builtin): Builtin => ({ ...builtin, category: 'measure' }))),
   {
     name: 'softmax', category: 'distribution', signature: 'softmax(z)', parameters: ['z'], arity: [1, 1],
     summary: 'The categorical distribution of logits z, computed stably (the largest logit is subtracted first). A matrix: row by row. A measure of it takes ln qᵢ from the logits where qᵢ underflows, so CE(y, softmax(z)) stays finite.',

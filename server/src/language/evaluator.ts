@@ -2,7 +2,7 @@
 // as diagnostics and the value is `undefined`, which the callers propagate
 // without reporting again, so one mistake gives one diagnostic.
 import type { BinaryExpression, CallExpression, Expression, UnitName } from './ast';
-import { BUILTINS, type FormBuiltin } from './builtins';
+import { BUILTIN_LIST, BUILTINS, type FormBuiltin } from './builtins';
 import { crossEntropyLessEntropy } from './divergenceDifference';
 import { error, warning } from './diagnostics';
 import { mapNumbers, NANOSECONDS_PER_NUMBER, numbersIn, startsInTime, withinLimit, withinWork, type Evaluate, type EvaluationContext } from './context';
@@ -84,10 +84,13 @@ function evaluateName(name: string, span: Span, context: EvaluationContext): Val
   return undefined;
 }
 
+/** The measures' names, for a call of an unknown function. */
+const MEASURE_NAMES = BUILTIN_LIST.filter((builtin) => builtin.category === 'measure').map((builtin) => builtin.name).join(', ');
+
 function evaluateCall(call: CallExpression, context: EvaluationContext): Value | undefined {
   const builtin = BUILTINS.get(call.callee);
   if (!builtin) {
-    context.report(error('unknown-function', call.calleeSpan, `Unknown function '${call.callee}'. Known measures: H, CE, KL, JS, BCE, perplexity; see the completion list for all functions.`));
+    context.report(error('unknown-function', call.calleeSpan, `Unknown function '${call.callee}'. Known measures: ${MEASURE_NAMES}; see the completion list for all functions.`));
     return undefined;
   }
   const [min, max] = builtin.arity;

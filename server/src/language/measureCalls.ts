@@ -6,9 +6,8 @@ import { startsWorkInTime, type EvaluationContext } from './context';
 import { error, warning } from './diagnostics';
 import { asCategorical, outcomeName, pairCategoricals, type Categorical, type PairedRow } from './distributions';
 import { formatNumber } from './format';
-import { klMath } from './mathInstance';
 import { maxPreciseLogarithms, preciseLogarithms, preciseMeasure, preciseMilliseconds } from './bigMeasures';
-import type { CategoricalDetail, MeasureRow } from './measureDetail';
+import type { CategoricalDetail, MeasureDefinition, MeasureRow } from './measures/types';
 import { compensatedSum, compensatedSumTimes } from './summation';
 import { familyEntropyMeasure, familyPairMeasure } from './families/familyMeasures';
 import { describeKind, type NumberValue, type Value } from './values';
@@ -19,39 +18,36 @@ function argumentName(call: CallExpression, index: number, context: EvaluationCo
   return text.length <= 24 ? text : index === 0 ? 'P' : 'Q';
 }
 
-type CategoricalMeasure = 'entropy' | 'crossEntropy' | 'kl' | 'js';
-
-export function entropyMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+/** H(P), or a measure of one distribution like it (perplexity: its definition's rows hold the entropy in nats). */
+export function entropyMeasure(definition: MeasureDefinition, value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
   if (value.kind === 'family') return familyEntropyMeasure(value, context);
   if (!batchWithinLimit(value, call.args[0], context)) return undefined;
   const p = asCategorical(value, call.args[0], context, argumentName(call, 0, context));
-  return p && categoricalMeasure('entropy', p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
+  return p && categoricalMeasure(definition, p.rows.map((row, r) => (p.logits ? { p: row, pLogits: p.logits[r] } : { p: row })), p.labels, call, context);
 }
 
-export function perplexityMeasure(value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
-  const entropyInNats = entropyMeasure(value, call, { ...context, units: 'nats' }) as NumberValue | undefined;
+export function perplexityMeasure(definition: MeasureDefinition, value: Value, call: CallExpression, context: EvaluationContext): Value | undefined {
+  const entropyInNats = entropyMeasure(definition, value, call, { ...context, units: 'nats' }) as NumberValue | undefined;
   if (!entropyInNats) return undefined;
   const detail = entropyInNats.detail && { ...entropyInNats.detail, measure: 'perplexity' as const };
   const result: NumberValue = { kind: 'number', value: Math.exp(entropyInNats.value), ...(detail ? { detail } : {}) };
-  // Only where the entropy's own precise value fitted the work limit: the same work again.
-  if (context.precision !== undefined && entropyInNats.precise !== undefined && detail?.kind === 'categorical') {
-    const outcomes = detail.rows.reduce((total, row) => total + row.p.length, 0);
-    const precise = inTime(preciseLogarithms('entropy', outcomes), context) && preciseMeasure('perplexity', detail.rows, 'nats', context.precision);
-    if (precise) result.precise = precise;
-  }
+  // The precise kernel of the definition is perplexity's own, e^H at N digits.
+  if (entropyInNats.precise !== undefined) result.precise = entropyInNats.precise;
   return result;
 }
 
-export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
+export function pairMeasure(definition: MeasureDefinition, args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const [P, Q] = args;
-  if (P.kind === 'family' || Q.kind === 'family') return familyPairMeasure(measure, P, Q, call, context, (index) => argumentName(call, index, context));
+  const kind = definition.kind;
+  // The measures with a closed form between families; any other (Hellinger) takes categoricals only, and says so.
+  if ((P.kind === 'family' || Q.kind === 'family') && (kind === 'crossEntropy' || kind === 'kl' || kind === 'js')) return familyPairMeasure(kind, P, Q, call, context, (index) => argumentName(call, index, context));
   if (!batchWithinLimit(P, call.args[0], context) || !batchWithinLimit(Q, call.args[1], context)) return undefined;
   const [pName, qName] = [argumentName(call, 0, context), argumentName(call, 1, context)];
   const p = asCategorical(P, call.args[0], context, pName);
   const q = asCategorical(Q, call.args[1], context, qName);
   if (!p || !q) return undefined;
   const paired = pairCategoricals(p, q, { pSpan: call.args[0], qSpan: call.args[1], pName, qName }, context);
-  return paired && categoricalMeasure(measure, paired.pairs, paired.labels, call, context, isBatch(p, q));
+  return paired && categoricalMeasure(definition, paired.pairs, paired.labels, call, context, isBatch(p, q));
 }
 
 /**
@@ -60,7 +56,7 @@ export function pairMeasure(measure: 'crossEntropy' | 'kl' | 'js', args: Value[]
  * hundreds of bytes, however few numbers it holds: a 10^7 × 1 matrix is 80 MB
  * of numbers but gigabytes of rows.
  */
-export const ELEMENTS_PER_BATCH_ROW = 10;
+const ELEMENTS_PER_BATCH_ROW = 10;
 
 function batchWithinLimit(value: Value, argument: Expression, context: EvaluationContext): boolean {
   if (value.kind !== 'matrix') return true;
@@ -77,16 +73,14 @@ function isBatch(p: Categorical, q?: Categorical): boolean {
 /** A row of P, with Q's row for the measures of two distributions. */
 type MeasuredRow = Omit<PairedRow, 'q'> & { q?: Float64Array };
 
-function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
-  const math = klMath();
+function categoricalMeasure(definition: MeasureDefinition, pairs: MeasuredRow[], labels: readonly string[] | undefined, call: CallExpression, context: EvaluationContext, batch = pairs.length > 1): Value | undefined {
+  // A measure without a unit (perplexity, Hellinger) works in nats.
+  const unit = definition.units === 'none' ? 'nats' : context.units;
   const rows: CategoricalDetail['rows'] = [];
   const values: number[] = [];
   for (const pair of pairs) {
     const { p, q, qLogits } = pair;
-    const result = measure === 'entropy' ? math.entropy(p, context.units)
-      : measure === 'crossEntropy' ? math.crossEntropy(p, q as Float64Array, context.units, qLogits)
-      : measure === 'kl' ? math.klDivergence(p, q as Float64Array, context.units, qLogits)
-      : math.jensenShannon(p, q as Float64Array, context.units);
+    const result = definition.double(pair, unit);
     // Built field by field: a spread would make each of a million rows a slow dictionary object.
     const row: MeasureRow = { p, value: result.value };
     if (q !== undefined) row.q = q;
@@ -105,14 +99,16 @@ function categoricalMeasure(measure: CategoricalMeasure, pairs: MeasuredRow[], l
     const [p, q] = [argumentName(call, 0, context), argumentName(call, 1, context)];
     context.report(warning('infinite-divergence', call.span, `${call.callee}(${p}${call.divergenceBars ? ' ‖ ' : ', '}${q}) is infinite: at ${where}${outcomeName(at, labels)}, ${p} has probability ${formatNumber(row.p[at])} but ${q} has 0. ${q} must give every outcome that ${p} allows a positive probability.`));
   }
-  const result: NumberValue = { kind: 'number', value, unit: context.units, detail: { kind: 'categorical', measure, unit: context.units, rows, ...(labels ? { labels } : {}) } };
+  const detail: CategoricalDetail = { kind: 'categorical', measure: definition.kind, unit, rows, ...(labels ? { labels } : {}) };
+  // Perplexity's value is made from this one, in nats, by perplexityMeasure; Hellinger's has no unit.
+  const result: NumberValue = definition.units === 'none' && definition.kind !== 'perplexity' ? { kind: 'number', value, detail } : { kind: 'number', value, unit, detail };
   if (context.precision !== undefined && Number.isFinite(value)) {
     const fromLogits = pairs.reduce((total, pair) => total + (pair.pLogits ? pair.p.length : 0) + (pair.qLogits ? pair.p.length : 0), 0);
-    const logarithms = preciseLogarithms(measure, pairs.reduce((total, pair) => total + pair.p.length, 0), fromLogits);
+    const logarithms = preciseLogarithms(definition.precise, pairs.reduce((total, pair) => total + pair.p.length, 0), fromLogits);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
     } else if (inTime(logarithms, context)) {
-      const precise = preciseMeasure(measure, pairs, context.units, context.precision);
+      const precise = preciseMeasure(definition.precise, pairs, unit, context.precision);
       if (precise) result.precise = precise;
     }
   }
@@ -138,7 +134,7 @@ function tooMuchPreciseWork(logarithms: number, digits: number): string {
 // A p of exactly 0 or 1 is often a sigmoid rounded: from its logits, BCE is finite and exact.
 const LOGITS_HINT = ' If p is a sigmoid of logits x, write BCE(y, sigmoid(x)): the logs then come from x, as in torch\'s binary_cross_entropy_with_logits.';
 
-export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
+export function binaryCrossEntropyMeasure(definition: MeasureDefinition, args: Value[], call: CallExpression, context: EvaluationContext): Value | undefined {
   const arrays: Float64Array[] = [];
   for (let i = 0; i < 2; i++) {
     const value = args[i];
@@ -164,18 +160,18 @@ export function binaryCrossEntropyMeasure(args: Value[], call: CallExpression, c
   const prediction = args[1];
   const logits = prediction.kind === 'number' || prediction.kind === 'vector' || prediction.kind === 'matrix' ? prediction.sigmoidLogits : undefined;
   const fromLogits = logits ? { sigmoidLogits: logits } : {};
-  const result = klMath().binaryCrossEntropy(y, p, context.units, logits);
+  const result = definition.double({ p: y, q: p, ...fromLogits }, context.units);
   if (result.infiniteAt !== undefined) {
     const i = result.infiniteAt;
     context.report(warning('infinite-divergence', call.span, `BCE is infinite: at entry ${i + 1}, the label is ${formatNumber(y[i])} but the predicted probability is ${formatNumber(p[i])}${logits ? ` (the logit is ${formatNumber(logits[i])})` : ''}.${logits ? '' : LOGITS_HINT}`));
   }
-  const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: 'bce', unit: context.units, rows: [{ p: y, q: p, ...fromLogits, value: result.value }] } };
+  const value: NumberValue = { kind: 'number', value: result.value, unit: context.units, detail: { kind: 'categorical', measure: definition.kind, unit: context.units, rows: [{ p: y, q: p, ...fromLogits, value: result.value }] } };
   if (context.precision !== undefined && Number.isFinite(result.value)) {
-    const logarithms = preciseLogarithms('bce', y.length);
+    const logarithms = preciseLogarithms(definition.precise, y.length);
     if (logarithms > maxPreciseLogarithms(context.precision)) {
       context.report({ ...warning('too-large', call.span, tooMuchPreciseWork(logarithms, context.precision)), severity: 'information' });
     } else if (inTime(logarithms, context)) {
-      const precise = preciseMeasure('bce', [{ p: y, q: p, ...fromLogits }], context.units, context.precision);
+      const precise = preciseMeasure(definition.precise, [{ p: y, q: p, ...fromLogits }], context.units, context.precision);
       if (precise) value.precise = precise;
     }
   }

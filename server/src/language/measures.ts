@@ -15,7 +15,7 @@ import { crossEntropyNats, entropyNats, JS_SERIES_LIMIT, jsNats, jsSeries, klNat
 import type { MeasureResult } from './measureResult';
 import { softplus } from './sigmoid';
 import { lnSoftmax, SMALLEST_NORMAL, type LogitRow } from './softmax';
-import { roundingOf } from './summation';
+import { CompensatedSum, roundingOf } from './summation';
 import { logIn, UNIT_LN_BASE } from './units';
 
 /** −p·log p, the entropy term. */
@@ -24,7 +24,7 @@ export function entropyTerm(p: number, log: (x: number) => number): number {
 }
 
 /** −p·log q, the cross-entropy term. */
-export function crossEntropyTerm(p: number, q: number, log: (x: number) => number): number {
+function crossEntropyTerm(p: number, q: number, log: (x: number) => number): number {
   if (p === 0) return 0;
   if (q === 0) return Infinity;
   return -p * log(q);
@@ -55,7 +55,7 @@ export function klTermAt(p: Float64Array, q: Float64Array, i: number, log: (x: n
  * log1p, which keeps the digits that log(p/q) loses to rounding of p/q; when
  * p/q over- or underflows (subnormal q), the logs are subtracted instead.
  */
-export function klTerm(p: number, q: number, log: (x: number) => number, lnBase: number): number {
+function klTerm(p: number, q: number, log: (x: number) => number, lnBase: number): number {
   if (p === 0) return 0;
   if (q === 0) return Infinity;
   const difference = p - q;
@@ -165,7 +165,7 @@ function inUnit(nats: MeasureResult, unit: UnitName): MeasureResult {
  * near 0 keeps its digits; a zero weight makes its term 0 even where the log
  * is −∞.
  */
-export function binaryCrossEntropyTerm(y: number, p: number, unit: UnitName): number {
+function binaryCrossEntropyTerm(y: number, p: number, unit: UnitName): number {
   const positive = y === 0 ? 0 : y * Math.log(p);
   const negative = y === 1 ? 0 : (1 - y) * Math.log1p(-p);
   return -(positive + negative) / UNIT_LN_BASE[unit];
@@ -176,7 +176,7 @@ export function binaryCrossEntropyTerm(y: number, p: number, unit: UnitName): nu
  * (1−y)·softplus(x) (sigmoid.ts), two parts ≥ 0; a zero weight makes its part
  * 0 even where softplus is ∞ (x = ±∞).
  */
-export function binaryCrossEntropyLogitTerm(y: number, x: number, unit: UnitName): number {
+function binaryCrossEntropyLogitTerm(y: number, x: number, unit: UnitName): number {
   const positive = y === 0 ? 0 : y * softplus(-x);
   const negative = y === 1 ? 0 : (1 - y) * softplus(x);
   return (positive + negative) / UNIT_LN_BASE[unit];
@@ -212,13 +212,7 @@ export function logSumExp(values: Float64Array): number {
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
   if (max === -Infinity || max === Infinity) return max;
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const x = Math.exp(values[i] - max);
-    const t = sum + x;
-    compensation += roundingOf(sum, x, t);
-    sum = t;
-  }
-  return max + Math.log(sum + compensation);
+  const sum = new CompensatedSum();
+  for (let i = 0; i < values.length; i++) sum.add(Math.exp(values[i] - max));
+  return max + Math.log(sum.value);
 }

@@ -11,6 +11,7 @@
 import type { Span } from '../language/span';
 import { environmentName } from './formulaChains';
 import type { LatexToken } from './latexTokens';
+import { MEASURE_LIST } from '../language/measures/index';
 import { opaque, type Decoration, type LatexNode, type LatexScript, type LatexSymbol, type MeasureName } from './latexSyntax';
 
 const MAX_DEPTH = 200;
@@ -35,7 +36,10 @@ const FONT_COMMANDS = new Set(['mathbf', 'textbf', 'boldsymbol', 'bm', 'mathsf',
 /** Commands whose argument is prose: a word in them is a name only when it names a measure. */
 const TEXT_COMMANDS = new Set(['text', 'mbox', 'textnormal']);
 
-const MEASURE_WORDS: Record<string, MeasureName> = { KL: 'KL', CE: 'CE', JS: 'JS', BCE: 'BCE', H: 'H' };
+/** The measures' LaTeX spellings (measures/, `latex`), each to its builtin's name: words (`KL`, `H`), bare letters (`D`), subscripts of `D_{…}`. */
+const MEASURE_WORDS: ReadonlyMap<string, MeasureName> = new Map(MEASURE_LIST.flatMap((measure) => measure.latex.words.map((word) => [word, measure.builtins[0].name] as const)));
+const MEASURE_LETTERS: ReadonlyMap<string, MeasureName> = new Map(MEASURE_LIST.flatMap((measure) => measure.latex.letters.map((letter) => [letter, measure.builtins[0].name] as const)));
+const D_SUBSCRIPTS: ReadonlyMap<string, MeasureName> = new Map(MEASURE_LIST.flatMap((measure) => measure.latex.subscripts.map((sub) => [sub, measure.builtins[0].name] as const)));
 
 const FUNCTIONS = new Set(['ln', 'log', 'exp']);
 
@@ -228,7 +232,7 @@ class PartParser {
     }
     const span = { start: first.span.start, end };
     if (run.length > 1) {
-      const measure = MEASURE_WORDS[run];
+      const measure = MEASURE_WORDS.get(run);
       if (measure && isSymbol(this.peek(), '(')) return this.measure(measure, span);
       return this.fail(`'${run}' reads as a product of the letters ${[...run].join('·')}`, span);
     }
@@ -403,7 +407,7 @@ class PartParser {
     const inner = this.nameArgument();
     if (!inner) return this.fail(TEXT_COMMANDS.has(token.text) ? `\\${token.text}{…} is prose` : `\\${token.text}{…} holds more than a name`, token.span);
     const span = { start: token.span.start, end: inner.end };
-    const measure = MEASURE_WORDS[inner.name];
+    const measure = MEASURE_WORDS.get(inner.name);
     if (measure && isSymbol(this.peek(), '(')) return this.measure(measure, span);
     if (TEXT_COMMANDS.has(token.text)) return this.fail(`\\${token.text}{${inner.name}} is prose`, span);
     if (inner.name === 'e' && !inner.alias) return { type: 'constant', name: 'e', span };
@@ -623,10 +627,10 @@ function endsWithBareArgument(node: LatexNode): boolean {
 
 function measureNamed(name: string, subscript: LatexScript | undefined, decoration: Decoration | undefined): MeasureName | undefined {
   if (decoration) return undefined;
-  if (!subscript) return name === 'D' ? 'KL' : MEASURE_WORDS[name];
+  if (!subscript) return MEASURE_WORDS.get(name) ?? MEASURE_LETTERS.get(name);
   if (name !== 'D') return undefined;
   const sub = subscript.text?.toUpperCase();
-  return sub === 'KL' ? 'KL' : sub === 'JS' ? 'JS' : undefined;
+  return sub === undefined ? undefined : D_SUBSCRIPTS.get(sub);
 }
 
 function scriptNode(text: string, span: Span): LatexNode {

@@ -89,7 +89,8 @@ export interface LatexRoot {
   span: Span;
 }
 
-export type MeasureName = 'H' | 'KL' | 'CE' | 'JS' | 'BCE';
+/** The KL language's name of a measure (its builtin's): `H`, `KL`, `CE`, `JS`, `BCE` (measures/, their `latex` spellings). */
+export type MeasureName = string;
 
 /** `H(P)`, `H(P, Q)`, `D_{KL}(P\|Q)`, `\mathrm{KL}(P\|Q)`: the KL language's measure of the same name. */
 export interface LatexMeasure {

@@ -21,75 +21,17 @@
 // finite only where its p is not 0, so it gains nothing, but is written alike.
 import type { CallExpression } from '../ast';
 import type { EvaluationContext } from '../context';
-import { formatShort } from '../format';
 import type { CategoricalDetail, MeasureRow } from '../measureDetail';
 import { logFromLogits } from '../measures';
+import { MEASURES } from '../measures/index';
+import type { Side } from '../measures/types';
 import { sigmoid } from '../sigmoid';
 import { lnSoftmax } from '../softmax';
 import { CompensatedSum } from '../summation';
-import { UNIT_LN_BASE } from '../units';
 import type { Value } from '../values';
 import { familyMeasurePullback } from './familyMeasureRules';
 import { entriesOf } from './layout';
 import { chainEntry, type Pullback, type PullbackInput } from './tape';
-
-type Side = 0 | 1;
-
-interface TermSlopes {
-  /**
-   * ∂ term / ∂ (side 0: p, side 1: q) in nats; `lnQ` is ln q where it comes
-   * from a softmax's logits, `logit` BCE's logit of q where q is a sigmoid's value.
-   */
-  slope(side: Side, p: number, q: number, lnQ: number | undefined, logit: number | undefined): number;
-  /** Why there is none, for the outcome named `at`. */
-  why(side: Side, p: number, q: number, at: string, names: readonly [string, string], lnQ: number | undefined, logit: number | undefined): string;
-}
-
-/** The term of outcome `at` is infinite (q = 0 < p), or, where q underflowed from a softmax, only its slope −p/q is. */
-const infiniteTerm = (measure: string, p: number, at: string, [P, Q]: readonly [string, string], lnQ: number | undefined) => (lnQ === undefined
-  ? `${measure} has no derivative in ${Q} at ${at}, where ${Q} is 0 and ${P} is ${formatShort(p)} (the term is infinite)`
-  : `${measure} has no finite derivative in ${Q} at ${at}, where ${Q} is e^${formatShort(lnQ)}, below the smallest double, and ${P} is ${formatShort(p)} (the slope −p/q overflows)`);
-
-const TERM_SLOPES: Record<CategoricalDetail['measure'], TermSlopes> = {
-  entropy: {
-    slope: (_side, p) => -(Math.log(p) + 1),
-    why: (_side, _p, _q, at, [P]) => `H(${P}) has no derivative at ${at}, where ${P} is 0 (the slope −log p − 1 is infinite)`,
-  },
-  perplexity: {
-    slope: (_side, p) => -(Math.log(p) + 1),
-    why: (_side, _p, _q, at, [P]) => `perplexity(${P}) has no derivative at ${at}, where ${P} is 0 (the slope of H is infinite)`,
-  },
-  crossEntropy: {
-    slope: (side, p, q, lnQ) => (side === 0 ? -(lnQ ?? Math.log(q)) : p === 0 ? 0 : -p / q),
-    why: (side, p, _q, at, names, lnQ) => side === 0
-      ? `CE has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (−log q is infinite)`
-      : infiniteTerm('CE', p, at, names, lnQ),
-  },
-  kl: {
-    slope: (side, p, q, lnQ) => (side === 0 ? (lnQ === undefined ? Math.log(p / q) : Math.log(p) - lnQ) + 1 : p === 0 ? 0 : -p / q),
-    why: (side, p, q, at, names, lnQ) => side === 1
-      ? infiniteTerm('KL', p, at, names, lnQ)
-      : q === 0
-        ? `KL has no derivative in ${names[0]} at ${at}, where ${names[1]} is 0 (log(p/q) is infinite)`
-        : `KL has no derivative in ${names[0]} at ${at}, where ${names[0]} is 0 (the slope log(p/q) + 1 is −∞)`,
-  },
-  js: {
-    // ½ ln(p/m) = ½ log1p((p − q)/(p + q)): no digits lost where p ≈ q.
-    slope: (side, p, q) => 0.5 * Math.log1p(side === 0 ? (p - q) / (p + q) : (q - p) / (p + q)),
-    why: (side, _p, _q, at, names) => `JS has no derivative in ${names[side]} at ${at}, where ${names[side]} is 0 (the slope ½ log(p/m) is −∞)`,
-  },
-  bce: {
-    // From a sigmoid's logit x, as the measure: log((1 − p)/p) = −x, 1/p = 1 + e^−x, 1/(1 − p) = 1 + e^x.
-    slope: (side, y, p, _lnQ, x) => (side === 0
-      ? (x === undefined ? Math.log1p(-p) - Math.log(p) : -x)
-      : (y === 0 ? 0 : -y * (x === undefined ? 1 / p : 1 + Math.exp(-x))) + (y === 1 ? 0 : (1 - y) * (x === undefined ? 1 / (1 - p) : 1 + Math.exp(x)))),
-    why: (side, y, p, at, names, _lnQ, x) => side === 0
-      ? `BCE has no derivative in ${names[0]} at ${at}, where ${names[1]} is ${formatShort(p)} (log p or log(1 − p) is infinite)`
-      : x === undefined || !Number.isFinite(x)
-        ? `BCE has no derivative in ${names[1]}: it is infinite at ${at}, where ${names[1]} is ${formatShort(p)} and ${names[0]} is ${formatShort(y)}`
-        : `BCE has no finite derivative in ${names[1]} at ${at}, where ${names[1]} is sigmoid(${formatShort(x)}) (the slope −y/p + (1 − y)/(1 − p) overflows)`,
-  },
-};
 
 /** The measure call `call` (H, CE, KL, JS, BCE, perplexity and their aliases). */
 export function measurePullback(call: CallExpression, context: EvaluationContext): Pullback {
@@ -123,42 +65,20 @@ export function measureOfLogitsPullback(call: CallExpression, context: Evaluatio
   };
 }
 
-/** x·∂term/∂x in nats, x the side's entry: finite where a softmax's x underflowed to 0. */
-function logSlope(measure: CategoricalDetail['measure'], side: Side, p: number, q: number, lnQ: number | undefined): number {
-  switch (measure) {
-    case 'entropy':
-    case 'perplexity':
-      return p === 0 ? 0 : -p * (Math.log(p) + 1);
-    case 'crossEntropy':
-      return side === 1 ? -p : p === 0 ? 0 : -p * (lnQ ?? Math.log(q));
-    case 'kl':
-      return side === 1 ? -p : p === 0 ? 0 : p * ((lnQ === undefined ? Math.log(p / q) : Math.log(p) - lnQ) + 1);
-    case 'js': {
-      const x = side === 0 ? p : q;
-      return x === 0 ? 0 : 0.5 * x * Math.log1p(side === 0 ? (p - q) / (p + q) : (q - p) / (p + q));
-    }
-    case 'bce':
-      // p is the label y, q the predicted probability.
-      return side === 0
-        ? (p === 0 ? 0 : p * (Math.log1p(-q) - Math.log(q)))
-        : (p === 0 ? 0 : -p) + (p === 1 ? 0 : ((1 - p) * q) / (1 - q));
-  }
-}
-
 /** ∂/∂z of the measure through s = softmax(z) on one side: wᵢ − sᵢ·Σⱼ wⱼ, row by row. */
 function softmaxSide(detail: CategoricalDetail, value: number, input: PullbackInput, side: Side, s: Value, names: readonly [string, string]): Float64Array {
-  const slopes = TERM_SLOPES[detail.measure];
-  const g = termWeight(detail, value, input);
+  const slopes = MEASURES[detail.measure].gradient;
   const probabilities = entriesOf(s);
   const w = new Float64Array(probabilities.length);
   detail.rows.forEach((row, r) => {
     const position = entryPosition(s, detail, r);
     const q = row.q ?? row.p;
+    const g = termWeight(detail, value, row, input);
     for (let j = 0; j < row.p.length; j++) {
       const k = position(j);
       if (k < 0) continue;
       const lnQ = lnFromLogits(row, j);
-      w[k] += chainEntry(g, logSlope(detail.measure, side, row.p[j], q[j], lnQ), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, undefined));
+      w[k] += chainEntry(g, finiteWeight(g, slopes.logSlope(side, row.p[j], q[j], lnQ)), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, undefined));
     }
   });
   const width = s.kind === 'matrix' ? s.columns : probabilities.length;
@@ -179,9 +99,9 @@ function softmaxSide(detail: CategoricalDetail, value: number, input: PullbackIn
  */
 function sigmoidSide(detail: CategoricalDetail, value: number, input: PullbackInput, logits: Float64Array, names: readonly [string, string]): Float64Array {
   const { p: y, q } = detail.rows[0];
-  const g = termWeight(detail, value, input);
+  const g = termWeight(detail, value, detail.rows[0], input);
   const slope = (j: number) => (y[j] === 1 ? 0 : (1 - y[j]) * sigmoid(logits[j])) - (y[j] === 0 ? 0 : y[j] * sigmoid(-logits[j]));
-  return Float64Array.from({ length: y.length }, (_, j) => chainEntry(g, slope(j), input, () => TERM_SLOPES.bce.why(1, y[j], (q as Float64Array)[j], outcomeName(detail, 0, j), names, undefined, logits[j])));
+  return Float64Array.from({ length: y.length }, (_, j) => chainEntry(g, slope(j), input, () => MEASURES.bce.gradient.why(1, y[j], (q as Float64Array)[j], outcomeName(detail, 0, j), names, undefined, logits[j])));
 }
 
 /** ln q of outcome j where the measure took it from a softmax's logits (undefined elsewhere). */
@@ -189,11 +109,19 @@ function lnFromLogits(row: MeasureRow, j: number): number | undefined {
   return row.q && logFromLogits(row.p, row.q, j, row.qLogits) ? lnSoftmax(row.qLogits, j) : undefined;
 }
 
-/** ∂ value / ∂ term: the adjoint, over the rows of a batch (or BCE's entries), in the unit (perplexity: × its value). */
-function termWeight(detail: CategoricalDetail, value: number, input: PullbackInput): number {
-  const perTerm = detail.measure === 'bce' ? detail.rows[0].p.length : detail.rows.length;
-  const outer = detail.measure === 'perplexity' ? value : 1 / UNIT_LN_BASE[detail.unit];
-  return (input.adjoint[0] * outer) / perTerm;
+/**
+ * ∂ value / ∂ term of `row`: the adjoint, over the rows of a batch (or BCE's
+ * entries, of its one row), times the measure's outer slope (in the unit:
+ * 1/ln base; perplexity: its value; Hellinger: 1/(4H) of the row).
+ */
+function termWeight(detail: CategoricalDetail, value: number, row: MeasureRow, input: PullbackInput): number {
+  const perTerm = detail.rows.length === 1 ? (detail.measure === 'bce' ? row.p.length : 1) : detail.rows.length;
+  return (input.adjoint[0] * MEASURES[detail.measure].gradient.outer(value, row.value, detail.unit)) / perTerm;
+}
+
+/** A term's slope where the row's weight is finite; NaN where it is not (Hellinger at H = 0), so that there is no derivative and the rule says why. */
+function finiteWeight(g: number, slope: number): number {
+  return Number.isFinite(g) ? slope : NaN;
 }
 
 function argumentName(call: CallExpression, index: number, context: EvaluationContext): string {
@@ -204,21 +132,21 @@ function argumentName(call: CallExpression, index: number, context: EvaluationCo
 }
 
 function categoricalPullback(detail: CategoricalDetail, value: number, input: PullbackInput, names: readonly [string, string]): (Float64Array | undefined)[] {
-  const slopes = TERM_SLOPES[detail.measure];
+  const slopes = MEASURES[detail.measure].gradient;
   const rows = detail.rows;
-  const g = termWeight(detail, value, input);
   return input.operands.map((operand, side) => {
     if (!input.dependent[side] || (side !== 0 && side !== 1)) return undefined;
     const contribution = new Float64Array(entriesOf(operand).length);
     rows.forEach((row, r) => {
       const position = entryPosition(operand, detail, r);
       const q = row.q ?? row.p;
+      const g = termWeight(detail, value, row, input);
       for (let j = 0; j < row.p.length; j++) {
         const k = position(j);
         if (k < 0) continue;
         const lnQ = lnFromLogits(row, j);
         const logit = row.sigmoidLogits?.[j];
-        contribution[k] += chainEntry(g, slopes.slope(side, row.p[j], q[j], lnQ, logit), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, logit));
+        contribution[k] += chainEntry(g, finiteWeight(g, slopes.slope(side, row.p[j], q[j], lnQ, logit)), input, () => slopes.why(side, row.p[j], q[j], outcomeName(detail, r, j), names, lnQ, logit));
       }
     });
     return contribution;

@@ -17,8 +17,6 @@ import { evaluateOverOperands, operandsOf } from './operandEvaluation';
 import type { Pullback, Tape, Traced } from './tape';
 import type { Value } from '../values';
 
-const MEASURES = new Set(['H', 'CE', 'KL', 'JS', 'BCE', 'perplexity']);
-
 export interface Trace {
   tape: Tape;
   /** The variable's value, as the one leaf every mention of its name shares. */
@@ -84,11 +82,11 @@ function traceCall(call: CallExpression, state: Trace): Traced | undefined {
     state.evaluate(call, state.context);
     return undefined;
   }
-  if (MEASURES.has(builtin.name)) {
+  if (builtin.category === 'measure') {
     const squashed = call.args.map((argument, i) => squashOfVariable(argument, builtin.name === 'BCE' && i === 1, state));
     if (squashed.some((argument) => argument !== undefined)) return traceMeasureOfLogits(call, squashed, state);
   }
-  const pullback = pullbackOf(builtin.name, call, state.context);
+  const pullback = builtin.category === 'measure' ? measurePullback(call, state.context) : pullbackOf(builtin.name);
   if (!pullback) {
     const why = builtin.name === 'grad' ? 'a gradient inside grad (a second derivative) is not supported; compute it in a statement of its own' : `grad cannot differentiate through ${call.callee}`;
     state.context.report(error('not-differentiable', call.calleeSpan, `${why}.`));
@@ -127,7 +125,6 @@ function traceMeasureOfLogits(call: CallExpression, squashedArguments: readonly 
   return value && state.tape.record(value, operands, measureOfLogitsPullback(call, state.context, squashedValues), call.span);
 }
 
-function pullbackOf(name: string, call: CallExpression, context: EvaluationContext): Pullback | undefined {
-  if (MEASURES.has(name)) return measurePullback(call, context);
+function pullbackOf(name: string): Pullback | undefined {
   return elementaryPullback(name) ?? REDUCTION_PULLBACKS.get(name) ?? DISTRIBUTION_PULLBACKS.get(name);
 }

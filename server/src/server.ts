@@ -1,6 +1,8 @@
 // The KL Lens language server: the connection, the open documents (incremental
 // sync), one shared analysis per document version, the `kl` settings, and the
 // features, each in its own file under features/. Every handler is guarded.
+// First: the heap flags a launch without them still gets (before the engine allocates).
+import { FLAGS_SET_AT_START } from './startFlags';
 import {
   CodeActionKind,
   createConnection,
@@ -129,7 +131,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(guardNotification(connection, 'initialized', async () => {
   // The first line of the editor's log for this server: which server, on which Node.
-  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid})`);
+  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid}${FLAGS_SET_AT_START.length > 0 ? `, V8 flags set at start: ${FLAGS_SET_AT_START.join(' ')}` : ''})`);
   if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DATA_FILE_GLOB }] }).catch(() => undefined);
   if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => fileAccess.changeFolders(event));
   if (!pullsConfiguration) return;

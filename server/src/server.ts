@@ -51,6 +51,7 @@ const stdio = process.argv.includes('--stdio')
   ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
   : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
+if (FLAGS_SET_AT_START.length > 0) connection.console.info(`V8 flags set at start, which the command line did not give: ${FLAGS_SET_AT_START.join(' ')}`);
 const documents = new TextDocuments(BATCHED_TEXT_DOCUMENTS);
 const lenses = new CodeLenses();
 const tokens = new SemanticTokensSender();
@@ -131,7 +132,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(guardNotification(connection, 'initialized', async () => {
   // The first line of the editor's log for this server: which server, on which Node.
-  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid}${FLAGS_SET_AT_START.length > 0 ? `, V8 flags set at start: ${FLAGS_SET_AT_START.join(' ')}` : ''})`);
+  connection.console.info(`KL Lens language server ${VERSION} started (Node ${process.version}, process ${process.pid})`);
   if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: DATA_FILE_GLOB }] }).catch(() => undefined);
   if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => fileAccess.changeFolders(event));
   if (!pullsConfiguration) return;

@@ -60,11 +60,11 @@ function environmentOfChild(pid: number): string[] {
 }
 
 describe('the launchers\' heap flags', () => {
-  it('sets them itself when started as the docs say, `node server/out/server.js --stdio`, and says so in its first log line', async () => {
+  it('sets them itself when started as the docs say, `node server/out/server.js --stdio`, and says so in its log', async () => {
     const session = await LspSession.start();
     await until(() => session.logs.some((line) => line.includes('started (Node')));
     await session.stop();
-    expect(session.logs.find((line) => line.includes('started (Node'))).toContain(`V8 flags set at start: ${SERVER_NODE_FLAGS.join(' ')}`);
+    expect(session.logs.filter((line) => line.includes('V8 flags set at start'))).toEqual([`V8 flags set at start, which the command line did not give: ${SERVER_NODE_FLAGS.join(' ')}`]);
   });
 
   it('sets none when the launcher gave them (the VS Code client\'s command line)', async () => {
@@ -73,7 +73,7 @@ describe('the launchers\' heap flags', () => {
     const session = await LspSession.start({ command: [process.execPath, ...SERVER_NODE_FLAGS, path.join(ROOT, 'server/out/server.js'), '--stdio'], environment });
     await until(() => session.logs.some((line) => line.includes('started (Node')));
     await session.stop();
-    expect(session.logs.find((line) => line.includes('started (Node'))).not.toContain('V8 flags set at start');
+    expect(session.logs.filter((line) => line.includes('V8 flags set at start'))).toEqual([]);
   });
 
   it('leaves a flag the command line gave with another value as given, whichever way it is spelt', () => {

@@ -14,10 +14,13 @@ const CAPABILITIES = {
 };
 
 export class BenchClient {
-  /** Spawns `node [nodeFlags] server.js --stdio` (in `environment`, by default this process's) and initializes it; `spawnedAt` is when the process was started. */
-  static async start(serverPath, nodeFlags = [], environment = process.env) {
+  /**
+   * Spawns `node [nodeFlags] server.js --stdio` (in `environment`, by default this process's), or node with
+   * `serverArguments` instead of `server.js --stdio` (`cli.js lsp --stdio`), and initializes it; `spawnedAt` is when the process was started.
+   */
+  static async start(serverPath, nodeFlags = [], environment = process.env, serverArguments = [serverPath, '--stdio']) {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: environment });
+    const child = spawn(process.execPath, [...nodeFlags, ...serverArguments], { stdio: ['pipe', 'pipe', 'inherit'], env: environment });
     const client = new BenchClient(child, spawnedAt);
     await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: CAPABILITIES, initializationOptions: { trusted: true } });
     client.connection.sendNotification('initialized', {});
@@ -94,12 +97,25 @@ export class BenchClient {
     return { answer, milliseconds: performance.now() - start };
   }
 
-  /** The peak resident set of the server process (Linux: VmHWM), in MiB; undefined elsewhere. */
+  /**
+   * The peak resident set of the server process (Linux: VmHWM), in MiB; undefined elsewhere. The server is the
+   * process spawned, or the one process it started when it only launches the server (`kl-lens lsp --stdio`).
+   */
   peakMemory() {
+    const launched = this.launchedProcess();
+    return peakMemoryOf(launched ?? this.child.pid);
+  }
+
+  /** The peak resident set of the process spawned, when it only launches the server; undefined otherwise. */
+  launcherPeakMemory() {
+    return this.launchedProcess() === undefined ? undefined : peakMemoryOf(this.child.pid);
+  }
+
+  /** The one process the spawned process started (Linux: /proc), if any. */
+  launchedProcess() {
     try {
-      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const match = /VmHWM:\s+(\d+) kB/.exec(status);
-      return match ? Number(match[1]) / 1024 : undefined;
+      const children = readFileSync(`/proc/${this.child.pid}/task/${this.child.pid}/children`, 'utf8').trim().split(' ').filter(Boolean);
+      return children.length === 1 ? Number(children[0]) : undefined;
     } catch {
       return undefined;
     }
@@ -121,5 +137,15 @@ export class BenchClient {
       }, 2000);
     });
     this.connection.dispose();
+  }
+}
+
+/** VmHWM of a process in MiB (Linux); undefined elsewhere. */
+function peakMemoryOf(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: every figure of issue 7, measured on this machine, with
 // scipy beside KL Lens in the same run when /usr/bin/python3 has it.
 //
-//   node bench/run.mjs [--quick] [--only measures,general,eval,server,activation,responsive,hostile,scaling] [--case=NAME] [--no-server-flags]
+//   node bench/run.mjs [--quick] [--only measures,general,eval,server,launches,activation,responsive,hostile,scaling] [--case=NAME] [--no-server-flags]
 //
 // Prints a table (min, median, max over repeated runs; a target is judged on
 // the median unless it says p99) and writes it to bench/out/results.md and
@@ -20,6 +20,7 @@ import { generalStatementRows } from './generalStatements.mjs';
 import { measureRows, scalingRows } from './measures.mjs';
 import { pythonReference } from './python.mjs';
 import { hostileDocumentRows } from './hostileDocuments.mjs';
+import { launchRows } from './launches.mjs';
 import { responsivenessRows } from './responsive.mjs';
 import { coldStartRows, documentRows } from './server.mjs';
 import { markdownTable, meets, table, textTable } from './stats.mjs';
@@ -79,6 +80,7 @@ await section('server', async () => [
   ...(await coldStartRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(10, 3) })),
   ...(await documentRows({ serverPath, nodeFlags, serverEnvironment, folder: data, lines: 10_000, opens: runs(5, 2), hovers: runs(1000, 200), edits: runs(40, 10), targets: true, section: 'Language server (stdio), 10,000-line document' })),
 ]);
+await section('launches', () => launchRows({ root, nodeFlags, serverEnvironment, folder: data, opens: runs(3, 2), edits: runs(10, 5) }));
 await section('activation', () => activationRows({ runs: runs(20, 5) }));
 await section('browser', () => browserBundleRows());
 await section('responsive', () => responsivenessRows({ serverPath, nodeFlags, serverEnvironment, folder: data, runs: runs(3, 1) }));

@@ -2,6 +2,8 @@
 // framing) or the IPC channel VS Code's client opens, with load() reading the
 // workspace through node:fs and slow statements computed on a worker thread.
 // The server itself is languageServer.ts, shared with the browser's.
+// First: the heap flags a launch without them still gets (before the engine allocates).
+import { FLAGS_SET_AT_START } from './startFlags';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import path from 'node:path';
 import { startLanguageServer } from './languageServer';
@@ -23,6 +25,7 @@ const stdio = process.argv.includes('--stdio')
   ? guardedStdio((problem) => connection.console.error(`dropped input that is not a well-framed LSP message (${problem}); reading on from the next Content-Length header`))
   : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.input, stdio.output) : createConnection(ProposedFeatures.all);
+if (FLAGS_SET_AT_START.length > 0) connection.console.info(`V8 flags set at start, which the command line did not give: ${FLAGS_SET_AT_START.join(' ')}`);
 
 // A bug in a timer or a promise must not end the process: log it and go on.
 process.on('uncaughtException', (reason) => connection.console.error(`uncaught: ${describe(reason)}`));

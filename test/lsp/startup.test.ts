@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureBuilt, LspSession, ROOT } from './lspSession';
+import { flagsMissingFrom } from '../../server/src/startFlags';
+import { SERVER_ENVIRONMENT, SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 beforeAll(() => {
   ensureBuilt();
@@ -52,9 +54,53 @@ describe('starting the server', () => {
 
 /** The environment of the one process `pid` started (Linux: /proc). */
 function environmentOfChild(pid: number): string[] {
-  const children = readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean));
+  const children = childrenOf(pid);
   expect(children).toHaveLength(1);
   return readFileSync(`/proc/${children[0]}/environ`, 'utf8').split('\0');
+}
+
+describe('the launchers\' heap flags', () => {
+  it('sets them itself when started as the docs say, `node server/out/server.js --stdio`, and says so in its log', async () => {
+    const session = await LspSession.start();
+    await until(() => session.logs.some((line) => line.includes('started (Node')));
+    await session.stop();
+    expect(session.logs.filter((line) => line.includes('V8 flags set at start'))).toEqual([`V8 flags set at start, which the command line did not give: ${SERVER_NODE_FLAGS.join(' ')}`]);
+  });
+
+  it('sets none when the launcher gave them (the VS Code client\'s command line)', async () => {
+    const environment = { ...process.env, ...SERVER_ENVIRONMENT } as NodeJS.ProcessEnv;
+    for (const [name, value] of Object.entries(SERVER_ENVIRONMENT)) if (value === undefined) delete environment[name];
+    const session = await LspSession.start({ command: [process.execPath, ...SERVER_NODE_FLAGS, path.join(ROOT, 'server/out/server.js'), '--stdio'], environment });
+    await until(() => session.logs.some((line) => line.includes('started (Node')));
+    await session.stop();
+    expect(session.logs.filter((line) => line.includes('V8 flags set at start'))).toEqual([]);
+  });
+
+  it('leaves a flag the command line gave with another value as given, whichever way it is spelt', () => {
+    expect(flagsMissingFrom([])).toEqual(SERVER_NODE_FLAGS);
+    expect(flagsMissingFrom(['--max-semi-space-size=16'])).toEqual(['--heap-growing-percent=20']);
+    expect(flagsMissingFrom(['--heap_growing_percent=50', '--inspect'])).toEqual(['--max-semi-space-size=2']);
+    expect(flagsMissingFrom([...SERVER_NODE_FLAGS])).toEqual([]);
+  });
+
+  it('`kl-lens lsp --stdio` starts the server with them on its command line', async () => {
+    if (process.platform !== 'linux') return;
+    const session = await LspSession.start({ command: [process.execPath, path.join(ROOT, 'server/out/cli.js'), 'lsp', '--stdio'] });
+    const [server] = childrenOf(session.pid);
+    const commandLine = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0');
+    await session.stop();
+    expect(commandLine.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
+  });
+});
+
+/** Waits for `condition`, checked every 20 ms (the test's own timeout bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** The processes `pid` started (Linux: /proc). */
+function childrenOf(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(' ').filter(Boolean));
 }
 
 describe('a server that never dies', () => {

@@ -8,7 +8,7 @@
 ;;; Code:
 
 (defconst kl-mode-measures
-  '("H" "entropy" "CE" "crossentropy" "KL" "D" "JS" "BCE" "perplexity")
+  '("H" "entropy" "CE" "crossentropy" "KL" "D" "JS" "BCE" "perplexity" "hellinger")
   "The measures of KL Lens, with their aliases.")
 
 (defconst kl-mode-functions

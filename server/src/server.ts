@@ -28,6 +28,7 @@ import { formatDocument } from './features/formatting';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
+import { proseInlayHints } from './features/proseValues';
 import { noteRendering } from './features/noteRendering';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
@@ -225,7 +226,9 @@ connection.onCodeLens(guardRequest(connection, 'codeLens', async (params) => {
 
 connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
   const analysis = await analysisOf(params.textDocument);
-  return analysis && showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
+  if (!analysis) return [];
+  const values = showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
+  return [...values, ...proseInlayHints(analysis, params.range, settings.significantDigits)];
 }));
 
 connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
@@ -310,7 +313,7 @@ connection.onRequest(NOTE_RENDERING_REQUEST, guardRequest(connection, 'noteRende
   const analysis = await analysisOf({ uri });
   const document = documents.get(uri);
   // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
-  return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
+  return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits), settings.significantDigits) : null;
 }));
 
 connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
@@ -325,7 +328,7 @@ connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml',
   if (!analysis || !document || document.languageId !== 'markdown') return null;
   // Loaded on the first export only: markdown-it and KaTeX are not read at every start.
   const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
-  const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
+  const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits), settings.significantDigits);
   return { html: noteHtml({ markdown: analysis.text, rendering, title: pageTitle(uri), previewStyles: previewStyles() }) };
 }));
 

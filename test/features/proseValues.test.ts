@@ -109,6 +109,18 @@ describe('hostile values in prose', () => {
     expect(analysis.diagnostics.map((d) => [d.code, d.severity, d.span])).toEqual([['too-large', 'warning', { start: 5, end: 5 + span.length }]]);
   });
 
+  it('on a thread with a time limit, the spans not reached are pending, for the background thread', () => {
+    const text = '```kl\nP = [0.5, 0.5]\n```\n\n' + Array.from({ length: 1000 }, (_, i) => `\`kl: H(P) + ${i}\`\n`).join('\n');
+    const limited = analyze(text, 'markdown', { defaultUnits: 'nats', limits: { maxElements: 1e7 }, timePerStatement: 1e-6 });
+    expect(limited.prose!.unevaluated).toBeGreaterThan(0);
+    expect(limited.prose!.values.length + limited.prose!.unevaluated!).toBe(1000);
+    expect(limited.pending).toMatchObject({ statements: 0, formulas: limited.prose!.unevaluated, timedOutNow: true });
+    // The background thread's analysis has no time limit: every span gets its value.
+    const background = analyze(text, 'markdown', { defaultUnits: 'nats', limits: { maxElements: 1e7 } });
+    expect(background.prose!.values).toHaveLength(1000);
+    expect(background.pending).toBeUndefined();
+  });
+
   it('a thousand spans each get their value', () => {
     const text = '```kl\nP = [0.5, 0.5]\n```\n\n' + Array.from({ length: 1000 }, (_, i) => `Line ${i}: \`kl: H(P) + ${i}\`.\n`).join('\n');
     const values = analyze(text, 'markdown').prose!.values;

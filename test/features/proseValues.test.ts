@@ -121,6 +121,14 @@ describe('hostile values in prose', () => {
     expect(background.pending).toBeUndefined();
   });
 
+  it('past 10,000 spans, one warning says where the note stopped', () => {
+    const text = Array.from({ length: 10_002 }, () => '`kl: 1`').join(' ') + '\n';
+    const analysis = analyze(text, 'markdown');
+    expect(analysis.prose!.values).toHaveLength(10_000);
+    const stop = analysis.diagnostics.filter((d) => d.code === 'too-large');
+    expect(stop.map((d) => [d.span.start, d.message])).toEqual([[10_000 * 8, expect.stringContaining('the first 10,000 values in prose of a note; this one and the 1 after it are not evaluated')]]);
+  });
+
   it('a thousand spans each get their value', () => {
     const text = '```kl\nP = [0.5, 0.5]\n```\n\n' + Array.from({ length: 1000 }, (_, i) => `Line ${i}: \`kl: H(P) + ${i}\`.\n`).join('\n');
     const values = analyze(text, 'markdown').prose!.values;

@@ -17,7 +17,7 @@ import { ScopeAbove } from '../latex/noteMath';
 const PREFIX = /^\s*kl:/;
 
 /** A note evaluates this many values in prose; the ones after get one warning, as formulas do past MAX_FORMULAS. */
-export const MAX_PROSE_VALUES = 10_000;
+const MAX_PROSE_VALUES = 10_000;
 
 /** The expression is shown (hover, preview title) up to this many characters. */
 const SOURCE_LIMIT = 200;

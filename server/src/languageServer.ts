@@ -29,6 +29,7 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from './features/mathChecks';
 import { noteRendering } from './features/noteRendering';
+import { proseInlayHints } from './features/proseValues';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensSender } from './features/semanticTokens';
@@ -219,7 +220,10 @@ export function startLanguageServer(environment: ServerEnvironment): void {
 
   connection.languages.inlayHint.on(guardRequest(connection, 'inlayHint', async (params) => {
     const analysis = await analysisOf(params.textDocument);
-    return analysis && showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
+    if (!analysis) return [];
+    const values = showsInlayHints(settings) ? [...inlayHints(analysis, params.range, settings.significantDigits), ...mathInlayHints(analysis, params.range, settings.significantDigits)] : [];
+    // A value in prose has no line of its own for a lens: its hint is shown whatever kl.display says.
+    return [...values, ...proseInlayHints(analysis, params.range, settings.significantDigits)];
   }));
 
   connection.onCodeAction(guardRequest(connection, 'codeAction', async (params) => {
@@ -304,7 +308,7 @@ export function startLanguageServer(environment: ServerEnvironment): void {
     const analysis = await analysisOf({ uri });
     const document = documents.get(uri);
     // The lenses the editor gets for this analysis (whatever kl.display says: the preview always shows values).
-    return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits)) : null;
+    return analysis && document ? noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits), settings.significantDigits) : null;
   }));
 
   connection.onRequest(EXPORT_HTML_REQUEST, guardRequest(connection, 'exportHtml', async (params: { uri?: unknown } | undefined) => {
@@ -318,7 +322,7 @@ export function startLanguageServer(environment: ServerEnvironment): void {
     }
     const document = documents.get(uri);
     if (!analysis || !document || document.languageId !== 'markdown') return null;
-    const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits));
+    const rendering = noteRendering(analysis, document.version, lenses.lenses(uri, analysis, settings.significantDigits), settings.significantDigits);
     return { html: await notePage({ markdown: analysis.text, rendering, title: pageTitle(uri) }) };
   }));
 

@@ -54,6 +54,15 @@ describe('kl-lens render', () => {
     expect(verdicts(run.stdout)).toEqual([{ pass: true, title: expect.stringContaining('✓ math: H(P) = 1') }]);
   });
 
+  it('draws the values in prose after their code spans', () => {
+    const note = join(folder, 'prose.md');
+    writeFileSync(note, '# Coins\n\n```kl\nunits bits\nP = [0.5, 0.5]\n```\n\nOne coin holds `kl: H(P)` and two `kl: 2 * H(P)`; `kl: nope` is unknown.\n');
+    const run = klLens(['render', note]);
+    expect(run.status).toBe(0);
+    const prose = [...run.stdout.matchAll(/<\/code><span class="kl-value kl-prose ([^"]+)" title="([^"]*)">([^<]*)<\/span>/g)].map((match) => [match[1], match[3]]);
+    expect(prose).toEqual([['kl-result', '= 1 bits'], ['kl-result', '= 2 bits'], ['kl-warning', expect.stringMatching(/^⚠ Unknown name &#39;nope&#39;|^⚠ Unknown name 'nope'/)]]);
+  });
+
   it('renders a notebook’s Markdown cells as one note', () => {
     const run = klLens(['render', 'examples/notes/cross-entropy.ipynb']);
     expect(run.status).toBe(1);

@@ -101,6 +101,31 @@ describe('the Markdown preview of a note', () => {
     expect(html).not.toMatch(/<a\s/);
   });
 
+  it('draws each value in prose after its code span, as its inlay hint shows it, in the document order, escaped', async () => {
+    const uri = 'file:///preview/prose.md';
+    const note = [
+      '```kl', 'units bits', 'P = [0.5, 0.5]', 'Q = [0.25, 0.75]', '```', '',
+      'The divergence is `kl: KL(P || Q)`, in bits; plain `code` stays code.', '',
+      '```kl', 'P = [0.1, 0.9]', '```', '',
+      'Again `kl:  KL(P || Q)` (rebound P) and `kl: <b>x</b>` and `` kl: "`*x*`" ``.', '',
+    ].join('\n');
+    const { html, rendering } = await preview(uri, note);
+    const hints = (await session.request<{ label: string; position: { line: number } }[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } }))
+      .filter((hint) => hint.position.line === 6 || hint.position.line === 12)
+      .map((hint) => hint.label);
+    const drawn = [...html.matchAll(/<\/code><span class="kl-value kl-prose [^"]+" title="([^"]*)">([^<]*)<\/span>/g)].map((match) => match[2]);
+    expect(rendering.prose.map((prose) => prose.value)).toEqual(hints);
+    expect(drawn).toEqual(hints.map((label) => new MarkdownIt().utils.escapeHtml(label)));
+    expect(drawn.slice(0, 2)).toEqual(['= 0.20752 bits', '= 0.10454 bits']);
+    expect(drawn[2]).toMatch(/^⚠ /);
+    // A string is a value: shown as text, its Markdown not read.
+    expect(drawn[3]).toBe('= &quot;`*x*`&quot;');
+    expect(html).not.toContain('<em>x');
+    expect(html).toContain('title="KL(P || Q) = 0.20751874963942191 bits"');
+    expect(html).not.toContain('<b>x');
+    expect(html).toContain('<code>kl: &lt;b&gt;x&lt;/b&gt;</code>');
+  });
+
   it('draws a block without values, and says so, before the server has read the version', () => {
     const md = klPreviewPlugin(new MarkdownIt(), { rendering: () => undefined, lineText: () => undefined });
     const html = md.render('```kl\nH([0.5, 0.5])\n```\n', { currentDocument: 'file:///preview/unread.md' });

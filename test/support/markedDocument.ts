@@ -20,6 +20,7 @@ import { formatDocument } from '../../server/src/features/formatting';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { mathCodeActions, mathCodeLenses, mathHover, mathInlayHints } from '../../server/src/features/mathChecks';
+import { proseInlayHints } from '../../server/src/features/proseValues';
 import { references } from '../../server/src/features/references';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { SemanticTokensSender } from '../../server/src/features/semanticTokens';
@@ -205,7 +206,8 @@ export class FeatureDocument {
   /** The inlay hints in `range`; default: the whole document. */
   inlayHints(range: Range = { start: { line: 0, character: 0 }, end: { line: this.lineCount, character: 0 } }): InlayHint[] {
     const digits = this.settings.significantDigits;
-    return answer(showsInlayHints(this.settings) ? [...inlayHints(this.current, range, digits), ...mathInlayHints(this.current, range, digits)] : []);
+    const values = showsInlayHints(this.settings) ? [...inlayHints(this.current, range, digits), ...mathInlayHints(this.current, range, digits)] : [];
+    return answer([...values, ...proseInlayHints(this.current, range, digits)]);
   }
 
   semanticTokens(): SemanticTokens {

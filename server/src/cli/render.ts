@@ -1,7 +1,8 @@
 // `kl-lens render NOTE -o NOTE.html`: a note (or a notebook's Markdown cells)
 // as the self-contained page of render/noteHtml.ts, with the values and
 // verdicts VS Code's preview shows: the code lenses' titles for the same
-// analysis (features/codeLens.ts), at the default significant digits.
+// analysis (features/codeLens.ts) and its values in prose, at the default
+// significant digits.
 import { basename } from 'node:path';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { CodeLenses } from '../features/codeLens';
@@ -13,5 +14,5 @@ import { previewStyles } from '../render/previewStyles';
 /** The page of a note whose analysis is `analysis` (of exactly `markdown`). */
 export function renderedNote(file: string, markdown: string, analysis: DocumentAnalysis): string {
   const lenses = new CodeLenses().lenses(file, analysis, DEFAULT_SETTINGS.significantDigits);
-  return noteHtml({ markdown, rendering: noteRendering(analysis, 0, lenses), title: basename(file), previewStyles: previewStyles() });
+  return noteHtml({ markdown, rendering: noteRendering(analysis, 0, lenses, DEFAULT_SETTINGS.significantDigits), title: basename(file), previewStyles: previewStyles() });
 }

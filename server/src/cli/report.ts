@@ -3,6 +3,7 @@
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { fullNumbersOfOneFile, jsonNumber, jsonValue } from './jsonValue';
 import { mathRecords } from './mathRecords';
+import { proseRecords } from './proseRecords';
 import type { DiagnosticRecord, FileReport, StatementRecord } from './reportRecords';
 import { inputsInError } from '../language/statementEvaluation';
 
@@ -61,7 +62,7 @@ export function reportOf(file: string, analysis: DocumentAnalysis, entries = Inf
     }
     statements.push(record);
   }
-  statements.push(...mathRecords(analysis));
+  statements.push(...mathRecords(analysis), ...proseRecords(analysis, entries, full));
   statements.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   const diagnostics = analysis.diagnostics.map((diagnostic): DiagnosticRecord => {
     const start = analysis.lineIndex.positionAt(diagnostic.span.start);
@@ -96,7 +97,7 @@ export function* jsonReportChunks(reports: readonly FileReport[]): Generator<str
     yield `${i > 0 ? ',' : ''}\n    {\n      "file": ${JSON.stringify(report.file)},\n      "statements": [`;
     for (const [j, record] of report.statements.entries()) {
       const { source: _source, ...rest } = record;
-      yield `${j > 0 ? ',' : ''}\n        ${indented(record.kind === 'math' ? record : rest, 8)}`;
+      yield `${j > 0 ? ',' : ''}\n        ${indented(record.kind === 'math' || record.prose ? record : rest, 8)}`;
     }
     yield report.statements.length > 0 ? '\n      ],' : '],';
     yield `\n      "diagnostics": ${indented(report.diagnostics, 6)}\n    }`;

@@ -9,9 +9,11 @@ export interface StatementRecord {
   line: number;
   /** `math`: a relation of the LaTeX math of a note (see docs/math-checking.md). */
   kind: 'assignment' | 'expression' | 'check' | 'directive' | 'math';
-  /** Math relations: where the relation starts (1-based) and which it is (`=`, `≈`, `<`…). */
+  /** Math relations and values in prose: where it starts (1-based); math relations: which relation it is (`=`, `≈`, `<`…). */
   column?: number;
   relation?: string;
+  /** A value in prose of a note (`` `kl: …` ``): an expression, with its column and its source in the JSON. */
+  prose?: true;
   name?: string;
   value: JsonValue;
   unit?: string;
@@ -29,7 +31,7 @@ export interface StatementRecord {
   identity?: string;
   /** Not evaluated because these names it reads have an error where they are assigned. */
   inputsInError?: string[];
-  /** The statement as written (human output only, except for math relations: their LaTeX is in the JSON). */
+  /** The statement as written (human output only, except for math relations, whose LaTeX is in the JSON, and values in prose). */
   source: string;
 }
 

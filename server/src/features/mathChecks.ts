@@ -2,7 +2,8 @@
 // the value of each part and the verdict of each relation (and the units used,
 // and why), a lens above a checked formula and an inlay hint after each
 // checked chain (✓/✗), and the quick fix that rewrites a wrong hand-rounded
-// value with the computed one, to the same digits. All read `analysis.math`.
+// value with the computed one, to the same digits. All read `analysis.math`;
+// the hover also shows the note's values in prose (proseValues.ts).
 import { CodeActionKind, MarkupKind, type CodeAction, type CodeActionParams, type CodeLens, type Hover, type InlayHint, type Range } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import { formatNumber, formatShort } from '../language/format';
@@ -11,13 +12,14 @@ import type { MathFormula, MathRelation, UnitsSource } from '../latex/noteMath';
 import { code, joinMarkdown, md, type Markdown } from '../hover/markdown';
 import { offsetOf, quickFixSpan, rangeOf } from '../lsp/ranges';
 import { fullValue } from '../hover/valueText';
+import { proseHover } from './proseValues';
 
 const SOURCE_LIMIT = 60;
 
 /** The formula whose delimiters hold `offset`, if it has anything to show. */
 export function mathHover(analysis: DocumentAnalysis, offset: number): Hover | null {
   const formula = formulaAt(analysis, offset);
-  if (!formula) return null;
+  if (!formula) return proseHover(analysis, offset);
   const several = formula.parts.length > 1;
   if (!several && !formula.parts[0].value) return null;
   const lines: Markdown[] = [];

@@ -1,14 +1,16 @@
 // What the Markdown preview draws beside a note (`kl/noteRendering`): the
-// editor's own code lens titles, semantic tokens and formula verdicts for one
-// document version, read off its one analysis. The preview computes nothing:
+// editor's own code lens titles, semantic tokens, formula verdicts and values
+// in prose (with the inlay hints' digits) for one document version, read off
+// its one analysis. The preview computes nothing:
 // it shows what the editor shows.
 import type { CodeLens } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../notes/documentAnalysis';
 import type { NoteRendering } from '../lsp/klProtocol';
 import { lensTitle, relationText } from './mathChecks';
+import { proseFullText, proseLabel } from './proseValues';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semanticTokens';
 
-export function noteRendering(analysis: DocumentAnalysis, version: number, lenses: readonly CodeLens[]): NoteRendering {
+export function noteRendering(analysis: DocumentAnalysis, version: number, lenses: readonly CodeLens[], digits: number): NoteRendering {
   const formulas = (analysis.math?.formulas ?? [])
     .filter((formula) => formula.relations.length > 0)
     .map((formula) => ({
@@ -26,5 +28,12 @@ export function noteRendering(analysis: DocumentAnalysis, version: number, lense
     tokens: semanticTokens(analysis).data,
     tokenTypes: SEMANTIC_TOKENS_LEGEND.tokenTypes,
     formulas,
+    prose: (analysis.prose?.values ?? []).map((prose) => ({
+      line: analysis.lineIndex.positionAt(prose.span.start).line,
+      content: analysis.text.slice(prose.span.start, prose.span.end),
+      value: proseLabel(prose, digits),
+      title: proseFullText(prose),
+      error: prose.value === undefined,
+    })),
   };
 }

@@ -28,6 +28,20 @@ function mayHoldMath(text: string): boolean {
 
 export function findMathRegions(text: string): MathRegion[] {
   if (!mayHoldMath(text)) return [];
+  return scanNote(text).regions;
+}
+
+/**
+ * The code spans of a note's text (outside fences, math, HTML comments and the
+ * front matter), found by the same scan as its math: the content of each, the
+ * text between its backtick runs.
+ */
+export function findCodeSpans(text: string): { span: Span; content: Span }[] {
+  if (!text.includes('`')) return [];
+  return scanNote(text, []).codeSpans ?? [];
+}
+
+function scanNote(text: string, codeSpans?: { span: Span; content: Span }[]): { regions: MathRegion[]; codeSpans?: { span: Span; content: Span }[] } {
   const regions: MathRegion[] = [];
   const paragraphs = new ParagraphEnds(text);
   const closers = new CloserSearch(text);
@@ -42,7 +56,11 @@ export function findMathRegions(text: string): MathRegion[] {
     }
     const ch = text[i];
     if (ch === '`') {
-      i = codeSpanEnd(text, i, paragraphs.after(i));
+      const end = codeSpanEnd(text, i, paragraphs.after(i));
+      let run = 0;
+      while (text[i + run] === '`') run++;
+      if (codeSpans && end > i + run) codeSpans.push({ span: { start: i, end }, content: { start: i + run, end: end - run } });
+      i = end;
       continue;
     }
     if (ch === '<' && text.startsWith('<!--', i)) {
@@ -78,7 +96,7 @@ export function findMathRegions(text: string): MathRegion[] {
     }
     i++;
   }
-  return regions;
+  return { regions, ...(codeSpans ? { codeSpans } : {}) };
 }
 
 /** `---` on the first line opens YAML front matter, closed by `---` or `...` on a line of its own. */

@@ -260,10 +260,11 @@ class PartCache {
   }
 }
 
-/** The bindings and units in force at a point of the note, swept top to bottom. */
-class ScopeAbove {
+/** The bindings, units and precision in force at a point of the note, swept top to bottom (also for its values in prose, notes/proseValues.ts). */
+export class ScopeAbove {
   readonly bindings = new Map<string, Binding>();
   units: UnitName;
+  precision: number | undefined;
   directive: Span | undefined;
   private next = 0;
 
@@ -282,6 +283,7 @@ class ScopeAbove {
         this.directive = { start: source.offset + statement.keywordSpan.start, end: source.offset + statement.argumentSpan.end };
       }
       this.units = result.units;
+      this.precision = result.precision;
     }
   }
 }

@@ -42,6 +42,20 @@ export interface NoteRendering {
   tokenTypes: string[];
   /** Each formula with a checked relation, in the document's order. */
   formulas: NoteFormula[];
+  /** Each value in prose (`` `kl: KL(P || Q)` ``), in the document's order. */
+  prose: NoteProseValue[];
+}
+
+export interface NoteProseValue {
+  /** 0-based line of its opening backticks. */
+  line: number;
+  /** The code span as written, with its backticks. */
+  content: string;
+  /** What the inlay hint shows: `= 0.41504 bits`, or `⚠ …` with the reason. */
+  value: string;
+  /** The value at full precision (or the reason it has none). */
+  title: string;
+  error: boolean;
 }
 
 export interface NoteFormula {

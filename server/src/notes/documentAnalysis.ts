@@ -5,10 +5,13 @@
 // engine's statements. Every feature, the server and the CLI read this analysis.
 import { analyzeCodeSteps, DEFAULT_OPTIONS, sameOptions, type Analysis, type AnalysisOptions, type DocumentKind } from '../language/analysis';
 import { checkNoteMathSteps, type NoteMath } from '../latex/noteMath';
+import { evaluateProse, type NoteProse } from './proseValues';
 
 export interface DocumentAnalysis extends Analysis {
   /** The LaTeX math of a Markdown note, checked (its failed relations are also in `diagnostics`); not checked while statements are pending. */
   math?: NoteMath;
+  /** The values in prose of a Markdown note (notes/proseValues.ts; their warnings are also in `diagnostics`); not evaluated while statements are pending. */
+  prose?: NoteProse;
 }
 
 /**
@@ -34,8 +37,10 @@ export function* analyzeSteps(text: string, kind: DocumentKind, options: Analysi
   const previousMath = previous && sameOptions(previous.options, options) ? previous.math : undefined;
   const budget = options.timePerStatement === undefined || previous?.reuse.mathFailedInBackground ? undefined : MATH_BUDGET_PER_STATEMENT_TIME * options.timePerStatement;
   const math = yield* checkNoteMathSteps(text, code, previousMath, budget);
-  const formulas = math.unchecked ?? 0;
-  // Formulas left unchecked now: what the background thread computes for an earlier version does not answer them.
+  // Values in prose have a budget of their own, as long as the math's.
+  const prose = evaluateProse(text, code, budget);
+  const formulas = (math.unchecked ?? 0) + (prose.unevaluated ?? 0);
+  // Formulas (and values in prose) left unchecked now: what the background thread computes for an earlier version does not answer them.
   const pending = formulas > 0 ? { pending: { statements: 0, formulas, timedOutNow: true } } : {};
-  return { ...code, diagnostics: [...code.diagnostics, ...math.diagnostics], math, ...pending };
+  return { ...code, diagnostics: [...code.diagnostics, ...math.diagnostics, ...prose.diagnostics], math, prose, ...pending };
 }

@@ -1,13 +1,14 @@
 // The markdown-it plugin of the Markdown preview (`extendMarkdownIt`): each
 // `kl` block drawn with the editor's colours and, beside each line, the value
 // its code lens shows; each checked formula marked ✓ or ✗ with both sides in
-// its title. Everything comes from the server's `kl/noteRendering` for the
+// its title; each value in prose (`` `kl: KL(P || Q)` ``) followed by the
+// value its inlay hint shows, at full precision in its title. Everything comes from the server's `kl/noteRendering` for the
 // version shown (see noteRenderings.ts): the preview evaluates nothing.
 //
 // markdown-it renders synchronously, so the plugin draws what has arrived and
 // the preview is refreshed when a newer rendering comes.
 import type MarkdownIt from 'markdown-it';
-import type { NoteFormula, NoteRendering } from '../lsp/klProtocol';
+import type { NoteFormula, NoteProseValue, NoteRendering } from '../lsp/klProtocol';
 
 /** Where the plugin reads what to draw: the rendering of a document's current version, and its lines. */
 export interface RenderingSource {
@@ -29,6 +30,8 @@ interface RenderState {
   rendering: NoteRendering | undefined;
   /** The checked formulas not yet drawn, by their LaTeX (whitespace collapsed), in the document's order. */
   formulas: Map<string, NoteFormula[]>;
+  /** The values in prose not yet drawn, by their code (whitespace collapsed), in the document's order. */
+  prose: Map<string, NoteProseValue[]>;
 }
 
 export function klPreviewPlugin(md: MarkdownIt, source: RenderingSource): MarkdownIt {
@@ -42,8 +45,16 @@ export function klPreviewPlugin(md: MarkdownIt, source: RenderingSource): Markdo
     wrapMathRules(this, escape, stateOf);
     const uri = documentUri(env);
     const rendering = uri === undefined ? undefined : source.rendering(uri);
-    if (typeof env === 'object' && env !== null) states.set(env, { rendering, formulas: formulasByContent(rendering) });
+    if (typeof env === 'object' && env !== null) states.set(env, { rendering, formulas: formulasByContent(rendering), prose: proseByContent(rendering) });
     return render.call(this, tokens, options, env);
+  };
+
+  const codeInline = md.renderer.rules.code_inline;
+  md.renderer.rules.code_inline = (tokens, index, options, env, self) => {
+    const html = codeInline ? codeInline(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+    const prose = stateOf(env)?.prose.get(collapsed(tokens[index].content))?.shift();
+    if (!prose) return html;
+    return `${html}<span class="kl-value kl-prose ${prose.error ? 'kl-warning' : 'kl-result'}" title="${escape(prose.title)}">${escape(prose.value)}</span>`;
   };
 
   const fence = md.renderer.rules.fence;
@@ -86,6 +97,18 @@ function formulasByContent(rendering: NoteRendering | undefined): Map<string, No
   for (const formula of rendering?.formulas ?? []) {
     const key = collapsed(formula.content);
     byContent.set(key, [...(byContent.get(key) ?? []), formula]);
+  }
+  return byContent;
+}
+
+/** markdown-it gives a code span's content without its backticks, its line ends as spaces and one space stripped from each end. */
+function proseByContent(rendering: NoteRendering | undefined): Map<string, NoteProseValue[]> {
+  const byContent = new Map<string, NoteProseValue[]>();
+  for (const prose of rendering?.prose ?? []) {
+    const key = collapsed(prose.content.replace(/^`+|`+$/g, ''));
+    const same = byContent.get(key);
+    if (same) same.push(prose);
+    else byContent.set(key, [prose]);
   }
   return byContent;
 }

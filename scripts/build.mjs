@@ -47,7 +47,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/render/noteHtml.ts'], outfile: 'server/out/render/noteHtml.js' }),
   // Slow statements are computed on a worker thread, which runs this bundle (lsp/backgroundAnalysis.ts).
   build({ ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // `render`'s page (markdown-it, KaTeX) is a bundle of its own too, required by that command only.
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./cli/render'], supported: { 'dynamic-import': false } }),
+  build({ ...common, entryPoints: ['server/src/cli/render.ts'], outfile: 'server/out/cli/render.js' }),
   // The language client is its own bundle, required only when a KL document is open, so
   // activating for a Markdown note without a kl fence parses a few kilobytes, not 400.
   // `import()` becomes `require()`: the extension host provides `vscode` to CommonJS only.

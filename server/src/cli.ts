@@ -10,7 +10,7 @@ import type { UnitName } from './language/ast';
 import { cliFileHost } from './language/load/nodeFileHosts';
 import { collectFiles, documentKindOf, readDocument, UsageError } from './cli/files';
 import { notebookNote, notebookReport } from './cli/notebook';
-import { renderedNote } from './cli/render';
+import { previewStyles } from './render/previewStyles';
 import { fileReport, jsonReportChunks } from './cli/report';
 import type { FileReport } from './cli/reportRecords';
 import { diagnosticLines, failureLines, MAX_ENTRIES_SHOWN, statementLines, styleFor, summaryLine, totalsOf } from './cli/textReport';
@@ -85,13 +85,15 @@ function parseArguments(argv: readonly string[]): Options | 'help' | 'version' {
 }
 
 /** `render`: the page of the one note, and the exit status of `check` on it. */
-function render(options: Options): number {
+async function render(options: Options): Promise<number> {
+  // A bundle of its own (markdown-it, KaTeX: 1 MB), read only by this command: eval and check start without it.
+  const { renderedNote } = await import('./cli/render');
   const file = options.files[0];
   const text = readDocument(file);
   const note = documentKindOf(file) === 'notebook' ? notebookNote(text) : { text };
   if ('error' in note) throw new UsageError(`'${file}' is ${note.error}`);
   const analysis = analyze(note.text, 'markdown', { ...DEFAULT_OPTIONS, defaultUnits: options.units, files: cliFileHost(resolve(file)) });
-  const page = renderedNote(file, note.text, analysis);
+  const page = renderedNote(file, note.text, analysis, previewStyles(__dirname));
   if (options.output === undefined) process.stdout.write(page);
   else {
     try {
@@ -111,7 +113,6 @@ function render(options: Options): number {
 }
 
 function run(options: Options): number {
-  if (options.command === 'render') return render(options);
   const reports: FileReport[] = [];
   // A file that cannot be read, or a malformed notebook: one line on stderr after the report of the others, exit 2.
   const fileErrors: string[] = [];
@@ -171,12 +172,18 @@ function main(argv: readonly string[]): void {
     const options = parseArguments(argv);
     if (options === 'help') process.stdout.write(`${HELP}\n`);
     else if (options === 'version') process.stdout.write(`${VERSION}\n`);
+    else if (options.command === 'render') void render(options).then((status) => (process.exitCode = status), failed);
     else process.exitCode = run(options);
   } catch (reason) {
-    const message = reason instanceof UsageError ? reason.message : `internal error: ${(reason as Error).message ?? String(reason)}`;
-    process.stderr.write(`kl-lens: ${message}\n`);
-    process.exitCode = 2;
+    failed(reason);
   }
+}
+
+/** A usage or I/O error, or a bug: one line on stderr, exit 2. */
+function failed(reason: unknown): void {
+  const message = reason instanceof UsageError ? reason.message : `internal error: ${(reason as Error).message ?? String(reason)}`;
+  process.stderr.write(`kl-lens: ${message}\n`);
+  process.exitCode = 2;
 }
 
 /**

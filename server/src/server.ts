@@ -40,7 +40,7 @@ startLanguageServer({
   // Loaded on the first export only: markdown-it and KaTeX are a bundle of their own, not read at every start.
   notePage: async (page) => {
     const [{ noteHtml }, { previewStyles }] = await Promise.all([import('./render/noteHtml'), import('./render/previewStyles')]);
-    return noteHtml({ ...page, previewStyles: previewStyles() });
+    return noteHtml({ ...page, previewStyles: previewStyles(__dirname) });
   },
 });
 

@@ -9,10 +9,9 @@ import { CodeLenses } from '../features/codeLens';
 import { noteRendering } from '../features/noteRendering';
 import { DEFAULT_SETTINGS } from '../lsp/settings';
 import { noteHtml } from '../render/noteHtml';
-import { previewStyles } from '../render/previewStyles';
 
 /** The page of a note whose analysis is `analysis` (of exactly `markdown`). */
-export function renderedNote(file: string, markdown: string, analysis: DocumentAnalysis): string {
+export function renderedNote(file: string, markdown: string, analysis: DocumentAnalysis, previewStyles: string): string {
   const lenses = new CodeLenses().lenses(file, analysis, DEFAULT_SETTINGS.significantDigits);
-  return noteHtml({ markdown, rendering: noteRendering(analysis, 0, lenses, DEFAULT_SETTINGS.significantDigits), title: basename(file), previewStyles: previewStyles() });
+  return noteHtml({ markdown, rendering: noteRendering(analysis, 0, lenses, DEFAULT_SETTINGS.significantDigits), title: basename(file), previewStyles });
 }

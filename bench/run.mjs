@@ -45,7 +45,10 @@ const python = pythonReference();
 // comments with characters beyond Latin-1, and V8 holds its 1 MB of source as 2 MB of two-byte text.
 const serverPath = path.join(out, 'server.js');
 // With its worker thread's bundle beside it (lsp/backgroundAnalysis.ts), as in the package.
-await build({ entryPoints: [path.join(root, 'server/src/server.ts'), path.join(root, 'server/src/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], outdir: out, logLevel: 'warning' });
+// And, as there, the note's HTML page (markdown-it, KaTeX) a bundle of its own that the first export requires (scripts/build.mjs).
+const serverBundle = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', mainFields: ['module', 'main'], logLevel: 'warning' };
+await build({ ...serverBundle, entryPoints: [path.join(root, 'server/src/server.ts'), path.join(root, 'server/src/analysisWorker.ts')], outdir: out, external: ['./render/noteHtml'], supported: { 'dynamic-import': false } });
+await build({ ...serverBundle, entryPoints: [path.join(root, 'server/src/render/noteHtml.ts')], outfile: path.join(out, 'render/noteHtml.js') });
 // The server runs with the Node flags every launcher gives it (server/src/nodeFlags.ts),
 // or with Node's defaults under --no-server-flags, to compare.
 const nodeFlags = argv.includes('--no-server-flags') ? [] : engine.SERVER_NODE_FLAGS;

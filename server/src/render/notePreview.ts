@@ -32,6 +32,9 @@ interface RenderState {
   formulas: Map<string, NoteFormula[]>;
   /** The values in prose not yet drawn, by their code (whitespace collapsed), in the document's order. */
   prose: Map<string, NoteProseValue[]>;
+  /** The kl code's tokens and lens titles by line, decoded once per render for all the note's blocks. */
+  tokensByLine: Map<number, DecodedToken[]>;
+  valuesByLine: Map<number, string[]>;
 }
 
 export function klPreviewPlugin(md: MarkdownIt, source: RenderingSource): MarkdownIt {
@@ -45,7 +48,11 @@ export function klPreviewPlugin(md: MarkdownIt, source: RenderingSource): Markdo
     wrapMathRules(this, escape, stateOf);
     const uri = documentUri(env);
     const rendering = uri === undefined ? undefined : source.rendering(uri);
-    if (typeof env === 'object' && env !== null) states.set(env, { rendering, formulas: formulasByContent(rendering), prose: proseByContent(rendering) });
+    if (typeof env === 'object' && env !== null) {
+      const valuesByLine = new Map<number, string[]>();
+      for (const value of rendering?.values ?? []) valuesByLine.set(value.line, [...(valuesByLine.get(value.line) ?? []), value.title]);
+      states.set(env, { rendering, formulas: formulasByContent(rendering), prose: proseByContent(rendering), tokensByLine: rendering ? decodeTokens(rendering) : new Map(), valuesByLine });
+    }
     return render.call(this, tokens, options, env);
   };
 
@@ -62,12 +69,12 @@ export function klPreviewPlugin(md: MarkdownIt, source: RenderingSource): Markdo
     const token = tokens[index];
     const uri = documentUri(env);
     if (!KL_INFO.test(token.info.trim()) || !token.map || uri === undefined) return fence ? fence(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
-    const rendering = stateOf(env)?.rendering;
+    const state = stateOf(env);
+    const rendering = state?.rendering;
     const firstLine = token.map[0] + 1;
     const lines = token.content.replace(/\n$/, '').split('\n');
-    const tokensByLine = rendering ? decodeTokens(rendering) : new Map<number, DecodedToken[]>();
-    const valuesByLine = new Map<number, string[]>();
-    for (const value of rendering?.values ?? []) valuesByLine.set(value.line, [...(valuesByLine.get(value.line) ?? []), value.title]);
+    const tokensByLine = state?.tokensByLine ?? new Map<number, DecodedToken[]>();
+    const valuesByLine = state?.valuesByLine ?? new Map<number, string[]>();
     const body = lines.map((text, i) => {
       const line = firstLine + i;
       const documentLine = source.lineText(uri, line);

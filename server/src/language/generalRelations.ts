@@ -58,7 +58,7 @@ export function checkGeneral(kind: RelationKind, names: readonly string[], left:
       if (!equalSides) return { pass: true, names: [...names], samples, tolerance };
       continue;
     }
-    if (holds(kind, a, b, equalSides)) continue;
+    if (relationHolds(kind, a, b, equalSides)) continue;
     const shown = sample.readable ? { sample, a, b } : readableVersion(kind, sample, left, right, equal) ?? { sample, a, b };
     return { pass: false, names: [...names], samples, tolerance, counterexample: counterexampleOf(names, shown.sample, shown.a, shown.b) };
   }
@@ -92,7 +92,7 @@ function readableVersion(kind: RelationKind, sample: Sample, left: SideOnSample,
     const sides = valuesOn(candidate, left, right);
     if ('skipped' in sides || Number.isNaN(sides[0]) || Number.isNaN(sides[1])) continue;
     const [a, b] = sides;
-    if (!holds(kind, a, b, equal(a, b))) return { sample: candidate, a, b };
+    if (!relationHolds(kind, a, b, equal(a, b))) return { sample: candidate, a, b };
   }
   return undefined;
 }
@@ -112,7 +112,8 @@ function equalWithin(a: number, b: number, relative: number): boolean {
   return Math.abs(a - b) <= relative * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function holds(kind: RelationKind, a: number, b: number, equal: boolean): boolean {
+/** Whether `a kind b` holds, `equal` saying whether the two are equal within the relation's tolerance (a note's formulas and general statements alike). */
+export function relationHolds(kind: RelationKind, a: number, b: number, equal: boolean): boolean {
   switch (kind) {
     case '=':
     case '≈':

@@ -9,6 +9,7 @@
 // inequality is true or false as written (`\log_2 3 < 1.59` holds,
 // `\frac13 \neq 0.33` holds).
 import { APPROXIMATE_RELATIVE, EXACT_RELATIVE, withinTolerance, type Tolerance } from '../language/checks';
+import { relationHolds } from '../language/generalRelations';
 import type { RelationKind } from './formulaChains';
 
 /** The numbers of one side, and the tolerance its written digits set, entry by entry. */
@@ -74,7 +75,7 @@ export function judge(kind: RelationKind, left: Side, right: Side): Verdict | un
       if (!equal) anyDifferent = true;
       continue;
     }
-    if (!holds(kind, a, b, equal)) failedEntries.push(i);
+    if (!relationHolds(kind, a, b, equal)) failedEntries.push(i);
   }
   if (kind === '≠') return { pass: anyDifferent, tolerances, difference, failedEntries: anyDifferent ? [] : tolerances.map((_, i) => i) };
   return { pass: failedEntries.length === 0, tolerances, difference, failedEntries };
@@ -83,22 +84,4 @@ export function judge(kind: RelationKind, left: Side, right: Side): Verdict | un
 function equalityTolerance(kind: '=' | '≈', left: number | undefined, right: number | undefined): Tolerance {
   if (left !== undefined || right !== undefined) return { kind: 'absolute', value: Math.max(left ?? 0, right ?? 0), source: 'digits' };
   return { kind: 'relative', value: kind === '=' ? EXACT_RELATIVE : APPROXIMATE_RELATIVE };
-}
-
-function holds(kind: RelationKind, a: number, b: number, equal: boolean): boolean {
-  switch (kind) {
-    case '=':
-    case '≈':
-      return equal;
-    case '<':
-      return a < b && !equal;
-    case '>':
-      return a > b && !equal;
-    case '≤':
-      return a <= b || equal;
-    case '≥':
-      return a >= b || equal;
-    case '≠':
-      return !equal;
-  }
 }
